@@ -1,0 +1,133 @@
+package org.sentry4j;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Something that happened before an event: a log line, an HTTP call, a user action. Immutable; the
+ * scope keeps the newest {@code maxBreadcrumbs} of them and every event carries a copy.
+ */
+public final class Breadcrumb {
+    private final Instant timestamp;
+    private final String type;
+    private final String category;
+    private final String message;
+    private final SentryLevel level;
+    private final Map<String, Object> data;
+
+    private Breadcrumb(Builder b) {
+        this.timestamp = b.timestamp != null ? b.timestamp : Instant.now();
+        this.type = b.type;
+        this.category = b.category;
+        this.message = b.message;
+        this.level = b.level;
+        this.data = b.data.isEmpty() ? Map.of() : Map.copyOf(b.data);
+    }
+
+    /** Fast path for the logging appenders: no builder, no map. */
+    public Breadcrumb(Instant timestamp, SentryLevel level, String category, String message) {
+        this.timestamp = timestamp != null ? timestamp : Instant.now();
+        this.type = null;
+        this.category = category;
+        this.message = message;
+        this.level = level;
+        this.data = Map.of();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A plain breadcrumb with a message, stamped now. */
+    public static Breadcrumb of(String message) {
+        return builder().message(message).build();
+    }
+
+    public Instant timestamp() {
+        return timestamp;
+    }
+
+    /** {@code default}, {@code http}, {@code navigation}, …; null means {@code default}. */
+    public String type() {
+        return type;
+    }
+
+    public String category() {
+        return category;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /** Null means Sentry's default, {@code info}. */
+    public SentryLevel level() {
+        return level;
+    }
+
+    /** Never null, immutable. */
+    public Map<String, Object> data() {
+        return data;
+    }
+
+    public Builder toBuilder() {
+        Builder b = builder().timestamp(timestamp).type(type).category(category).message(message).level(level);
+        b.data.putAll(data);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "Breadcrumb{" + timestamp + " " + level + " " + category + ": " + message + "}";
+    }
+
+    public static final class Builder {
+        private Instant timestamp;
+        private String type;
+        private String category;
+        private String message;
+        private SentryLevel level;
+        private final Map<String, Object> data = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = timestamp;
+            return this;
+        }
+
+        public Builder type(String type) {
+            this.type = type;
+            return this;
+        }
+
+        public Builder category(String category) {
+            this.category = category;
+            return this;
+        }
+
+        public Builder message(String message) {
+            this.message = message;
+            return this;
+        }
+
+        public Builder level(SentryLevel level) {
+            this.level = level;
+            return this;
+        }
+
+        /** Null keys and values are ignored. */
+        public Builder data(String key, Object value) {
+            if (key != null && value != null) {
+                data.put(key, value);
+            }
+            return this;
+        }
+
+        public Breadcrumb build() {
+            return new Breadcrumb(this);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.sentry4j;
+
+import java.time.Duration;
+
+/**
+ * A logging appender's hold on the shared client (see {@link Sentry#acquire}). Releasing flushes;
+ * the last release of a client that an appender started also closes it. Releasing twice does nothing.
+ */
+public final class ClientLease implements AutoCloseable {
+    private boolean released;
+
+    ClientLease() {
+    }
+
+    /** Flushes within {@code timeout} and gives up the hold. */
+    public void release(Duration timeout) {
+        synchronized (this) {
+            if (released) {
+                return;
+            }
+            released = true;
+        }
+        Sentry.release(timeout);
+    }
+
+    /** Releases with the client's shutdown timeout. */
+    @Override
+    public void close() {
+        release(Sentry.shutdownTimeout());
+    }
+}

@@ -1,0 +1,213 @@
+package org.sentry4j;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.sentry4j.internal.BreadcrumbRing;
+import org.sentry4j.internal.ScopeSnapshot;
+
+/**
+ * Data applied to every event captured while this scope is current: user, tags, extras, level,
+ * fingerprint, contexts and breadcrumbs. Thread-safe.
+ *
+ * <p>There is one global scope; {@link Sentry#pushScope()} layers a copy over it for the current
+ * thread until popped. Values set on the event itself win over the scope's.
+ */
+public final class Scope {
+    private final BreadcrumbRing breadcrumbs;
+    private final Function<Breadcrumb, Breadcrumb> breadcrumbFilter;
+    // Copy-on-write: a capture reads these references without copying.
+    private volatile User user;
+    private volatile Map<String, String> tags = Map.of();
+    private volatile Map<String, Object> extras = Map.of();
+    private volatile SentryLevel level;
+    private volatile List<String> fingerprint = List.of();
+    private volatile Map<String, Map<String, Object>> contexts = Map.of();
+    private volatile String transaction;
+
+    Scope(int maxBreadcrumbs, Function<Breadcrumb, Breadcrumb> breadcrumbFilter) {
+        this.breadcrumbs = new BreadcrumbRing(maxBreadcrumbs);
+        this.breadcrumbFilter = breadcrumbFilter;
+    }
+
+    /** A detached scope, e.g. to build one up before applying it; its breadcrumbs are not filtered. */
+    public static Scope detached(int maxBreadcrumbs) {
+        return new Scope(maxBreadcrumbs, Function.identity());
+    }
+
+    public User getUser() {
+        return user;
+    }
+
+    /** Null removes the user. */
+    public void setUser(User user) {
+        this.user = user;
+    }
+
+    public Map<String, String> getTags() {
+        return tags;
+    }
+
+    /** A null value removes the tag. */
+    public synchronized void setTag(String key, String value) {
+        if (key == null) {
+            return;
+        }
+        Map<String, String> copy = new LinkedHashMap<>(tags);
+        if (value == null) {
+            copy.remove(key);
+        } else {
+            copy.put(key, value);
+        }
+        tags = Map.copyOf(copy);
+    }
+
+    public void removeTag(String key) {
+        setTag(key, null);
+    }
+
+    public Map<String, Object> getExtras() {
+        return extras;
+    }
+
+    /** A null value removes the extra. */
+    public synchronized void setExtra(String key, Object value) {
+        if (key == null) {
+            return;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(extras);
+        if (value == null) {
+            copy.remove(key);
+        } else {
+            copy.put(key, value);
+        }
+        extras = Map.copyOf(copy);
+    }
+
+    public void removeExtra(String key) {
+        setExtra(key, null);
+    }
+
+    public SentryLevel getLevel() {
+        return level;
+    }
+
+    /** Overrides the level of every event captured in this scope; null stops overriding. */
+    public void setLevel(SentryLevel level) {
+        this.level = level;
+    }
+
+    public List<String> getFingerprint() {
+        return fingerprint;
+    }
+
+    /**
+     * Groups events by these strings instead of Sentry's default; include {@code "{{default}}"} to
+     * refine the default grouping rather than replace it. Empty or null restores default grouping.
+     */
+    public void setFingerprint(List<String> fingerprint) {
+        List<String> clean = new ArrayList<>();
+        if (fingerprint != null) {
+            for (String part : fingerprint) {
+                if (part != null) {
+                    clean.add(part);
+                }
+            }
+        }
+        this.fingerprint = List.copyOf(clean);
+    }
+
+    public Map<String, Map<String, Object>> getContexts() {
+        return contexts;
+    }
+
+    /** Sets a named context ({@code contexts.<name>} in the event); null removes it. */
+    public synchronized void setContext(String name, Map<String, Object> context) {
+        if (name == null) {
+            return;
+        }
+        Map<String, Map<String, Object>> copy = new LinkedHashMap<>(contexts);
+        if (context == null) {
+            copy.remove(name);
+        } else {
+            Map<String, Object> values = new LinkedHashMap<>();
+            context.forEach((k, v) -> {
+                if (k != null && v != null) {
+                    values.put(k, v);
+                }
+            });
+            copy.put(name, Map.copyOf(values));
+        }
+        contexts = Map.copyOf(copy);
+    }
+
+    public void removeContext(String name) {
+        setContext(name, null);
+    }
+
+    public String getTransaction() {
+        return transaction;
+    }
+
+    /** The name of the operation in progress (a route, a job), shown as the event's transaction. */
+    public void setTransaction(String transaction) {
+        this.transaction = transaction;
+    }
+
+    /** Records a breadcrumb, passing it through {@code beforeBreadcrumb} (with an empty hint). */
+    public void addBreadcrumb(Breadcrumb breadcrumb) {
+        if (breadcrumb == null) {
+            return;
+        }
+        Breadcrumb kept = breadcrumbFilter.apply(breadcrumb);
+        if (kept != null) {
+            breadcrumbs.add(kept);
+        }
+    }
+
+    /** Records a breadcrumb that already went through {@code beforeBreadcrumb}. */
+    void addFilteredBreadcrumb(Breadcrumb breadcrumb) {
+        breadcrumbs.add(breadcrumb);
+    }
+
+    /** Oldest first. */
+    public List<Breadcrumb> getBreadcrumbs() {
+        return breadcrumbs.toList();
+    }
+
+    public void clearBreadcrumbs() {
+        breadcrumbs.clear();
+    }
+
+    /** Removes everything: user, tags, extras, level, fingerprint, contexts, transaction, breadcrumbs. */
+    public synchronized void clear() {
+        user = null;
+        tags = Map.of();
+        extras = Map.of();
+        level = null;
+        fingerprint = List.of();
+        contexts = Map.of();
+        transaction = null;
+        breadcrumbs.clear();
+    }
+
+    /** A copy to layer over this scope (push) or to carry to another thread (wrap). */
+    synchronized Scope copy() {
+        Scope c = new Scope(breadcrumbs.capacity(), breadcrumbFilter);
+        c.user = user;
+        c.tags = tags;
+        c.extras = extras;
+        c.level = level;
+        c.fingerprint = fingerprint;
+        c.contexts = contexts;
+        c.transaction = transaction;
+        c.breadcrumbs.copyFrom(breadcrumbs);
+        return c;
+    }
+
+    ScopeSnapshot snapshot() {
+        return new ScopeSnapshot(user, tags, extras, level, fingerprint, contexts, breadcrumbs.toList(), transaction);
+    }
+}

@@ -1,0 +1,337 @@
+package org.sentry4j;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.sentry4j.internal.CallbackGuard;
+import org.sentry4j.internal.Capture;
+import org.sentry4j.internal.EventIds;
+import org.sentry4j.logging.LogRecord;
+import org.sentry4j.logging.LogRecordMapper;
+import org.sentry4j.protocol.Mechanism;
+import org.sentry4j.transport.TransportStats;
+
+/**
+ * The SDK's entry point. Static, thread-safe, and it never throws at runtime: every capture returns an
+ * event id (all zeros when nothing was captured) and does its real work on the SDK's worker thread.
+ *
+ * <pre>{@code
+ * Sentry.init(o -> o.dsn("https://key@o0.ingest.sentry.io/42").release("shop@1.4.2"));
+ * Sentry.configureScope(scope -> scope.setUser(User.ofId("u-17")));
+ * try { charge(order); } catch (PaymentException e) { Sentry.captureException(e); }
+ * }</pre>
+ */
+public final class Sentry {
+    /** The id returned when nothing was captured. */
+    public static final String EMPTY_ID = EventIds.EMPTY;
+
+    private static final Object LOCK = new Object();
+    private static volatile Hub hub = Hub.DISABLED;
+    private static volatile String lastEventId = EMPTY_ID;
+    // Guarded by LOCK: appenders holding the client, and whether an appender (not the app) started it.
+    private static int leases;
+    private static Hub appenderStarted;
+
+    private Sentry() {
+    }
+
+    /** Starts the SDK with a DSN (other options from the ambient sources). Empty disables it. */
+    public static void init(String dsn) {
+        init(options -> options.dsn(dsn));
+    }
+
+    /**
+     * Starts the SDK, replacing (and closing) any client already running.
+     *
+     * @throws IllegalArgumentException when an option is invalid, e.g. a malformed DSN; the message names it
+     */
+    public static void init(Consumer<SentryOptions.Builder> configure) {
+        SentryOptions.Builder builder = SentryOptions.builder();
+        configure.accept(builder);
+        init(builder.build());
+    }
+
+    /** Starts the SDK with built options, replacing (and closing) any client already running. */
+    public static void init(SentryOptions options) {
+        Objects.requireNonNull(options, "options");
+        Hub previous;
+        synchronized (LOCK) {
+            previous = hub;
+            hub = Hub.start(options);
+            appenderStarted = null;
+        }
+        if (previous != hub) {
+            previous.close(options.shutdownTimeout());
+        }
+    }
+
+    /**
+     * For logging appenders: uses the running client, or starts one from {@code options} when none is
+     * running. The application's own {@link #init} always wins over an appender's, whichever comes first.
+     */
+    public static ClientLease acquire(SentryOptions options) {
+        synchronized (LOCK) {
+            if (!hub.isEnabled() && options.isEnabled()) {
+                hub = Hub.start(options);
+                appenderStarted = hub;
+            }
+            leases++;
+        }
+        return new ClientLease();
+    }
+
+    static void release(Duration timeout) {
+        Hub toClose = null;
+        Hub current;
+        synchronized (LOCK) {
+            leases = Math.max(0, leases - 1);
+            current = hub;
+            if (leases == 0 && appenderStarted == current && current.isEnabled()) {
+                toClose = current;
+                hub = Hub.DISABLED;
+                appenderStarted = null;
+            }
+        }
+        if (toClose != null) {
+            toClose.close(timeout);
+        } else if (current.isEnabled()) {
+            current.client.flush(timeout);
+        }
+    }
+
+    static Duration shutdownTimeout() {
+        Hub h = hub;
+        return h.isEnabled() ? h.client.options().shutdownTimeout() : Duration.ZERO;
+    }
+
+    /** Whether a client with a DSN is running. */
+    public static boolean isEnabled() {
+        return hub.isEnabled();
+    }
+
+    /** The running client's options, or null when the SDK is disabled. */
+    public static SentryOptions options() {
+        Hub h = hub;
+        return h.isEnabled() ? h.client.options() : null;
+    }
+
+    /** Waits up to {@code timeout} for captured events to be delivered or spooled; true if all were. */
+    public static boolean flush(Duration timeout) {
+        Hub h = hub;
+        if (!h.isEnabled()) {
+            return true;
+        }
+        try {
+            return h.client.flush(timeout);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Flushes within the shutdown timeout and stops the SDK. Idempotent. */
+    public static void close() {
+        Hub previous;
+        synchronized (LOCK) {
+            previous = hub;
+            hub = Hub.DISABLED;
+            appenderStarted = null;
+        }
+        if (previous.isEnabled()) {
+            previous.close(previous.client.options().shutdownTimeout());
+        }
+    }
+
+    public static String captureException(Throwable throwable) {
+        return captureException(throwable, null);
+    }
+
+    public static String captureException(Throwable throwable, Hint hint) {
+        if (throwable == null) {
+            return EMPTY_ID;
+        }
+        SentryEvent event = new SentryEvent(throwable);
+        event.setLevel(SentryLevel.ERROR);
+        return capture(event, hint, Mechanism.of("generic", true), false);
+    }
+
+    public static String captureMessage(String message) {
+        return captureMessage(message, SentryLevel.INFO);
+    }
+
+    public static String captureMessage(String message, SentryLevel level) {
+        if (message == null) {
+            return EMPTY_ID;
+        }
+        SentryEvent event = new SentryEvent();
+        event.setMessage(message);
+        event.setLevel(level == null ? SentryLevel.INFO : level);
+        return capture(event, null, null, true);
+    }
+
+    public static String captureEvent(SentryEvent event) {
+        return captureEvent(event, null);
+    }
+
+    public static String captureEvent(SentryEvent event, Hint hint) {
+        if (event == null) {
+            return EMPTY_ID;
+        }
+        return capture(event, hint, Mechanism.of("generic", true), event.getThrowable() == null);
+    }
+
+    /**
+     * Captures an event with an explicit mechanism, e.g. {@code UncaughtExceptionHandler} with
+     * {@code handled=false}. For integrations.
+     */
+    public static String captureEvent(SentryEvent event, Hint hint, Mechanism mechanism) {
+        if (event == null) {
+            return EMPTY_ID;
+        }
+        return capture(event, hint, mechanism, event.getThrowable() == null);
+    }
+
+    private static String capture(SentryEvent event, Hint hint, Mechanism mechanism, boolean attachStack) {
+        Hub h = hub;
+        if (!h.isEnabled() || CallbackGuard.mustDrop()) {
+            return EMPTY_ID;
+        }
+        try {
+            String id = event.getEventId();
+            if (id == null || id.length() != 32) {
+                id = EventIds.next();
+                event.setEventId(id);
+            }
+            Hint fullHint = (hint == null ? Hint.empty() : hint).withThrowableIfAbsent(event.getThrowable());
+            Thread thread = Thread.currentThread();
+            StackTraceElement[] stack = attachStack && h.client.options().attachStacktrace()
+                    ? new Throwable().getStackTrace() : null;
+            h.client.submit(new Capture(event, fullHint, h.scopes.current().snapshot(), mechanism,
+                    thread.getId(), thread.getName(), stack));
+            lastEventId = id;
+            return id;
+        } catch (Throwable t) { // NOPMD: capturing must never break the application
+            h.client.diagnostics().debug("capture failed", t);
+            return EMPTY_ID;
+        }
+    }
+
+    /**
+     * Captures a log record as an event; the mapper turns it into one on the worker. For logging
+     * appenders, which have already checked level and recursion.
+     */
+    public static String captureLog(LogRecord record, LogRecordMapper mapper) {
+        Hub h = hub;
+        if (!h.isEnabled() || record == null || CallbackGuard.mustDrop()) {
+            return EMPTY_ID;
+        }
+        try {
+            String id = EventIds.next();
+            h.client.submit(Capture.ofLog(id, record, mapper, h.scopes.current().snapshot()));
+            lastEventId = id;
+            return id;
+        } catch (Throwable t) { // NOPMD: logging must never break the application
+            h.client.diagnostics().debug("log capture failed", t);
+            return EMPTY_ID;
+        }
+    }
+
+    /** The id of the last event captured (on any thread), or {@link #EMPTY_ID}. */
+    public static String lastEventId() {
+        return lastEventId;
+    }
+
+    /** Changes the current scope: the global one, or the innermost scope pushed on this thread. */
+    public static void configureScope(Consumer<Scope> configure) {
+        Hub h = hub;
+        if (configure == null) {
+            return;
+        }
+        try {
+            configure.accept(h.scopes.current());
+        } catch (RuntimeException e) {
+            if (h.isEnabled()) {
+                h.client.diagnostics().debug("configureScope callback threw", e);
+            }
+        }
+    }
+
+    /** Layers a copy of the current scope over it for this thread, until the handle is closed. */
+    public static ScopeHandle pushScope() {
+        return hub.scopes.push();
+    }
+
+    /** Runs {@code work} with a pushed scope that is popped afterwards. */
+    public static void withScope(Consumer<Scope> work) {
+        try (ScopeHandle ignored = pushScope()) {
+            work.accept(hub.scopes.current());
+        }
+    }
+
+    /** Records a breadcrumb on the current scope, through {@code beforeBreadcrumb}. */
+    public static void addBreadcrumb(Breadcrumb breadcrumb) {
+        addBreadcrumb(breadcrumb, null);
+    }
+
+    public static void addBreadcrumb(Breadcrumb breadcrumb, Hint hint) {
+        Hub h = hub;
+        if (!h.isEnabled() || breadcrumb == null || CallbackGuard.isActive()) {
+            return;
+        }
+        Breadcrumb kept = h.client.filterBreadcrumb(breadcrumb, hint);
+        if (kept != null) {
+            h.scopes.current().addFilteredBreadcrumb(kept);
+        }
+    }
+
+    public static void addBreadcrumb(String message) {
+        addBreadcrumb(Breadcrumb.of(message));
+    }
+
+    public static void addBreadcrumb(String message, String category) {
+        addBreadcrumb(Breadcrumb.builder().message(message).category(category).build());
+    }
+
+    /**
+     * Whether a breadcrumb would be recorded with a hint at all; logging appenders use it to skip
+     * building a hint when no {@code beforeBreadcrumb} is set.
+     */
+    public static boolean hasBeforeBreadcrumb() {
+        Hub h = hub;
+        return h.isEnabled() && h.client.options().beforeBreadcrumb() != null;
+    }
+
+    /** Carries the caller's current scope (a copy) to wherever {@code task} runs. */
+    public static Runnable wrap(Runnable task) {
+        Scope captured = hub.scopes.current().copy();
+        Hub origin = hub;
+        return () -> {
+            try (ScopeHandle ignored = origin.scopes.push(captured)) {
+                task.run();
+            }
+        };
+    }
+
+    /** Carries the caller's current scope (a copy) to wherever {@code task} runs. */
+    public static <T> Callable<T> wrap(Callable<T> task) {
+        Scope captured = hub.scopes.current().copy();
+        Hub origin = hub;
+        return () -> {
+            try (ScopeHandle ignored = origin.scopes.push(captured)) {
+                return task.call();
+            }
+        };
+    }
+
+    /** An executor that runs every task with the scope of the thread that submitted it. */
+    public static Executor wrap(Executor executor) {
+        return task -> executor.execute(wrap(task));
+    }
+
+    /** Counters of the running client's transport (queued, sent, spooled, dropped by reason). */
+    public static TransportStats transportStats() {
+        Hub h = hub;
+        return h.isEnabled() ? h.client.transportStats() : TransportStats.empty();
+    }
+}

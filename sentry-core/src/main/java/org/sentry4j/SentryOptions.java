@@ -1,0 +1,629 @@
+package org.sentry4j;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.sentry4j.integration.Integration;
+import org.sentry4j.internal.config.AmbientSettings;
+import org.sentry4j.internal.config.TextSettings;
+import org.sentry4j.transport.Dsn;
+import org.sentry4j.transport.Transport;
+
+/**
+ * Everything that configures a client, checked once when built. Immutable.
+ *
+ * <p>Values come from one {@link Builder}. A setting made on the builder (in code, or by an appender
+ * from its XML) wins; a setting left unset is taken from the ambient sources, highest first:
+ * {@code -Dsentry.*} system properties, {@code SENTRY_*} environment variables, then a
+ * {@code sentry.properties} file (named by {@code -Dsentry.properties.file} or
+ * {@code SENTRY_PROPERTIES_FILE}, else on the classpath, else in the working directory).
+ */
+public final class SentryOptions {
+    private final String dsn;
+    private final Dsn parsedDsn;
+    private final String release;
+    private final String environment;
+    private final String dist;
+    private final String serverName;
+    private final double sampleRate;
+    private final int maxBreadcrumbs;
+    private final boolean debug;
+    private final BeforeSendCallback beforeSend;
+    private final BeforeBreadcrumbCallback beforeBreadcrumb;
+    private final Duration shutdownTimeout;
+    private final boolean attachStacktrace;
+    private final boolean sendDefaultPii;
+    private final List<String> inAppIncludes;
+    private final List<String> inAppExcludes;
+    private final Set<String> ignoredExceptions;
+    private final Map<String, String> tags;
+    private final boolean defaultIntegrations;
+    private final List<Integration> integrations;
+    private final int maxQueueSize;
+    private final long maxQueueBytes;
+    private final Path cacheDir;
+    private final boolean cacheEnabled;
+    private final int maxCacheItems;
+    private final long maxCacheBytes;
+    private final Duration maxCacheAge;
+    private final Proxy proxy;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final boolean sendClientReports;
+    private final Clock clock;
+    private final Random random;
+    private final Transport.Factory transportFactory;
+
+    private SentryOptions(Builder b) {
+        this.dsn = b.dsn == null ? "" : b.dsn.trim();
+        this.parsedDsn = dsn.isEmpty() ? null : Dsn.parse(dsn);
+        this.release = b.release;
+        this.environment = b.environment;
+        this.dist = b.dist;
+        this.serverName = b.serverName;
+        this.sampleRate = b.sampleRate;
+        this.maxBreadcrumbs = b.maxBreadcrumbs;
+        this.debug = b.debug;
+        this.beforeSend = b.beforeSend;
+        this.beforeBreadcrumb = b.beforeBreadcrumb;
+        this.shutdownTimeout = b.shutdownTimeout;
+        this.attachStacktrace = b.attachStacktrace;
+        this.sendDefaultPii = b.sendDefaultPii;
+        this.inAppIncludes = List.copyOf(b.inAppIncludes);
+        this.inAppExcludes = List.copyOf(b.inAppExcludes);
+        this.ignoredExceptions = Set.copyOf(b.ignoredExceptions);
+        this.tags = Map.copyOf(b.tags);
+        this.defaultIntegrations = b.defaultIntegrations;
+        this.integrations = List.copyOf(b.integrations);
+        this.maxQueueSize = b.maxQueueSize;
+        this.maxQueueBytes = b.maxQueueBytes;
+        this.cacheDir = b.cacheDir;
+        this.cacheEnabled = b.cacheEnabled;
+        this.maxCacheItems = b.maxCacheItems;
+        this.maxCacheBytes = b.maxCacheBytes;
+        this.maxCacheAge = b.maxCacheAge;
+        this.proxy = b.proxyHost == null ? null : new Proxy(b.proxyHost, b.proxyPort, b.proxyUser, b.proxyPassword);
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.sendClientReports = b.sendClientReports;
+        this.clock = b.clock;
+        this.random = b.random;
+        this.transportFactory = b.transportFactory;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The DSN as configured; empty when the SDK is disabled. */
+    public String dsn() {
+        return dsn;
+    }
+
+    /** The parsed DSN, or null when it is empty (SDK disabled). */
+    public Dsn parsedDsn() {
+        return parsedDsn;
+    }
+
+    public boolean isEnabled() {
+        return parsedDsn != null;
+    }
+
+    public String release() {
+        return release;
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public String dist() {
+        return dist;
+    }
+
+    /** Null means: the host name, looked up once in the background. */
+    public String serverName() {
+        return serverName;
+    }
+
+    public double sampleRate() {
+        return sampleRate;
+    }
+
+    public int maxBreadcrumbs() {
+        return maxBreadcrumbs;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    public BeforeSendCallback beforeSend() {
+        return beforeSend;
+    }
+
+    public BeforeBreadcrumbCallback beforeBreadcrumb() {
+        return beforeBreadcrumb;
+    }
+
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public boolean attachStacktrace() {
+        return attachStacktrace;
+    }
+
+    public boolean sendDefaultPii() {
+        return sendDefaultPii;
+    }
+
+    public List<String> inAppIncludes() {
+        return inAppIncludes;
+    }
+
+    public List<String> inAppExcludes() {
+        return inAppExcludes;
+    }
+
+    /** Binary class names; a throwable of one of these types or a subclass is not sent. */
+    public Set<String> ignoredExceptions() {
+        return ignoredExceptions;
+    }
+
+    /** Tags added to every event. */
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    public boolean defaultIntegrations() {
+        return defaultIntegrations;
+    }
+
+    /** Integrations added on top of the default ones. */
+    public List<Integration> integrations() {
+        return integrations;
+    }
+
+    public int maxQueueSize() {
+        return maxQueueSize;
+    }
+
+    public long maxQueueBytes() {
+        return maxQueueBytes;
+    }
+
+    /** Null means the default folder under the temp dir (one per DSN). */
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    /** False when {@code cacheDir} was set to {@code 0}: no disk spool. */
+    public boolean cacheEnabled() {
+        return cacheEnabled;
+    }
+
+    public int maxCacheItems() {
+        return maxCacheItems;
+    }
+
+    public long maxCacheBytes() {
+        return maxCacheBytes;
+    }
+
+    public Duration maxCacheAge() {
+        return maxCacheAge;
+    }
+
+    /** Null when no proxy is configured (the JVM's own proxy properties may still apply). */
+    public Proxy proxy() {
+        return proxy;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    public boolean sendClientReports() {
+        return sendClientReports;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Random random() {
+        return random;
+    }
+
+    /** Null means the HTTP transport. */
+    public Transport.Factory transportFactory() {
+        return transportFactory;
+    }
+
+    /** An HTTP proxy; user and password may be null. */
+    public static final class Proxy {
+        private final String host;
+        private final int port;
+        private final String user;
+        private final String password;
+
+        Proxy(String host, int port, String user, String password) {
+            this.host = host;
+            this.port = port;
+            this.user = user;
+            this.password = password;
+        }
+
+        public String host() {
+            return host;
+        }
+
+        public int port() {
+            return port;
+        }
+
+        public String user() {
+            return user;
+        }
+
+        public String password() {
+            return password;
+        }
+    }
+
+    /**
+     * Collects settings. Setters record that a value was set explicitly, so ambient sources do not
+     * override it; {@link #build()} checks every value and names the setting that is wrong.
+     */
+    public static final class Builder {
+        private final Set<String> explicit = new HashSet<>();
+        private boolean ambient = true;
+        private String dsn;
+        private String release;
+        private String environment = "production";
+        private String dist;
+        private String serverName;
+        private double sampleRate = 1.0;
+        private int maxBreadcrumbs = 100;
+        private boolean debug;
+        private BeforeSendCallback beforeSend;
+        private BeforeBreadcrumbCallback beforeBreadcrumb;
+        private Duration shutdownTimeout = Duration.ofSeconds(2);
+        private boolean attachStacktrace = true;
+        private boolean sendDefaultPii;
+        private final List<String> inAppIncludes = new ArrayList<>();
+        private final List<String> inAppExcludes = new ArrayList<>();
+        private final Set<String> ignoredExceptions = new HashSet<>();
+        private final Map<String, String> tags = new LinkedHashMap<>();
+        private boolean defaultIntegrations = true;
+        private final List<Integration> integrations = new ArrayList<>();
+        private int maxQueueSize = 1000;
+        private long maxQueueBytes = 64L * 1024 * 1024;
+        private Path cacheDir;
+        private boolean cacheEnabled = true;
+        private int maxCacheItems = 1000;
+        private long maxCacheBytes = 100L * 1024 * 1024;
+        private Duration maxCacheAge = Duration.ofHours(24);
+        private String proxyHost;
+        private int proxyPort = 80;
+        private String proxyUser;
+        private String proxyPassword;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration readTimeout = Duration.ofSeconds(10);
+        private boolean sendClientReports = true;
+        private Clock clock = Clock.systemUTC();
+        private Random random = new Random();
+        private Transport.Factory transportFactory;
+
+        private Builder() {
+        }
+
+        private Builder mark(String setting) {
+            explicit.add(setting);
+            return this;
+        }
+
+        /** Whether {@code setting} (canonical name, e.g. {@code server-name}) was set on this builder. */
+        public boolean isSet(String setting) {
+            return explicit.contains(TextSettings.canonical(setting));
+        }
+
+        /**
+         * Applies a setting given as text (from XML, properties or the environment), by any spelling of
+         * its name: {@code server-name}, {@code serverName}, {@code SERVER_NAME}; {@code tags.<name>} sets a tag.
+         *
+         * @throws IllegalArgumentException for an unknown setting or a value that does not parse, naming both
+         */
+        public Builder set(String setting, String value) {
+            TextSettings.apply(this, setting, value);
+            return this;
+        }
+
+        /** Whether to read {@code -Dsentry.*}, {@code SENTRY_*} and {@code sentry.properties} (default true). */
+        public Builder ambientSources(boolean enabled) {
+            this.ambient = enabled;
+            return this;
+        }
+
+        /** Empty or null disables the SDK: every call becomes a cheap no-op. */
+        public Builder dsn(String dsn) {
+            this.dsn = dsn;
+            return mark("dsn");
+        }
+
+        public Builder release(String release) {
+            this.release = release;
+            return mark("release");
+        }
+
+        public Builder environment(String environment) {
+            this.environment = environment;
+            return mark("environment");
+        }
+
+        public Builder dist(String dist) {
+            this.dist = dist;
+            return mark("dist");
+        }
+
+        public Builder serverName(String serverName) {
+            this.serverName = serverName;
+            return mark("server-name");
+        }
+
+        /** 0.0 to 1.0: the share of error events sent. */
+        public Builder sampleRate(double sampleRate) {
+            this.sampleRate = sampleRate;
+            return mark("sample-rate");
+        }
+
+        public Builder maxBreadcrumbs(int maxBreadcrumbs) {
+            this.maxBreadcrumbs = maxBreadcrumbs;
+            return mark("max-breadcrumbs");
+        }
+
+        /** SDK diagnostics on stderr. */
+        public Builder debug(boolean debug) {
+            this.debug = debug;
+            return mark("debug");
+        }
+
+        public Builder beforeSend(BeforeSendCallback beforeSend) {
+            this.beforeSend = beforeSend;
+            return mark("before-send");
+        }
+
+        public Builder beforeBreadcrumb(BeforeBreadcrumbCallback beforeBreadcrumb) {
+            this.beforeBreadcrumb = beforeBreadcrumb;
+            return mark("before-breadcrumb");
+        }
+
+        /** How long {@code close()} and the JVM-exit hook may take to deliver or spool what is left. */
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+            return mark("shutdown-timeout");
+        }
+
+        /** Attach the capturing thread's stack to message events (default true). */
+        public Builder attachStacktrace(boolean attachStacktrace) {
+            this.attachStacktrace = attachStacktrace;
+            return mark("attach-stacktrace");
+        }
+
+        /** Allow personal data such as the user's IP address to be inferred (default false). */
+        public Builder sendDefaultPii(boolean sendDefaultPii) {
+            this.sendDefaultPii = sendDefaultPii;
+            return mark("send-default-pii");
+        }
+
+        /** Package or class prefixes whose frames are the application's own. */
+        public Builder addInAppInclude(String prefix) {
+            if (prefix != null && !prefix.isBlank()) {
+                inAppIncludes.add(prefix.trim());
+            }
+            return mark("in-app-includes");
+        }
+
+        /** Package or class prefixes whose frames are not the application's own. */
+        public Builder addInAppExclude(String prefix) {
+            if (prefix != null && !prefix.isBlank()) {
+                inAppExcludes.add(prefix.trim());
+            }
+            return mark("in-app-excludes");
+        }
+
+        /** Do not send throwables of this type or its subclasses. */
+        public Builder addIgnoredException(Class<? extends Throwable> type) {
+            return addIgnoredException(type.getName());
+        }
+
+        /** Do not send throwables of the class with this binary name, or its subclasses. */
+        public Builder addIgnoredException(String className) {
+            if (className != null && !className.isBlank()) {
+                ignoredExceptions.add(className.trim());
+            }
+            return mark("ignored-exceptions");
+        }
+
+        /** A tag on every event. */
+        public Builder tag(String key, String value) {
+            if (key != null && value != null) {
+                tags.put(key, value);
+            }
+            return mark("tags." + key);
+        }
+
+        /** Install the default integrations (default true). */
+        public Builder defaultIntegrations(boolean enabled) {
+            this.defaultIntegrations = enabled;
+            return mark("default-integrations");
+        }
+
+        public Builder addIntegration(Integration integration) {
+            if (integration != null) {
+                integrations.add(integration);
+            }
+            return this;
+        }
+
+        /** Envelopes waiting in memory before the oldest go to disk or are dropped (default 1000). */
+        public Builder maxQueueSize(int maxQueueSize) {
+            this.maxQueueSize = maxQueueSize;
+            return mark("max-queue-size");
+        }
+
+        /** Bytes waiting in memory (default 64 MiB). */
+        public Builder maxQueueBytes(long maxQueueBytes) {
+            this.maxQueueBytes = maxQueueBytes;
+            return mark("max-queue-bytes");
+        }
+
+        /** Where the disk spool lives; null for the default under the temp dir. */
+        public Builder cacheDir(Path cacheDir) {
+            this.cacheDir = cacheDir;
+            this.cacheEnabled = true;
+            return mark("cache-dir");
+        }
+
+        /** Turns the disk spool on or off (text setting {@code cacheDir=0} turns it off). */
+        public Builder cacheEnabled(boolean enabled) {
+            this.cacheEnabled = enabled;
+            return mark("cache-dir");
+        }
+
+        public Builder maxCacheItems(int maxCacheItems) {
+            this.maxCacheItems = maxCacheItems;
+            return mark("max-cache-items");
+        }
+
+        public Builder maxCacheBytes(long maxCacheBytes) {
+            this.maxCacheBytes = maxCacheBytes;
+            return mark("max-cache-bytes");
+        }
+
+        public Builder maxCacheAge(Duration maxCacheAge) {
+            this.maxCacheAge = maxCacheAge;
+            return mark("max-cache-age");
+        }
+
+        public Builder proxy(String host, int port) {
+            this.proxyHost = host;
+            this.proxyPort = port;
+            mark("proxy.host");
+            return mark("proxy.port");
+        }
+
+        public Builder proxyHost(String host) {
+            this.proxyHost = host;
+            return mark("proxy.host");
+        }
+
+        public Builder proxyPort(int port) {
+            this.proxyPort = port;
+            return mark("proxy.port");
+        }
+
+        public Builder proxyUser(String user) {
+            this.proxyUser = user;
+            return mark("proxy.user");
+        }
+
+        public Builder proxyPassword(String password) {
+            this.proxyPassword = password;
+            return mark("proxy.pass");
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return mark("connect-timeout");
+        }
+
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+            return mark("read-timeout");
+        }
+
+        public Builder sendClientReports(boolean sendClientReports) {
+            this.sendClientReports = sendClientReports;
+            return mark("send-client-reports");
+        }
+
+        /** The clock for timestamps, rate limits and backoff; tests pass one they can advance. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Randomness for sampling and jitter; tests pass a seeded one. */
+        public Builder random(Random random) {
+            this.random = random;
+            return this;
+        }
+
+        /** Replaces the HTTP transport (tests use an in-memory one). */
+        public Builder transportFactory(Transport.Factory transportFactory) {
+            this.transportFactory = transportFactory;
+            return this;
+        }
+
+        /**
+         * Fills unset values from the ambient sources, checks everything and returns the options.
+         *
+         * @throws IllegalArgumentException naming the setting that is wrong
+         */
+        public SentryOptions build() {
+            if (ambient) {
+                AmbientSettings.load().forEach((name, value) -> {
+                    if (!explicit.contains(name)) {
+                        Set<String> before = Set.copyOf(explicit);
+                        TextSettings.applyAmbient(this, value);
+                        // ambient values must not count as explicit for a later build of the same builder
+                        explicit.retainAll(before);
+                    }
+                });
+            }
+            check(sampleRate >= 0.0 && sampleRate <= 1.0, "sampleRate must be between 0.0 and 1.0, was " + sampleRate);
+            check(maxBreadcrumbs >= 0 && maxBreadcrumbs <= 1000,
+                    "maxBreadcrumbs must be between 0 and 1000, was " + maxBreadcrumbs);
+            checkNonNegative(shutdownTimeout, "shutdownTimeout");
+            checkNonNegative(connectTimeout, "connectTimeout");
+            checkNonNegative(readTimeout, "readTimeout");
+            checkNonNegative(maxCacheAge, "maxCacheAge");
+            check(maxQueueSize >= 1, "maxQueueSize must be at least 1, was " + maxQueueSize);
+            check(maxQueueBytes >= 1024, "maxQueueBytes must be at least 1024, was " + maxQueueBytes);
+            check(maxCacheItems >= 0, "maxCacheItems must not be negative, was " + maxCacheItems);
+            check(maxCacheBytes >= 0, "maxCacheBytes must not be negative, was " + maxCacheBytes);
+            check(proxyPort > 0 && proxyPort < 65536, "proxy.port must be 1-65535, was " + proxyPort);
+            check(environment == null || environment.length() <= 64,
+                    "environment must be at most 64 characters");
+            check(clock != null, "clock must not be null");
+            check(random != null, "random must not be null");
+            if (dsn != null && !dsn.isBlank()) {
+                Dsn.parse(dsn); // throws "dsn: ..." naming the problem
+            }
+            return new SentryOptions(this);
+        }
+
+        private static void check(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+
+        private static void checkNonNegative(Duration d, String name) {
+            check(d != null && !d.isNegative(), name + " must be zero or more, was " + d);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.sentry4j.internal;
+
+import java.util.function.Supplier;
+
+/**
+ * Marks the current thread as running a user callback ({@code beforeSend}, {@code beforeBreadcrumb}),
+ * so that captures and log records made from inside it are dropped instead of recursing.
+ */
+public final class CallbackGuard {
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    private CallbackGuard() {
+    }
+
+    public static boolean isActive() {
+        return DEPTH.get()[0] > 0;
+    }
+
+    /** True when a capture on this thread must be dropped: an SDK thread, or inside a callback. */
+    public static boolean mustDrop() {
+        return SdkThread.isCurrent() || isActive();
+    }
+
+    public static <T> T run(Supplier<T> callback) {
+        int[] depth = DEPTH.get();
+        depth[0]++;
+        try {
+            return callback.get();
+        } finally {
+            depth[0]--;
+        }
+    }
+}

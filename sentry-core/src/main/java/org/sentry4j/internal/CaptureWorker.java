@@ -1,0 +1,123 @@
+package org.sentry4j.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * Moves captures off the application's thread. Producers only append to a lock-free queue; one daemon
+ * thread turns captures into envelopes. When the queue is full the producer processes its own capture
+ * (caller-runs): the application pays CPU for an event it created, but nothing is lost and nobody
+ * waits for the network, the disk or a lock the worker holds.
+ */
+public final class CaptureWorker {
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final ConcurrentLinkedQueue<Capture> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+    private final int capacity;
+    private final Consumer<Capture> processor;
+    private final Diagnostics diagnostics;
+    private final Thread thread;
+    private volatile boolean parked;
+    private volatile boolean running = true;
+
+    public CaptureWorker(int capacity, Consumer<Capture> processor, Diagnostics diagnostics) {
+        this.capacity = capacity;
+        this.processor = processor;
+        this.diagnostics = diagnostics;
+        this.thread = new SdkThread("worker", this::loop);
+        this.thread.start();
+    }
+
+    /** Hands a capture to the worker, or processes it right here when the queue is full. */
+    public void submit(Capture capture) {
+        submitted.incrementAndGet();
+        if (!running || size.incrementAndGet() > capacity) {
+            if (running) {
+                size.decrementAndGet();
+            }
+            diagnostics.throttled("worker.full", Duration.ofMinutes(1),
+                    "capture queue full (" + capacity + "); processing on the calling thread");
+            processSafely(capture);
+            return;
+        }
+        queue.offer(capture);
+        if (parked) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            Capture c = queue.poll();
+            if (c == null) {
+                parked = true;
+                if (queue.isEmpty() && running) {
+                    LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                }
+                parked = false;
+                continue;
+            }
+            size.decrementAndGet();
+            processSafely(c);
+        }
+    }
+
+    private void processSafely(Capture c) {
+        try {
+            processor.accept(c);
+        } catch (Throwable t) { // NOPMD: the worker must survive anything an event or callback does
+            diagnostics.debug("failed to process an event", t);
+        } finally {
+            completed.incrementAndGet();
+        }
+    }
+
+    /** Waits until every capture submitted before this call has been processed; false on timeout. */
+    public boolean flush(Duration timeout) {
+        long target = submitted.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (completed.get() < target) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            if (parked) {
+                LockSupport.unpark(thread);
+            }
+            LockSupport.parkNanos(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(1)));
+        }
+        return true;
+    }
+
+    /** Processes what is queued within the timeout, then stops the thread. Idempotent. */
+    public boolean close(Duration timeout) {
+        boolean drained = flush(timeout);
+        running = false;
+        LockSupport.unpark(thread);
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(Math.max(1, Math.min(timeout.toMillis(), 200)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return drained;
+    }
+
+    /** Captures left behind by {@link #close}; the client counts them as dropped. */
+    public int abandoned() {
+        return running ? 0 : queue.size();
+    }
+
+    public int queued() {
+        return size.get();
+    }
+}

@@ -1,0 +1,108 @@
+package org.sentry4j.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sentry4j.Breadcrumb;
+import org.sentry4j.SentryEvent;
+import org.sentry4j.SentryOptions;
+import org.sentry4j.protocol.ThreadValue;
+
+/**
+ * Completes a captured event on the worker: the exception chain from its throwable, the capturing
+ * thread's stack for message events, the scope as it was at capture time, and the options' and
+ * runtime's defaults. What the event already has always wins.
+ */
+public final class EventPreparer {
+    private final SentryOptions options;
+    private final ExceptionConverter exceptions;
+    private final FrameConverter frames;
+
+    public EventPreparer(SentryOptions options) {
+        this.options = options;
+        this.frames = new FrameConverter(new InAppRules(options.inAppIncludes(), options.inAppExcludes()));
+        this.exceptions = new ExceptionConverter(frames);
+    }
+
+    public SentryEvent prepare(Capture c) {
+        SentryEvent e = c.event();
+        if (e.getThrowable() != null && e.getExceptions().isEmpty()) {
+            e.setExceptions(exceptions.convert(e.getThrowable(), c.mechanism(), c.threadId()));
+        }
+        if (c.callerStack() != null && e.getExceptions().isEmpty() && e.getThreads().isEmpty()) {
+            List<ThreadValue> threads = new ArrayList<>(1);
+            threads.add(new ThreadValue(c.threadId(), c.threadName(), true, false,
+                    frames.convert(withoutSdkFrames(c.callerStack()))));
+            e.setThreads(threads);
+        }
+        applyScope(e, c.scope());
+        applyOptions(e);
+        return e;
+    }
+
+    private static void applyScope(SentryEvent e, ScopeSnapshot s) {
+        s.tags().forEach(e.getTags()::putIfAbsent);
+        s.extras().forEach(e.getExtra()::putIfAbsent);
+        if (e.getUser() == null) {
+            e.setUser(s.user());
+        }
+        if (s.level() != null) {
+            e.setLevel(s.level());
+        }
+        if (e.getFingerprint().isEmpty() && !s.fingerprint().isEmpty()) {
+            e.setFingerprint(s.fingerprint());
+        }
+        for (Map.Entry<String, Map<String, Object>> c : s.contexts().entrySet()) {
+            e.getContexts().putIfAbsent(c.getKey(), c.getValue());
+        }
+        if (!s.breadcrumbs().isEmpty()) {
+            List<Breadcrumb> all = new ArrayList<>(s.breadcrumbs().size() + e.getBreadcrumbs().size());
+            all.addAll(s.breadcrumbs());
+            all.addAll(e.getBreadcrumbs());
+            e.setBreadcrumbs(all);
+        }
+        if (e.getTransaction() == null) {
+            e.setTransaction(s.transaction());
+        }
+    }
+
+    private void applyOptions(SentryEvent e) {
+        options.tags().forEach(e.getTags()::putIfAbsent);
+        if (e.getRelease() == null) {
+            e.setRelease(options.release());
+        }
+        if (e.getEnvironment() == null) {
+            e.setEnvironment(options.environment());
+        }
+        if (e.getDist() == null) {
+            e.setDist(options.dist());
+        }
+        if (e.getServerName() == null) {
+            e.setServerName(options.serverName() != null ? options.serverName() : RuntimeFacts.hostName());
+        }
+        e.getContexts().putIfAbsent("os", RuntimeFacts.osContext());
+        e.getContexts().putIfAbsent("runtime", RuntimeFacts.runtimeContext());
+    }
+
+    /** Drops the SDK's and logging frameworks' own frames from the top of a captured stack. */
+    static StackTraceElement[] withoutSdkFrames(StackTraceElement[] stack) {
+        int skip = 0;
+        while (skip < stack.length && isPlumbing(stack[skip].getClassName())) {
+            skip++;
+        }
+        if (skip == stack.length) {
+            return stack;
+        }
+        StackTraceElement[] out = new StackTraceElement[stack.length - skip];
+        System.arraycopy(stack, skip, out, 0, out.length);
+        return out;
+    }
+
+    private static boolean isPlumbing(String className) {
+        return className.equals("org.sentry4j.Sentry") || className.startsWith("org.sentry4j.internal.")
+                || className.startsWith("org.sentry4j.logging.") || className.startsWith("org.sentry4j.logback.")
+                || className.startsWith("org.sentry4j.log4j2.") || className.startsWith("ch.qos.logback.")
+                || className.startsWith("org.apache.logging.log4j.") || className.startsWith("org.slf4j.")
+                || className.startsWith("java.lang.Thread");
+    }
+}

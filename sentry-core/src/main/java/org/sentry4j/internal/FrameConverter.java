@@ -1,0 +1,52 @@
+package org.sentry4j.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sentry4j.protocol.StackFrame;
+
+/**
+ * Turns Java stack traces (newest first) into Sentry frames (oldest first). A stack longer than
+ * {@link #MAX_FRAMES} keeps its outermost {@link #KEEP_OLDEST} and innermost frames and drops the
+ * middle, which for deep recursion is the repetitive part.
+ */
+public final class FrameConverter {
+    public static final int MAX_FRAMES = 250;
+    public static final int KEEP_OLDEST = 50;
+
+    private final InAppRules inApp;
+
+    public FrameConverter(InAppRules inApp) {
+        this.inApp = inApp;
+    }
+
+    public List<StackFrame> convert(StackTraceElement[] trace) {
+        if (trace == null || trace.length == 0) {
+            return List.of();
+        }
+        int n = trace.length;
+        List<StackFrame> frames = new ArrayList<>(Math.min(n, MAX_FRAMES));
+        if (n <= MAX_FRAMES) {
+            for (int i = n - 1; i >= 0; i--) {
+                frames.add(convert(trace[i]));
+            }
+        } else {
+            int keepNewest = MAX_FRAMES - KEEP_OLDEST;
+            for (int i = n - 1; i >= n - KEEP_OLDEST; i--) {
+                frames.add(convert(trace[i]));
+            }
+            for (int i = keepNewest - 1; i >= 0; i--) {
+                frames.add(convert(trace[i]));
+            }
+        }
+        return frames;
+    }
+
+    private StackFrame convert(StackTraceElement e) {
+        if (e == null) {
+            return new StackFrame("<unknown>", "<unknown>", null, 0, false);
+        }
+        String className = e.getClassName();
+        return new StackFrame(className, e.getMethodName(), e.getFileName(),
+                Math.max(e.getLineNumber(), 0), inApp.isInApp(className));
+    }
+}

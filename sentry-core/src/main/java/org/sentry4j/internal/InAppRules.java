@@ -1,0 +1,50 @@
+package org.sentry4j.internal;
+
+import java.util.List;
+
+/**
+ * Decides whether a frame's class is the application's own code: configured includes win, then
+ * configured excludes, then the JDK's and well-known libraries' packages are not in-app; anything else
+ * is in-app unless includes were configured (then only the included prefixes are).
+ */
+public final class InAppRules {
+    private static final List<String> SYSTEM_PREFIXES = List.of(
+            "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "kotlinx.", "scala.", "groovy.",
+            "org.sentry4j.", "io.sentry.", "ch.qos.logback.", "org.slf4j.", "org.apache.logging.",
+            "org.apache.hc.", "org.apache.http.", "com.google.gson.", "org.junit.", "org.springframework.",
+            "jakarta.", "org.eclipse.jetty.", "org.apache.catalina.", "org.apache.tomcat.", "io.netty.",
+            "reactor.", "io.micrometer.", "org.hibernate.", "com.zaxxer.", "org.apache.maven.", "worker.org.gradle.");
+
+    private final List<String> includes;
+    private final List<String> excludes;
+
+    public InAppRules(List<String> includes, List<String> excludes) {
+        this.includes = List.copyOf(includes);
+        this.excludes = List.copyOf(excludes);
+    }
+
+    public boolean isInApp(String className) {
+        if (className == null) {
+            return false;
+        }
+        for (String prefix : includes) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        for (String prefix : excludes) {
+            if (className.startsWith(prefix)) {
+                return false;
+            }
+        }
+        if (!includes.isEmpty()) {
+            return false;
+        }
+        for (String prefix : SYSTEM_PREFIXES) {
+            if (className.startsWith(prefix)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,68 @@
+package org.sentry4j.internal;
+
+import java.util.List;
+import java.util.Map;
+import org.sentry4j.Breadcrumb;
+import org.sentry4j.SentryLevel;
+import org.sentry4j.User;
+
+/** What a scope held at the moment of a capture; applied to the event later, on the worker. Immutable. */
+public final class ScopeSnapshot {
+    public static final ScopeSnapshot EMPTY =
+            new ScopeSnapshot(null, Map.of(), Map.of(), null, List.of(), Map.of(), List.of(), null);
+
+    private final User user;
+    private final Map<String, String> tags;
+    private final Map<String, Object> extras;
+    private final SentryLevel level;
+    private final List<String> fingerprint;
+    private final Map<String, Map<String, Object>> contexts;
+    private final List<Breadcrumb> breadcrumbs;
+    private final String transaction;
+
+    public ScopeSnapshot(User user, Map<String, String> tags, Map<String, Object> extras, SentryLevel level,
+                         List<String> fingerprint, Map<String, Map<String, Object>> contexts,
+                         List<Breadcrumb> breadcrumbs, String transaction) {
+        this.user = user;
+        this.tags = tags;
+        this.extras = extras;
+        this.level = level;
+        this.fingerprint = fingerprint;
+        this.contexts = contexts;
+        this.breadcrumbs = breadcrumbs;
+        this.transaction = transaction;
+    }
+
+    public User user() {
+        return user;
+    }
+
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    public Map<String, Object> extras() {
+        return extras;
+    }
+
+    public SentryLevel level() {
+        return level;
+    }
+
+    public List<String> fingerprint() {
+        return fingerprint;
+    }
+
+    public Map<String, Map<String, Object>> contexts() {
+        return contexts;
+    }
+
+    /** Oldest first. */
+    public List<Breadcrumb> breadcrumbs() {
+        return breadcrumbs;
+    }
+
+    public String transaction() {
+        return transaction;
+    }
+}

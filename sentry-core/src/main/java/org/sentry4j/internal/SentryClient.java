@@ -1,0 +1,224 @@
+package org.sentry4j.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sentry4j.BeforeBreadcrumbCallback;
+import org.sentry4j.BeforeSendCallback;
+import org.sentry4j.Breadcrumb;
+import org.sentry4j.EventProcessor;
+import org.sentry4j.Hint;
+import org.sentry4j.SentryEvent;
+import org.sentry4j.SentryOptions;
+import org.sentry4j.integration.Integration;
+import org.sentry4j.internal.json.EventSerializer;
+import org.sentry4j.internal.transport.HttpTransport;
+import org.sentry4j.transport.DiscardReason;
+import org.sentry4j.transport.Envelope;
+import org.sentry4j.transport.EnvelopeItem;
+import org.sentry4j.transport.Transport;
+import org.sentry4j.transport.TransportStats;
+
+/**
+ * One configured client: the pipeline from a {@link Capture} to an envelope handed to the transport.
+ * On the worker (or, under backpressure, the caller): ignored types, sampling, completing the event,
+ * event processors, {@code beforeSend}, field limits, serialization. Owns its transport, worker and
+ * integrations, and closes them.
+ */
+public final class SentryClient {
+    private final SentryOptions options;
+    private final Diagnostics diagnostics;
+    private final Transport transport;
+    private final EventPreparer preparer;
+    private final EventSerializer serializer;
+    private final List<EventProcessor> processors = new ArrayList<>();
+    private final List<Integration> integrations = new ArrayList<>();
+    private final CaptureWorker worker;
+    private final IgnoredExceptions ignored;
+    private volatile boolean closed;
+
+    public SentryClient(SentryOptions options) {
+        this.options = options;
+        this.diagnostics = new Diagnostics(options.debug(), options.clock(), System.err);
+        Transport.Factory factory = options.transportFactory();
+        this.transport = factory != null ? factory.create(options) : new HttpTransport(options, diagnostics);
+        this.preparer = new EventPreparer(options);
+        this.ignored = new IgnoredExceptions(options.ignoredExceptions());
+        List<String> names = installIntegrations();
+        Map<String, String> packages = new LinkedHashMap<>();
+        packages.put(SdkInfo.CORE_PACKAGE, SdkInfo.VERSION);
+        this.serializer = new EventSerializer(new EventSerializer.Sdk(SdkInfo.NAME, SdkInfo.VERSION, names, packages));
+        this.worker = new CaptureWorker(options.maxQueueSize(), this::process, diagnostics);
+        if (options.serverName() == null) {
+            RuntimeFacts.resolveHostNameInBackground();
+        }
+        diagnostics.debug("client started for " + options.parsedDsn() + " (integrations " + names + ")");
+    }
+
+    private List<String> installIntegrations() {
+        List<Integration> all = new ArrayList<>();
+        if (options.defaultIntegrations()) {
+            all.addAll(DefaultIntegrations.create(options));
+        }
+        all.addAll(options.integrations());
+        List<String> names = new ArrayList<>();
+        Integration.Installation installation = new Integration.Installation() {
+            @Override
+            public SentryOptions options() {
+                return options;
+            }
+
+            @Override
+            public void addEventProcessor(EventProcessor processor) {
+                processors.add(processor);
+            }
+        };
+        for (Integration integration : all) {
+            try {
+                integration.install(installation);
+                integrations.add(integration);
+                names.add(integration.name());
+            } catch (RuntimeException | LinkageError e) {
+                diagnostics.debug("integration " + integration.name() + " did not install", e);
+            }
+        }
+        return names;
+    }
+
+    public SentryOptions options() {
+        return options;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Accepts a capture from the application's thread. */
+    public void submit(Capture capture) {
+        if (closed) {
+            return;
+        }
+        worker.submit(capture);
+    }
+
+    /** The pipeline; runs on the worker (or the caller under backpressure). */
+    void process(Capture c) {
+        SentryEvent event = c.event();
+        Hint hint = c.hint();
+        if (ignored.matches(event.getThrowable())) {
+            drop(DiscardReason.EVENT_PROCESSOR, "ignored exception type " + event.getThrowable().getClass().getName());
+            return;
+        }
+        if (options.sampleRate() < 1.0 && options.random().nextDouble() >= options.sampleRate()) {
+            drop(DiscardReason.SAMPLE_RATE, null);
+            return;
+        }
+        event = preparer.prepare(c);
+        for (EventProcessor processor : processors) {
+            try {
+                event = processor.process(event, hint);
+            } catch (RuntimeException e) {
+                diagnostics.debug("an event processor threw; event dropped", e);
+                event = null;
+            }
+            if (event == null) {
+                drop(DiscardReason.EVENT_PROCESSOR, null);
+                return;
+            }
+        }
+        BeforeSendCallback beforeSend = options.beforeSend();
+        if (beforeSend != null) {
+            SentryEvent input = event;
+            try {
+                event = CallbackGuard.run(() -> beforeSend.execute(input, hint));
+            } catch (Throwable t) { // NOPMD: the event may hold what the callback was to scrub: drop it
+                diagnostics.once("beforeSend.threw", "beforeSend threw, so its events are dropped: "
+                        + Diagnostics.describe(t));
+                event = null;
+            }
+            if (event == null) {
+                drop(DiscardReason.BEFORE_SEND, null);
+                return;
+            }
+        }
+        if (event.getEventId() == null) {
+            event.setEventId(EventIds.next());
+        }
+        EventLimits.trimFields(event);
+        byte[] json = EventLimits.serializeWithin(event, serializer::serialize);
+        transport.send(Envelope.of(event.getEventId(), SdkInfo.NAME, SdkInfo.VERSION, List.of(EnvelopeItem.event(json))));
+    }
+
+    private void drop(DiscardReason reason, String why) {
+        transport.recordDiscard(reason, "error", 1);
+        if (why != null) {
+            diagnostics.debug("event dropped: " + why);
+        }
+    }
+
+    /**
+     * Passes a breadcrumb through {@code beforeBreadcrumb}; null means drop. A callback that throws
+     * drops the breadcrumb and is reported once.
+     */
+    public Breadcrumb filterBreadcrumb(Breadcrumb crumb, Hint hint) {
+        BeforeBreadcrumbCallback callback = options.beforeBreadcrumb();
+        if (callback == null || crumb == null) {
+            return crumb;
+        }
+        try {
+            return CallbackGuard.run(() -> callback.execute(crumb, hint == null ? Hint.empty() : hint));
+        } catch (Throwable t) { // NOPMD: a broken callback must not break logging
+            diagnostics.once("beforeBreadcrumb.threw", "beforeBreadcrumb threw, so its breadcrumbs are dropped: "
+                    + Diagnostics.describe(t));
+            return null;
+        }
+    }
+
+    /** Waits for queued events to be processed and delivered (or spooled), within {@code timeout}. */
+    public boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean processed = worker.flush(timeout);
+        long left = Math.max(0, deadline - System.nanoTime());
+        return transport.flush(Duration.ofNanos(left)) && processed;
+    }
+
+    /** Flushes within {@code timeout}, then stops the worker, the integrations and the transport. Idempotent. */
+    public void close(Duration timeout) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Integration integration : integrations) {
+            try {
+                integration.uninstall();
+            } catch (RuntimeException e) {
+                diagnostics.debug("integration " + integration.name() + " did not uninstall", e);
+            }
+        }
+        worker.close(timeout);
+        int abandoned = worker.abandoned();
+        if (abandoned > 0) {
+            transport.recordDiscard(DiscardReason.QUEUE_OVERFLOW, "error", abandoned);
+            diagnostics.debug(abandoned + " event(s) were still being processed at close and are dropped");
+        }
+        transport.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        diagnostics.debug("client closed: " + transport.stats());
+    }
+
+    public TransportStats transportStats() {
+        return transport.stats();
+    }
+
+    public int queuedCaptures() {
+        return worker.queued();
+    }
+}

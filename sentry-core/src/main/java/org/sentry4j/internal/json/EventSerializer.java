@@ -1,0 +1,276 @@
+package org.sentry4j.internal.json;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import com.google.gson.stream.JsonWriter;
+import org.sentry4j.Breadcrumb;
+import org.sentry4j.SentryEvent;
+import org.sentry4j.User;
+import org.sentry4j.protocol.ExceptionValue;
+import org.sentry4j.protocol.Mechanism;
+import org.sentry4j.protocol.Message;
+import org.sentry4j.protocol.StackFrame;
+import org.sentry4j.protocol.ThreadValue;
+
+/**
+ * Writes an event as the JSON payload of an {@code event} envelope item (protocol section 4), in the
+ * shape Sentry's event schema describes: {@code logentry}, and {@code {values:[…]}} for exceptions,
+ * threads and breadcrumbs.
+ */
+public final class EventSerializer {
+    /** The SDK block of every event: name, version, installed integrations and packages. */
+    public static final class Sdk {
+        final String name;
+        final String version;
+        final List<String> integrations;
+        final Map<String, String> packages;
+
+        public Sdk(String name, String version, List<String> integrations, Map<String, String> packages) {
+            this.name = name;
+            this.version = version;
+            this.integrations = List.copyOf(integrations);
+            this.packages = Map.copyOf(packages);
+        }
+    }
+
+    private final Sdk sdk;
+
+    public EventSerializer(Sdk sdk) {
+        this.sdk = sdk;
+    }
+
+    public byte[] serialize(SentryEvent event) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8); JsonWriter out = new JsonWriter(w)) {
+            write(out, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private void write(JsonWriter out, SentryEvent e) throws IOException {
+        out.beginObject();
+        out.name("event_id").value(e.getEventId());
+        out.name("timestamp").value(JsonValues.timestamp(e.getTimestamp()));
+        out.name("platform").value("java");
+        if (e.getLevel() != null) {
+            out.name("level").value(e.getLevel().wireName());
+        }
+        string(out, "logger", e.getLogger());
+        string(out, "transaction", e.getTransaction());
+        string(out, "server_name", e.getServerName());
+        string(out, "release", e.getRelease());
+        string(out, "dist", e.getDist());
+        string(out, "environment", e.getEnvironment());
+        writeMessage(out, e.getMessage());
+        if (!e.getExceptions().isEmpty()) {
+            out.name("exception").beginObject().name("values").beginArray();
+            for (ExceptionValue ex : e.getExceptions()) {
+                writeException(out, ex);
+            }
+            out.endArray().endObject();
+        }
+        if (!e.getThreads().isEmpty()) {
+            out.name("threads").beginObject().name("values").beginArray();
+            for (ThreadValue t : e.getThreads()) {
+                writeThread(out, t);
+            }
+            out.endArray().endObject();
+        }
+        if (!e.getTags().isEmpty()) {
+            out.name("tags").beginObject();
+            for (Map.Entry<String, String> tag : e.getTags().entrySet()) {
+                if (tag.getKey() != null && tag.getValue() != null) {
+                    out.name(JsonValues.clean(tag.getKey())).value(JsonValues.clean(tag.getValue()));
+                }
+            }
+            out.endObject();
+        }
+        if (!e.getExtra().isEmpty()) {
+            out.name("extra");
+            JsonValues.write(out, e.getExtra(), 0);
+        }
+        writeUser(out, e.getUser());
+        if (!e.getContexts().isEmpty()) {
+            out.name("contexts").beginObject();
+            for (Map.Entry<String, Map<String, Object>> c : e.getContexts().entrySet()) {
+                if (c.getKey() != null && c.getValue() != null) {
+                    out.name(JsonValues.clean(c.getKey()));
+                    JsonValues.write(out, c.getValue(), 1);
+                }
+            }
+            out.endObject();
+        }
+        if (!e.getFingerprint().isEmpty()) {
+            out.name("fingerprint").beginArray();
+            for (String part : e.getFingerprint()) {
+                out.value(JsonValues.clean(part));
+            }
+            out.endArray();
+        }
+        if (!e.getBreadcrumbs().isEmpty()) {
+            out.name("breadcrumbs").beginObject().name("values").beginArray();
+            for (Breadcrumb b : e.getBreadcrumbs()) {
+                writeBreadcrumb(out, b);
+            }
+            out.endArray().endObject();
+        }
+        if (!e.getModules().isEmpty()) {
+            out.name("modules").beginObject();
+            for (Map.Entry<String, String> m : e.getModules().entrySet()) {
+                out.name(JsonValues.clean(m.getKey())).value(JsonValues.clean(m.getValue()));
+            }
+            out.endObject();
+        }
+        writeSdk(out);
+        out.endObject();
+    }
+
+    private static void string(JsonWriter out, String name, String value) throws IOException {
+        if (value != null) {
+            out.name(name).value(JsonValues.clean(value));
+        }
+    }
+
+    private static void writeMessage(JsonWriter out, Message m) throws IOException {
+        if (m == null || (m.formatted() == null && m.template() == null)) {
+            return;
+        }
+        out.name("logentry").beginObject();
+        string(out, "formatted", m.formatted() != null ? m.formatted() : m.template());
+        if (m.template() != null && !m.params().isEmpty()) {
+            string(out, "message", m.template());
+            out.name("params").beginArray();
+            for (String p : m.params()) {
+                if (p == null) {
+                    out.nullValue();
+                } else {
+                    out.value(JsonValues.clean(p));
+                }
+            }
+            out.endArray();
+        } else if (m.template() != null && !m.template().equals(m.formatted())) {
+            string(out, "message", m.template());
+        }
+        out.endObject();
+    }
+
+    private static void writeException(JsonWriter out, ExceptionValue ex) throws IOException {
+        out.beginObject();
+        string(out, "type", ex.type());
+        string(out, "value", ex.value());
+        string(out, "module", ex.module());
+        if (ex.threadId() != null) {
+            out.name("thread_id").value(ex.threadId());
+        }
+        writeFrames(out, ex.frames());
+        Mechanism m = ex.mechanism();
+        if (m != null) {
+            out.name("mechanism").beginObject();
+            out.name("type").value(m.type());
+            if (m.handled() != null) {
+                out.name("handled").value(m.handled());
+            }
+            string(out, "source", m.source());
+            if (m.exceptionId() != null) {
+                out.name("exception_id").value(m.exceptionId());
+            }
+            if (m.parentId() != null) {
+                out.name("parent_id").value(m.parentId());
+            }
+            out.endObject();
+        }
+        out.endObject();
+    }
+
+    private static void writeFrames(JsonWriter out, List<StackFrame> frames) throws IOException {
+        if (frames.isEmpty()) {
+            return;
+        }
+        out.name("stacktrace").beginObject().name("frames").beginArray();
+        for (StackFrame f : frames) {
+            out.beginObject();
+            string(out, "module", f.module());
+            string(out, "function", f.function());
+            string(out, "filename", f.filename());
+            if (f.lineno() > 0) {
+                out.name("lineno").value(f.lineno());
+            }
+            if (f.inApp() != null) {
+                out.name("in_app").value(f.inApp());
+            }
+            out.endObject();
+        }
+        out.endArray().endObject();
+    }
+
+    private static void writeThread(JsonWriter out, ThreadValue t) throws IOException {
+        out.beginObject();
+        out.name("id").value(t.id());
+        string(out, "name", t.name());
+        out.name("current").value(t.current());
+        out.name("crashed").value(t.crashed());
+        writeFrames(out, t.frames());
+        out.endObject();
+    }
+
+    private static void writeUser(JsonWriter out, User u) throws IOException {
+        if (u == null) {
+            return;
+        }
+        out.name("user").beginObject();
+        string(out, "id", u.id());
+        string(out, "username", u.username());
+        string(out, "email", u.email());
+        string(out, "ip_address", u.ipAddress());
+        if (!u.data().isEmpty()) {
+            out.name("data");
+            JsonValues.write(out, u.data(), 1);
+        }
+        out.endObject();
+    }
+
+    private static void writeBreadcrumb(JsonWriter out, Breadcrumb b) throws IOException {
+        out.beginObject();
+        out.name("timestamp").value(JsonValues.timestamp(b.timestamp()));
+        string(out, "type", b.type());
+        string(out, "category", b.category());
+        string(out, "message", b.message());
+        if (b.level() != null) {
+            out.name("level").value(b.level().wireName());
+        }
+        if (!b.data().isEmpty()) {
+            out.name("data");
+            JsonValues.write(out, b.data(), 2);
+        }
+        out.endObject();
+    }
+
+    private void writeSdk(JsonWriter out) throws IOException {
+        out.name("sdk").beginObject();
+        out.name("name").value(sdk.name);
+        out.name("version").value(sdk.version);
+        if (!sdk.integrations.isEmpty()) {
+            out.name("integrations").beginArray();
+            for (String i : sdk.integrations) {
+                out.value(i);
+            }
+            out.endArray();
+        }
+        if (!sdk.packages.isEmpty()) {
+            out.name("packages").beginArray();
+            for (Map.Entry<String, String> p : sdk.packages.entrySet()) {
+                out.beginObject().name("name").value(p.getKey()).name("version").value(p.getValue()).endObject();
+            }
+            out.endArray();
+        }
+        out.endObject();
+    }
+}

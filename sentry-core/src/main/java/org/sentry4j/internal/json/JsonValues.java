@@ -1,0 +1,109 @@
+package org.sentry4j.internal.json;
+
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Map;
+import com.google.gson.stream.JsonWriter;
+
+/** Writes arbitrary values (extras, context fields) as JSON, safely: bounded depth, never throwing on odd objects. */
+final class JsonValues {
+    static final int MAX_DEPTH = 7;
+
+    private JsonValues() {
+    }
+
+    static void write(JsonWriter out, Object value, int depth) throws IOException {
+        if (value == null) {
+            out.nullValue();
+        } else if (value instanceof String) {
+            out.value(clean((String) value));
+        } else if (value instanceof Boolean) {
+            out.value((Boolean) value);
+        } else if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isFinite(d)) {
+                out.value(d);
+            } else {
+                out.value(String.valueOf(d));
+            }
+        } else if (value instanceof Number) {
+            out.value((Number) value);
+        } else if (value instanceof Instant) {
+            out.value(timestamp((Instant) value));
+        } else if (depth >= MAX_DEPTH) {
+            out.value(clean(safeToString(value)));
+        } else if (value instanceof Map) {
+            out.beginObject();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                if (e.getKey() != null) {
+                    out.name(clean(String.valueOf(e.getKey())));
+                    write(out, e.getValue(), depth + 1);
+                }
+            }
+            out.endObject();
+        } else if (value instanceof Collection) {
+            out.beginArray();
+            for (Object item : (Collection<?>) value) {
+                write(out, item, depth + 1);
+            }
+            out.endArray();
+        } else if (value.getClass().isArray()) {
+            out.beginArray();
+            int n = Array.getLength(value);
+            for (int i = 0; i < n; i++) {
+                write(out, Array.get(value, i), depth + 1);
+            }
+            out.endArray();
+        } else {
+            out.value(clean(safeToString(value)));
+        }
+    }
+
+    /** RFC 3339 in UTC with at most microseconds. */
+    static String timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).toString();
+    }
+
+    static String safeToString(Object value) {
+        try {
+            return String.valueOf(value);
+        } catch (Throwable t) { // NOPMD: a user's toString() must not break the event
+            return "<" + value.getClass().getName() + ".toString() threw " + t.getClass().getName() + ">";
+        }
+    }
+
+    /** Replaces lone surrogates (which cannot be encoded as UTF-8) with U+FFFD. */
+    static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return replaceLoneSurrogates(s, i);
+            }
+        }
+        return s;
+    }
+
+    private static String replaceLoneSurrogates(String s, int from) {
+        StringBuilder sb = new StringBuilder(s.length());
+        sb.append(s, 0, from);
+        int n = s.length();
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                sb.append(c).append(s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                sb.append('\uFFFD');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,202 @@
+package org.sentry4j.logging;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.sentry4j.SentryLevel;
+import org.sentry4j.protocol.ExceptionValue;
+
+/**
+ * A logging framework's record, reduced to what an event needs and safe to hand to another thread:
+ * everything thread-bound (thread, context map) is captured by value when the appender builds it.
+ * Immutable once built.
+ */
+public final class LogRecord {
+    private final Instant timestamp;
+    private final SentryLevel level;
+    private final String loggerName;
+    private final String formattedMessage;
+    private final String template;
+    private final List<String> params;
+    private final Throwable throwable;
+    private final List<ExceptionValue> exceptions;
+    private final String threadName;
+    private final long threadId;
+    private final Map<String, String> contextData;
+    private final List<String> markers;
+    private final Map<String, Object> keyValues;
+    private final Object original;
+
+    private LogRecord(Builder b) {
+        this.timestamp = b.timestamp != null ? b.timestamp : Instant.now();
+        this.level = b.level != null ? b.level : SentryLevel.ERROR;
+        this.loggerName = b.loggerName;
+        this.formattedMessage = b.formattedMessage;
+        this.template = b.template;
+        this.params = b.params == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(b.params));
+        this.throwable = b.throwable;
+        this.exceptions = b.exceptions == null ? List.of() : List.copyOf(b.exceptions);
+        this.threadName = b.threadName;
+        this.threadId = b.threadId;
+        this.contextData = b.contextData == null ? Map.of() : b.contextData;
+        this.markers = b.markers == null ? List.of() : List.copyOf(b.markers);
+        this.keyValues = b.keyValues == null ? Map.of() : b.keyValues;
+        this.original = b.original;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Instant timestamp() {
+        return timestamp;
+    }
+
+    public SentryLevel level() {
+        return level;
+    }
+
+    public String loggerName() {
+        return loggerName;
+    }
+
+    public String formattedMessage() {
+        return formattedMessage;
+    }
+
+    /** The message template ({@code "order {} failed"}) or null. */
+    public String template() {
+        return template;
+    }
+
+    /** Parameters as strings, in position; elements may be null. */
+    public List<String> params() {
+        return params;
+    }
+
+    public Throwable throwable() {
+        return throwable;
+    }
+
+    /**
+     * An exception chain the appender built itself, for records whose throwable arrived only as a
+     * description (a serialized Logback event); empty otherwise.
+     */
+    public List<ExceptionValue> exceptions() {
+        return exceptions;
+    }
+
+    public String threadName() {
+        return threadName;
+    }
+
+    public long threadId() {
+        return threadId;
+    }
+
+    /** MDC / ThreadContext, as captured; values may be null. Do not modify. */
+    public Map<String, String> contextData() {
+        return contextData;
+    }
+
+    /** Marker names, parents included. */
+    public List<String> markers() {
+        return markers;
+    }
+
+    /** Structured fields: SLF4J 2 key-value pairs, Log4j2 map-message fields. Do not modify. */
+    public Map<String, Object> keyValues() {
+        return keyValues;
+    }
+
+    /** The framework's own record (an immutable copy where the framework reuses records). */
+    public Object original() {
+        return original;
+    }
+
+    public static final class Builder {
+        private Instant timestamp;
+        private SentryLevel level;
+        private String loggerName;
+        private String formattedMessage;
+        private String template;
+        private List<String> params;
+        private Throwable throwable;
+        private List<ExceptionValue> exceptions;
+        private String threadName;
+        private long threadId;
+        private Map<String, String> contextData;
+        private List<String> markers;
+        private Map<String, Object> keyValues;
+        private Object original;
+
+        private Builder() {
+        }
+
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = timestamp;
+            return this;
+        }
+
+        public Builder level(SentryLevel level) {
+            this.level = level;
+            return this;
+        }
+
+        public Builder loggerName(String loggerName) {
+            this.loggerName = loggerName;
+            return this;
+        }
+
+        public Builder message(String formatted, String template, List<String> params) {
+            this.formattedMessage = formatted;
+            this.template = template;
+            this.params = params;
+            return this;
+        }
+
+        public Builder throwable(Throwable throwable) {
+            this.throwable = throwable;
+            return this;
+        }
+
+        public Builder exceptions(List<ExceptionValue> exceptions) {
+            this.exceptions = exceptions;
+            return this;
+        }
+
+        public Builder thread(String name, long id) {
+            this.threadName = name;
+            this.threadId = id;
+            return this;
+        }
+
+        /** Takes the map as is: pass an immutable snapshot (Logback's and Log4j2's context maps are). */
+        public Builder contextData(Map<String, String> contextData) {
+            this.contextData = contextData;
+            return this;
+        }
+
+        public Builder markers(List<String> markers) {
+            this.markers = markers;
+            return this;
+        }
+
+        /** Takes the map as is: pass a snapshot. */
+        public Builder keyValues(Map<String, Object> keyValues) {
+            this.keyValues = keyValues;
+            return this;
+        }
+
+        public Builder original(Object original) {
+            this.original = original;
+            return this;
+        }
+
+        public LogRecord build() {
+            return new LogRecord(this);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.sentry4j.logging;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sentry4j.Hint;
+import org.sentry4j.SentryEvent;
+import org.sentry4j.internal.EventLimits;
+import org.sentry4j.protocol.Mechanism;
+import org.sentry4j.protocol.Message;
+import org.sentry4j.protocol.ThreadValue;
+
+/**
+ * Decides what a log record becomes, for every appender alike:
+ * <ul>
+ *   <li>level, logger, the record's own timestamp, message with template and parameters;</li>
+ *   <li>the throwable as the exception chain, mechanism = the framework's name, handled;</li>
+ *   <li>the logging thread as the event's thread;</li>
+ *   <li>context data (MDC / ThreadContext) as tags — all keys, or only {@code contextTags} when set —
+ *       and everything else, including values that cannot be tags, in {@code contexts.mdc};</li>
+ *   <li>markers as the {@code marker} tag; structured key-values as extras, except
+ *       {@code sentry.fingerprint} (comma-separated, sets the fingerprint) and
+ *       {@code sentry.tag.<name>} (sets a tag). A marker named {@code sentry.fingerprint:a,b} also sets
+ *       the fingerprint.</li>
+ * </ul>
+ */
+public final class LogRecordMapper {
+    public static final String FINGERPRINT_KEY = "sentry.fingerprint";
+    public static final String TAG_PREFIX = "sentry.tag.";
+    public static final String MDC_CONTEXT = "mdc";
+
+    private final String framework;
+    private final Set<String> contextTags;
+
+    /**
+     * @param framework   the mechanism type and origin, e.g. {@code logback}
+     * @param contextTags context keys that become tags; empty means all keys do
+     */
+    public LogRecordMapper(String framework, Set<String> contextTags) {
+        this.framework = framework;
+        this.contextTags = Set.copyOf(contextTags);
+    }
+
+    public String framework() {
+        return framework;
+    }
+
+    public Mechanism mechanism() {
+        return Mechanism.of(framework, true);
+    }
+
+    public Hint hint(LogRecord record) {
+        return Hint.ofLogRecord(record.original(), record.throwable());
+    }
+
+    public SentryEvent toEvent(LogRecord r, String eventId) {
+        SentryEvent e = new SentryEvent(r.throwable());
+        e.setEventId(eventId);
+        e.setTimestamp(r.timestamp());
+        e.setLevel(r.level());
+        e.setLogger(r.loggerName());
+        if (r.formattedMessage() != null || r.template() != null) {
+            e.setMessage(new Message(r.formattedMessage(), r.template(), r.params()));
+        }
+        if (r.throwable() == null && !r.exceptions().isEmpty()) {
+            e.setExceptions(r.exceptions());
+        }
+        if (r.threadName() != null) {
+            List<ThreadValue> threads = new ArrayList<>(1);
+            threads.add(new ThreadValue(r.threadId(), r.threadName(), true, false, List.of()));
+            e.setThreads(threads);
+        }
+        mapContextData(r.contextData(), e);
+        mapMarkers(r.markers(), e);
+        mapKeyValues(r.keyValues(), e);
+        return e;
+    }
+
+    private void mapContextData(Map<String, String> data, SentryEvent e) {
+        if (data.isEmpty()) {
+            return;
+        }
+        Map<String, Object> mdc = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : data.entrySet()) {
+            String key = entry.getKey();
+            String value = entry.getValue();
+            if (key == null) {
+                continue;
+            }
+            boolean wanted = contextTags.isEmpty() || contextTags.contains(key);
+            if (wanted && EventLimits.isValidTag(key, value)) {
+                e.setTag(key, value);
+            } else {
+                mdc.put(key, value == null ? "null" : value);
+            }
+        }
+        if (!mdc.isEmpty()) {
+            e.setContext(MDC_CONTEXT, mdc);
+        }
+    }
+
+    private static void mapMarkers(List<String> markers, SentryEvent e) {
+        if (markers.isEmpty()) {
+            return;
+        }
+        List<String> plain = new ArrayList<>(markers.size());
+        for (String marker : markers) {
+            if (marker.startsWith(FINGERPRINT_KEY + ":")) {
+                e.setFingerprint(splitFingerprint(marker.substring(FINGERPRINT_KEY.length() + 1)));
+            } else {
+                plain.add(marker);
+            }
+        }
+        if (!plain.isEmpty()) {
+            String joined = String.join(",", plain);
+            if (EventLimits.isValidTag("marker", joined)) {
+                e.setTag("marker", joined);
+            } else {
+                e.setExtra("markers", plain);
+            }
+        }
+    }
+
+    private static void mapKeyValues(Map<String, Object> keyValues, SentryEvent e) {
+        for (Map.Entry<String, Object> kv : keyValues.entrySet()) {
+            String key = kv.getKey();
+            Object value = kv.getValue();
+            if (key == null) {
+                continue;
+            }
+            if (key.equals(FINGERPRINT_KEY) && value != null) {
+                e.setFingerprint(value instanceof List ? stringList((List<?>) value) : splitFingerprint(String.valueOf(value)));
+            } else if (key.startsWith(TAG_PREFIX) && key.length() > TAG_PREFIX.length() && value != null) {
+                e.setTag(key.substring(TAG_PREFIX.length()), String.valueOf(value));
+            } else {
+                e.setExtra(key, value == null ? "null" : value);
+            }
+        }
+    }
+
+    private static List<String> splitFingerprint(String text) {
+        List<String> parts = new ArrayList<>();
+        for (String p : text.split(",")) {
+            if (!p.isBlank()) {
+                parts.add(p.trim());
+            }
+        }
+        return parts;
+    }
+
+    private static List<String> stringList(List<?> values) {
+        List<String> out = new ArrayList<>(values.size());
+        for (Object v : values) {
+            if (v != null) {
+                out.add(String.valueOf(v));
+            }
+        }
+        return out;
+    }
+}

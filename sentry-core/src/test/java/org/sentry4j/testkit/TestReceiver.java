@@ -1,0 +1,214 @@
+package org.sentry4j.testkit;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A Sentry server on 127.0.0.1 for tests: accepts envelopes at {@code /api/<project>/envelope/},
+ * decompresses and parses them, and answers what the test scripted (200 by default). Tests wait on
+ * {@link #awaitEnvelopes} with a deadline, never by sleeping.
+ */
+public final class TestReceiver implements AutoCloseable {
+    /** A scripted answer. */
+    public static final class Response {
+        final int status;
+        final Map<String, String> headers;
+        final Duration delay;
+
+        private Response(int status, Map<String, String> headers, Duration delay) {
+            this.status = status;
+            this.headers = headers;
+            this.delay = delay;
+        }
+
+        public static Response status(int status) {
+            return new Response(status, Map.of(), Duration.ZERO);
+        }
+
+        public Response header(String name, String value) {
+            Map<String, String> h = new HashMap<>(headers);
+            h.put(name, value);
+            return new Response(status, Map.copyOf(h), delay);
+        }
+
+        public Response after(Duration delay) {
+            return new Response(status, headers, delay);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final BlockingQueue<ReceivedEnvelope> arrivals = new LinkedBlockingQueue<>();
+    private final List<ReceivedEnvelope> all = new CopyOnWriteArrayList<>();
+    private volatile Function<ReceivedEnvelope, Response> responder = e -> Response.status(200);
+
+    private TestReceiver(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts on an ephemeral loopback port. */
+    public static TestReceiver start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "test-receiver");
+                t.setDaemon(true);
+                return t;
+            });
+            server.setExecutor(executor);
+            TestReceiver receiver = new TestReceiver(server, executor);
+            server.createContext("/", receiver::handle);
+            server.start();
+            return receiver;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the test receiver", e);
+        }
+    }
+
+    /** A DSN pointing at this receiver, project 42. */
+    public String dsn() {
+        return "http://testkey@127.0.0.1:" + port() + "/42";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Answers every request with what {@code responder} returns for it. */
+    public void respondWith(Function<ReceivedEnvelope, Response> responder) {
+        this.responder = responder;
+    }
+
+    public void respondWith(Response response) {
+        this.responder = e -> response;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] raw = in.readAllBytes();
+            String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+            byte[] body = "gzip".equalsIgnoreCase(encoding) ? gunzip(raw) : raw;
+            ReceivedEnvelope envelope = new ReceivedEnvelope(exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()), body, exchange.getRemoteAddress().getPort());
+            Response response = responder.apply(envelope);
+            if (!response.delay.isZero()) {
+                try {
+                    Thread.sleep(response.delay.toMillis()); // simulates a slow server, on the server's thread
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (response.status >= 200 && response.status < 300) {
+                all.add(envelope);
+                arrivals.add(envelope);
+            }
+            response.headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            byte[] answer = ("{\"id\":\"" + envelope.header().get("event_id") + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(response.status, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        } catch (RuntimeException e) {
+            exchange.sendResponseHeaders(400, -1);
+            exchange.close();
+            throw e;
+        }
+    }
+
+    private static byte[] gunzip(byte[] raw) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Waits until {@code n} accepted envelopes arrived (counting from the start), or fails at the deadline. */
+    public List<ReceivedEnvelope> awaitEnvelopes(int n, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (all.size() < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("expected " + n + " envelopes within " + timeout + ", got " + all.size());
+            }
+            try {
+                ReceivedEnvelope e = arrivals.poll(left, TimeUnit.NANOSECONDS);
+                if (e == null) {
+                    continue;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** Waits for the first envelope with an event matching {@code filter}. */
+    public ReceivedEnvelope awaitEvent(Predicate<ReceivedEnvelope> filter, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        while (true) {
+            List<ReceivedEnvelope> snapshot = new ArrayList<>(all);
+            for (int i = seen; i < snapshot.size(); i++) {
+                ReceivedEnvelope e = snapshot.get(i);
+                if (e.event() != null && filter.test(e)) {
+                    return e;
+                }
+            }
+            seen = snapshot.size();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no matching event within " + timeout + "; received " + all.size());
+            }
+            try {
+                arrivals.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
+    /** Everything accepted so far. */
+    public List<ReceivedEnvelope> envelopes() {
+        return List.copyOf(all);
+    }
+
+    /** The event JSON of every accepted envelope that has one. */
+    public List<com.google.gson.JsonObject> events() {
+        List<com.google.gson.JsonObject> out = new ArrayList<>();
+        for (ReceivedEnvelope e : all) {
+            if (e.event() != null) {
+                out.add(e.event());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Test kit shared by every module's tests: a loopback Sentry receiver that parses envelopes, an
+ * in-memory transport, a clock tests can advance, and a check against Sentry's event schema.
+ */
+package org.sentry4j.testkit;
