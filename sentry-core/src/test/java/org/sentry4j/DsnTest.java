@@ -1,0 +1,51 @@
+package org.sentry4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.sentry4j.transport.Dsn;
+
+class DsnTest {
+    @Test
+    void parsesKeyProjectAndEnvelopeEndpoint() {
+        Dsn dsn = Dsn.parse("https://public@sentry.example.com/1");
+        assertThat(dsn.publicKey()).isEqualTo("public");
+        assertThat(dsn.secretKey()).isNull();
+        assertThat(dsn.projectId()).isEqualTo("1");
+        assertThat(dsn.envelopeUri().toString()).isEqualTo("https://sentry.example.com/api/1/envelope/");
+    }
+
+    @Test
+    void keepsPathPortAndSecret() {
+        Dsn dsn = Dsn.parse("http://k:s3cret@host:9000/sub/path/42");
+        assertThat(dsn.envelopeUri().toString()).isEqualTo("http://host:9000/sub/path/api/42/envelope/");
+        assertThat(dsn.secretKey()).isEqualTo("s3cret");
+        assertThat(dsn.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void namesWhatIsWrong() {
+        assertThatThrownBy(() -> Dsn.parse("ftp://k@host/1")).hasMessageContaining("scheme");
+        assertThatThrownBy(() -> Dsn.parse("https://host/1")).hasMessageContaining("public key");
+        assertThatThrownBy(() -> Dsn.parse("https://k@host/")).hasMessageContaining("project id");
+        assertThatThrownBy(() -> Dsn.parse("https://k@host")).hasMessageContaining("project id");
+        assertThatThrownBy(() -> Dsn.parse("not a dsn")).hasMessageContaining("dsn");
+        assertThatThrownBy(() -> Dsn.parse("https://k:secret@host/"))
+                .hasMessageContaining("project id").hasMessageNotContaining("secret@");
+    }
+
+    @Test
+    void initWithMalformedDsnThrowsAndEmptyDsnDisables() {
+        assertThatThrownBy(() -> Sentry.init(o -> o.dsn("https://host/1").ambientSources(false)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dsn: missing public key");
+        Sentry.init(o -> o.dsn("").ambientSources(false));
+        assertThat(Sentry.isEnabled()).isFalse();
+        assertThat(Sentry.captureMessage("nothing")).isEqualTo(Sentry.EMPTY_ID);
+        assertThat(Sentry.captureException(new RuntimeException())).isEqualTo(Sentry.EMPTY_ID);
+        assertThat(Sentry.flush(java.time.Duration.ofSeconds(1))).isTrue();
+        Sentry.addBreadcrumb("ignored");
+        Sentry.configureScope(s -> s.setTag("a", "b"));
+        Sentry.close();
+    }
+}
