@@ -1,0 +1,149 @@
+package org.sentry4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sentry4j.testkit.InMemoryTransport;
+
+class CallbacksTest {
+    private final InMemoryTransport transport = new InMemoryTransport();
+
+    private void init(Consumer<SentryOptions.Builder> more) {
+        Sentry.init(o -> {
+            o.dsn("http://k@127.0.0.1:1/1").ambientSources(false).defaultIntegrations(false)
+                    .transportFactory(opts -> transport);
+            more.accept(o);
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        Sentry.close();
+    }
+
+    private void flush() {
+        assertThat(Sentry.flush(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
+    void beforeSendSeesHintAndCanEditTheEvent() {
+        AtomicReference<Hint> seen = new AtomicReference<>();
+        init(o -> o.beforeSend((event, hint) -> {
+            seen.set(hint);
+            event.setTag("scrubbed", "yes");
+            event.getExtra().remove("password");
+            return event;
+        }));
+        Sentry.configureScope(s -> s.setExtra("password", "hunter2"));
+        IllegalStateException error = new IllegalStateException("boom");
+        Sentry.captureException(error, Hint.builder().put("request", "GET /cart").build());
+        flush();
+        assertThat(seen.get().throwable()).isSameAs(error);
+        assertThat(seen.get().get("request")).isEqualTo("GET /cart");
+        assertThat(transport.events().get(0).getAsJsonObject("tags").get("scrubbed").getAsString()).isEqualTo("yes");
+        assertThat(transport.events().get(0).has("extra")).isFalse();
+    }
+
+    @Test
+    void beforeSendReturningNullDropsAndCountsIt() {
+        init(o -> o.beforeSend((event, hint) -> null));
+        Sentry.captureMessage("dropped");
+        flush();
+        assertThat(transport.events()).isEmpty();
+        assertThat(transport.discards()).containsEntry("before_send:error", 1L);
+    }
+
+    @Test
+    void beforeSendThatThrowsDropsTheEventAndCaptureInsideItIsIgnored() {
+        init(o -> o.beforeSend((event, hint) -> {
+            Sentry.captureMessage("recursive capture from inside beforeSend");
+            throw new IllegalStateException("callback bug");
+        }));
+        Sentry.captureMessage("first");
+        Sentry.captureMessage("second");
+        flush();
+        assertThat(transport.events()).isEmpty();
+        assertThat(transport.discards()).containsEntry("before_send:error", 2L);
+    }
+
+    @Test
+    void beforeBreadcrumbFiltersWithHint() {
+        List<Object> records = new CopyOnWriteArrayList<>();
+        init(o -> o.beforeBreadcrumb((crumb, hint) -> {
+            records.add(hint.logRecord());
+            if ("secret".equals(crumb.category())) {
+                return null;
+            }
+            if ("boom".equals(crumb.message())) {
+                throw new IllegalStateException("bad callback");
+            }
+            return crumb.toBuilder().message(crumb.message().toUpperCase()).build();
+        }));
+        Sentry.addBreadcrumb(Breadcrumb.builder().message("kept").build(), Hint.ofLogRecord("the-record", null));
+        Sentry.addBreadcrumb(Breadcrumb.builder().message("gone").category("secret").build());
+        Sentry.addBreadcrumb(Breadcrumb.builder().message("boom").build());
+        Sentry.configureScope(s -> s.addBreadcrumb(Breadcrumb.of("via scope")));
+        Sentry.captureMessage("m");
+        flush();
+        var crumbs = transport.events().get(0).getAsJsonObject("breadcrumbs").getAsJsonArray("values");
+        assertThat(crumbs).hasSize(2);
+        assertThat(crumbs.get(0).getAsJsonObject().get("message").getAsString()).isEqualTo("KEPT");
+        assertThat(crumbs.get(1).getAsJsonObject().get("message").getAsString()).isEqualTo("VIA SCOPE");
+        assertThat(records).contains("the-record");
+    }
+
+    @Test
+    void sampleRateZeroDropsEverythingAsSampleRate() {
+        init(o -> o.sampleRate(0.0));
+        Sentry.captureMessage("a");
+        Sentry.captureMessage("b");
+        flush();
+        assertThat(transport.events()).isEmpty();
+        assertThat(transport.discards()).containsEntry("sample_rate:error", 2L);
+    }
+
+    @Test
+    void sampleRateUsesInjectedRandomness() {
+        init(o -> o.sampleRate(0.5).random(new java.util.Random(7)));
+        for (int i = 0; i < 200; i++) {
+            Sentry.captureMessage("m" + i);
+        }
+        flush();
+        assertThat(transport.events().size()).isBetween(70, 130);
+        assertThat(transport.discards().get("sample_rate:error") + transport.events().size()).isEqualTo(200);
+    }
+
+    @Test
+    void ignoredExceptionsIncludeSubclasses() {
+        init(o -> o.addIgnoredException(java.io.IOException.class));
+        Sentry.captureException(new java.io.FileNotFoundException("missing"));
+        Sentry.captureException(new IllegalStateException("kept"));
+        flush();
+        assertThat(transport.events()).hasSize(1);
+        assertThat(transport.discards()).containsEntry("event_processor:error", 1L);
+    }
+
+    @Test
+    void eventLevelAndFingerprintFromScope() {
+        init(o -> o.tag("service", "checkout"));
+        Sentry.configureScope(s -> s.setFingerprint(List.of("{{default}}", "payments")));
+        SentryEvent custom = new SentryEvent();
+        custom.setMessage("custom");
+        custom.setTag("service", "override");
+        custom.setLevel(SentryLevel.DEBUG);
+        String id = Sentry.captureEvent(custom);
+        flush();
+        var e = transport.events().get(0);
+        assertThat(e.get("event_id").getAsString()).isEqualTo(id);
+        assertThat(e.getAsJsonObject("tags").get("service").getAsString()).as("event tag beats default tag")
+                .isEqualTo("override");
+        assertThat(e.getAsJsonArray("fingerprint")).hasSize(2);
+        assertThat(e.get("level").getAsString()).isEqualTo("debug");
+    }
+}
