@@ -15,7 +15,8 @@ import org.sentry4j.transport.TransportStats;
 
 /**
  * The SDK's entry point. Static, thread-safe, and it never throws at runtime: every capture returns an
- * event id (all zeros when nothing was captured) and does its real work on the SDK's worker thread.
+ * event id — all zeros when nothing was captured (SDK disabled, called from inside a callback, or more
+ * than {@code maxPendingEvents} waiting) — and does its real work on the SDK's worker thread.
  *
  * <pre>{@code
  * Sentry.init(o -> o.dsn("https://key@o0.ingest.sentry.io/42").release("shop@1.4.2"));
@@ -207,8 +208,10 @@ public final class Sentry {
             Thread thread = Thread.currentThread();
             StackTraceElement[] stack = attachStack && h.client.options().attachStacktrace()
                     ? new Throwable().getStackTrace() : null;
-            h.client.submit(new Capture(event, fullHint, h.scopes.current().snapshot(), mechanism,
-                    thread.getId(), thread.getName(), stack));
+            if (!h.client.submit(new Capture(event, fullHint, h.scopes.current().snapshot(), mechanism,
+                    thread.getId(), thread.getName(), stack))) {
+                return EMPTY_ID;
+            }
             lastEventId = id;
             return id;
         } catch (Throwable t) { // NOPMD: capturing must never break the application
@@ -228,7 +231,9 @@ public final class Sentry {
         }
         try {
             String id = EventIds.next();
-            h.client.submit(Capture.ofLog(id, record, mapper, h.scopes.current().snapshot()));
+            if (!h.client.submit(Capture.ofLog(id, record, mapper, h.scopes.current().snapshot()))) {
+                return EMPTY_ID;
+            }
             lastEventId = id;
             return id;
         } catch (Throwable t) { // NOPMD: logging must never break the application

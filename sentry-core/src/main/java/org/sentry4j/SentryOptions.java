@@ -48,6 +48,7 @@ public final class SentryOptions {
     private final List<Integration> integrations;
     private final int maxQueueSize;
     private final long maxQueueBytes;
+    private final int maxPendingEvents;
     private final Path cacheDir;
     private final boolean cacheEnabled;
     private final int maxCacheItems;
@@ -84,6 +85,7 @@ public final class SentryOptions {
         this.integrations = List.copyOf(b.integrations);
         this.maxQueueSize = b.maxQueueSize;
         this.maxQueueBytes = b.maxQueueBytes;
+        this.maxPendingEvents = b.maxPendingEvents;
         this.cacheDir = b.cacheDir;
         this.cacheEnabled = b.cacheEnabled;
         this.maxCacheItems = b.maxCacheItems;
@@ -200,6 +202,11 @@ public final class SentryOptions {
         return maxQueueBytes;
     }
 
+    /** Captured events waiting to be processed by the worker; more are dropped and counted. */
+    public int maxPendingEvents() {
+        return maxPendingEvents;
+    }
+
     /** Null means the default folder under the temp dir (one per DSN). */
     public Path cacheDir() {
         return cacheDir;
@@ -311,6 +318,7 @@ public final class SentryOptions {
         private final List<Integration> integrations = new ArrayList<>();
         private int maxQueueSize = 1000;
         private long maxQueueBytes = 64L * 1024 * 1024;
+        private int maxPendingEvents = 30_000;
         private Path cacheDir;
         private boolean cacheEnabled = true;
         private int maxCacheItems = 1000;
@@ -490,6 +498,16 @@ public final class SentryOptions {
             return mark("max-queue-bytes");
         }
 
+        /**
+         * Captured events waiting for the SDK's worker (default 30 000): a burst this large is absorbed
+         * whole; beyond it events are dropped and counted as {@code queue_overflow}, so an error storm
+         * never slows the application or exhausts its memory.
+         */
+        public Builder maxPendingEvents(int maxPendingEvents) {
+            this.maxPendingEvents = maxPendingEvents;
+            return mark("max-pending-events");
+        }
+
         /** Where the disk spool lives; null for the default under the temp dir. */
         public Builder cacheDir(Path cacheDir) {
             this.cacheDir = cacheDir;
@@ -603,6 +621,7 @@ public final class SentryOptions {
             checkNonNegative(maxCacheAge, "maxCacheAge");
             check(maxQueueSize >= 1, "maxQueueSize must be at least 1, was " + maxQueueSize);
             check(maxQueueBytes >= 1024, "maxQueueBytes must be at least 1024, was " + maxQueueBytes);
+            check(maxPendingEvents >= 1, "maxPendingEvents must be at least 1, was " + maxPendingEvents);
             check(maxCacheItems >= 0, "maxCacheItems must not be negative, was " + maxCacheItems);
             check(maxCacheBytes >= 0, "maxCacheBytes must not be negative, was " + maxCacheBytes);
             check(proxyPort > 0 && proxyPort < 65536, "proxy.port must be 1-65535, was " + proxyPort);

@@ -146,4 +146,28 @@ class CallbacksTest {
         assertThat(e.getAsJsonArray("fingerprint")).hasSize(2);
         assertThat(e.get("level").getAsString()).isEqualTo("debug");
     }
+
+    @Test
+    void capturesBeyondMaxPendingEventsAreDroppedAndCounted() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        init(o -> o.maxPendingEvents(2).beforeSend((event, hint) -> {
+            entered.countDown();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS); // holds the worker: the queue fills
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return event;
+        }));
+        Sentry.captureMessage("taken by the worker");
+        assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(Sentry.captureMessage("queued 1")).isNotEqualTo(Sentry.EMPTY_ID);
+        assertThat(Sentry.captureMessage("queued 2")).isNotEqualTo(Sentry.EMPTY_ID);
+        assertThat(Sentry.captureMessage("overflow")).isEqualTo(Sentry.EMPTY_ID);
+        release.countDown();
+        flush();
+        assertThat(transport.discards()).containsEntry("queue_overflow:error", 1L);
+        assertThat(transport.events()).hasSize(3);
+    }
 }

@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * Moves captures off the application's thread. Producers only append to a lock-free queue; one daemon
- * thread turns captures into envelopes. When the queue is full the producer processes its own capture
- * (caller-runs): the application pays CPU for an event it created, but nothing is lost and nobody
- * waits for the network, the disk or a lock the worker holds.
+ * thread turns captures into envelopes. The queue is large (a burst of tens of thousands of errors is
+ * absorbed whole) but bounded: beyond it, captures are dropped and counted, because in an error storm
+ * neither slowing the application nor growing without bound is acceptable.
  */
 public final class CaptureWorker {
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -23,35 +23,38 @@ public final class CaptureWorker {
     private final AtomicLong completed = new AtomicLong();
     private final int capacity;
     private final Consumer<Capture> processor;
+    private final Runnable onOverflow;
     private final Diagnostics diagnostics;
     private final Thread thread;
     private volatile boolean parked;
     private volatile boolean running = true;
 
-    public CaptureWorker(int capacity, Consumer<Capture> processor, Diagnostics diagnostics) {
+    public CaptureWorker(int capacity, Consumer<Capture> processor, Runnable onOverflow, Diagnostics diagnostics) {
         this.capacity = capacity;
         this.processor = processor;
+        this.onOverflow = onOverflow;
         this.diagnostics = diagnostics;
         this.thread = new SdkThread("worker", this::loop);
         this.thread.start();
     }
 
-    /** Hands a capture to the worker, or processes it right here when the queue is full. */
-    public void submit(Capture capture) {
-        submitted.incrementAndGet();
+    /** Hands a capture to the worker; drops it (counted) when the queue is full. Returns whether queued. */
+    public boolean submit(Capture capture) {
         if (!running || size.incrementAndGet() > capacity) {
             if (running) {
                 size.decrementAndGet();
             }
+            onOverflow.run();
             diagnostics.throttled("worker.full", Duration.ofMinutes(1),
-                    "capture queue full (" + capacity + "); processing on the calling thread");
-            processSafely(capture);
-            return;
+                    "more than " + capacity + " events waiting to be processed (max-pending-events); dropping");
+            return false;
         }
+        submitted.incrementAndGet();
         queue.offer(capture);
         if (parked) {
             LockSupport.unpark(thread);
         }
+        return true;
     }
 
     private void loop() {

@@ -23,7 +23,7 @@ import org.sentry4j.transport.TransportStats;
 
 /**
  * One configured client: the pipeline from a {@link Capture} to an envelope handed to the transport.
- * On the worker (or, under backpressure, the caller): ignored types, sampling, completing the event,
+ * On the worker: ignored types, sampling, completing the event,
  * event processors, {@code beforeSend}, field limits, serialization. Owns its transport, worker and
  * integrations, and closes them.
  */
@@ -50,7 +50,8 @@ public final class SentryClient {
         Map<String, String> packages = new LinkedHashMap<>();
         packages.put(SdkInfo.CORE_PACKAGE, SdkInfo.VERSION);
         this.serializer = new EventSerializer(new EventSerializer.Sdk(SdkInfo.NAME, SdkInfo.VERSION, names, packages));
-        this.worker = new CaptureWorker(options.maxQueueSize(), this::process, diagnostics);
+        this.worker = new CaptureWorker(options.maxPendingEvents(), this::process,
+                () -> transport.recordDiscard(DiscardReason.QUEUE_OVERFLOW, "error", 1), diagnostics);
         if (options.serverName() == null) {
             RuntimeFacts.resolveHostNameInBackground();
         }
@@ -99,15 +100,12 @@ public final class SentryClient {
         return closed;
     }
 
-    /** Accepts a capture from the application's thread. */
-    public void submit(Capture capture) {
-        if (closed) {
-            return;
-        }
-        worker.submit(capture);
+    /** Accepts a capture from the application's thread; false when it was dropped (closed, or queue full). */
+    public boolean submit(Capture capture) {
+        return !closed && worker.submit(capture);
     }
 
-    /** The pipeline; runs on the worker (or the caller under backpressure). */
+    /** The pipeline; runs on the worker thread. */
     void process(Capture c) {
         SentryEvent event = c.event();
         Hint hint = c.hint();
