@@ -2,55 +2,60 @@ package org.sentry4j.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.sentry4j.Breadcrumb;
 
 /**
- * The newest {@code capacity} breadcrumbs. Adding is O(1) and allocates nothing (the hot path of a
- * logging appender); copying out, done once per event, is O(capacity).
+ * The newest {@code capacity} breadcrumbs. Adding is one atomic increment and one store — no lock and
+ * no allocation, since it sits on every logging call of an appender; copying out, done once per event,
+ * is O(capacity). Concurrent adds may interleave; breadcrumbs are a best-effort trail.
  */
 public final class BreadcrumbRing {
-    private final Breadcrumb[] slots;
-    private int next;
-    private int size;
+    private final AtomicReferenceArray<Breadcrumb> slots;
+    private final AtomicLong next = new AtomicLong();
+    private final int capacity;
 
     public BreadcrumbRing(int capacity) {
-        this.slots = new Breadcrumb[Math.max(0, capacity)];
+        this.capacity = Math.max(0, capacity);
+        this.slots = new AtomicReferenceArray<>(this.capacity);
     }
 
-    public synchronized void add(Breadcrumb crumb) {
-        if (slots.length == 0) {
+    public void add(Breadcrumb crumb) {
+        if (capacity == 0) {
             return;
         }
-        slots[next] = crumb;
-        next = (next + 1) % slots.length;
-        if (size < slots.length) {
-            size++;
-        }
+        long index = next.getAndIncrement();
+        slots.set((int) (index % capacity), crumb);
     }
 
     /** Oldest first. */
-    public synchronized List<Breadcrumb> toList() {
+    public List<Breadcrumb> toList() {
+        long end = next.get();
+        int size = (int) Math.min(end, capacity);
         List<Breadcrumb> out = new ArrayList<>(size);
-        int start = (next - size + slots.length) % Math.max(1, slots.length);
-        for (int i = 0; i < size; i++) {
-            out.add(slots[(start + i) % slots.length]);
+        for (long i = end - size; i < end; i++) {
+            Breadcrumb b = slots.get((int) (i % capacity));
+            if (b != null) {
+                out.add(b);
+            }
         }
         return out;
     }
 
-    public synchronized void clear() {
-        java.util.Arrays.fill(slots, null);
-        next = 0;
-        size = 0;
+    public void clear() {
+        for (int i = 0; i < capacity; i++) {
+            slots.set(i, null);
+        }
     }
 
-    public synchronized void copyFrom(BreadcrumbRing other) {
+    public void copyFrom(BreadcrumbRing other) {
         for (Breadcrumb b : other.toList()) {
             add(b);
         }
     }
 
     public int capacity() {
-        return slots.length;
+        return capacity;
     }
 }
