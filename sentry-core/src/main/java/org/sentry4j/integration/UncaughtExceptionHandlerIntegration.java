@@ -39,8 +39,17 @@ public final class UncaughtExceptionHandlerIntegration implements Integration {
         handler = null;
         h.active = false; // if someone chained onto us, we stay in their chain as a pass-through
         if (Thread.getDefaultUncaughtExceptionHandler() == h) {
-            Thread.setDefaultUncaughtExceptionHandler(h.previous);
+            Thread.setDefaultUncaughtExceptionHandler(firstActive(h.previous));
         }
+    }
+
+    /** Skips handlers of ours that were uninstalled while another one of ours sat on top (re-init). */
+    private static Thread.UncaughtExceptionHandler firstActive(Thread.UncaughtExceptionHandler handler) {
+        Thread.UncaughtExceptionHandler h = handler;
+        while (h instanceof Handler && !((Handler) h).active) {
+            h = ((Handler) h).previous;
+        }
+        return h;
     }
 
     /** A distinct type, so that a handler can recognise an older one of ours (re-init) in its chain. */
