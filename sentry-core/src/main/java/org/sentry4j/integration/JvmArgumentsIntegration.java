@@ -4,12 +4,15 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.sentry4j.Hint;
 import org.sentry4j.SentryEvent;
 
 /**
  * Adds how the JVM was started to every event's {@code extra}: {@value #MAIN_COMMAND} (main class or
- * jar with program arguments) and {@value #JVM_ARGUMENTS} (the JVM's input arguments). Computed once.
+ * jar with program arguments) and {@value #JVM_ARGUMENTS} (the JVM's input arguments). Computed once,
+ * when the first event is processed (on the SDK's worker), because loading the management beans can
+ * take a noticeable time that {@code Sentry.init} should not pay.
  * Values of secret-looking settings ({@code -Ddb.password=…}, {@code --api-token x}) and the user-info
  * of URLs are replaced by {@code ***}.
  */
@@ -17,8 +20,19 @@ public final class JvmArgumentsIntegration implements Integration {
     static final String MAIN_COMMAND = "main_command";
     static final String JVM_ARGUMENTS = "jvm_arguments";
 
-    private String mainCommand;
-    private List<String> jvmArguments;
+    private final Supplier<String> commandSource;
+    private final Supplier<List<String>> argumentSource;
+    private volatile Facts facts;
+
+    public JvmArgumentsIntegration() {
+        this(() -> System.getProperty("sun.java.command"), JvmArgumentsIntegration::inputArguments);
+    }
+
+    /** Reads the command and the JVM arguments from the given sources instead of this JVM. */
+    JvmArgumentsIntegration(Supplier<String> commandSource, Supplier<List<String>> argumentSource) {
+        this.commandSource = commandSource;
+        this.argumentSource = argumentSource;
+    }
 
     @Override
     public String name() {
@@ -27,11 +41,21 @@ public final class JvmArgumentsIntegration implements Integration {
 
     @Override
     public void install(Installation installation) {
-        String command = System.getProperty("sun.java.command");
-        mainCommand = command == null || command.isBlank() ? null
-                : String.join(" ", redact(Arrays.asList(command.trim().split("\\s+"))));
-        jvmArguments = List.copyOf(redact(inputArguments()));
         installation.addEventProcessor(this::process);
+    }
+
+    /** The redacted command and arguments; a benign race may compute them twice, with the same result. */
+    private Facts facts() {
+        Facts f = facts;
+        if (f == null) {
+            String command = commandSource.get();
+            List<String> arguments = argumentSource.get();
+            f = new Facts(command == null || command.isBlank() ? null
+                    : String.join(" ", redact(Arrays.asList(command.trim().split("\\s+")))),
+                    arguments == null ? List.of() : List.copyOf(redact(arguments)));
+            facts = f;
+        }
+        return f;
     }
 
     /** Needs the {@code java.management} module, which a jlinked runtime may lack. */
@@ -44,13 +68,24 @@ public final class JvmArgumentsIntegration implements Integration {
     }
 
     SentryEvent process(SentryEvent event, Hint hint) {
-        if (mainCommand != null) {
-            event.getExtra().putIfAbsent(MAIN_COMMAND, mainCommand);
+        Facts f = facts();
+        if (f.mainCommand != null) {
+            event.getExtra().putIfAbsent(MAIN_COMMAND, f.mainCommand);
         }
-        if (!jvmArguments.isEmpty()) {
-            event.getExtra().putIfAbsent(JVM_ARGUMENTS, jvmArguments);
+        if (!f.jvmArguments.isEmpty()) {
+            event.getExtra().putIfAbsent(JVM_ARGUMENTS, f.jvmArguments);
         }
         return event;
+    }
+
+    private static final class Facts {
+        final String mainCommand;
+        final List<String> jvmArguments;
+
+        Facts(String mainCommand, List<String> jvmArguments) {
+            this.mainCommand = mainCommand;
+            this.jvmArguments = jvmArguments;
+        }
     }
 
     /**
