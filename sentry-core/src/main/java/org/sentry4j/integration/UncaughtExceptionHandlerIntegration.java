@@ -5,6 +5,7 @@ import org.sentry4j.Hint;
 import org.sentry4j.Sentry;
 import org.sentry4j.SentryEvent;
 import org.sentry4j.SentryLevel;
+import org.sentry4j.internal.SdkThread;
 import org.sentry4j.protocol.Mechanism;
 
 /**
@@ -65,7 +66,8 @@ public final class UncaughtExceptionHandlerIntegration implements Integration {
 
         @Override
         public void uncaughtException(Thread thread, Throwable error) {
-            if (active) {
+            // An SDK thread's death is not the application's error, and flushing from it could wait on itself.
+            if (active && !(thread instanceof SdkThread)) {
                 capture(error);
             }
             passOn(thread, error);
@@ -75,8 +77,10 @@ public final class UncaughtExceptionHandlerIntegration implements Integration {
             try {
                 SentryEvent event = new SentryEvent(error);
                 event.setLevel(SentryLevel.FATAL);
-                Sentry.captureEvent(event, Hint.ofThrowable(error), Mechanism.of(MECHANISM, false));
-                Sentry.flush(flushTimeout);
+                String id = Sentry.captureEvent(event, Hint.ofThrowable(error), Mechanism.of(MECHANISM, false));
+                if (!Sentry.EMPTY_ID.equals(id)) {
+                    Sentry.flush(flushTimeout);
+                }
             } catch (Throwable t) { // NOPMD: the dying thread must still reach the previous handler
                 // nothing sensible to do: Sentry.* does not throw, this is belt and braces
             }

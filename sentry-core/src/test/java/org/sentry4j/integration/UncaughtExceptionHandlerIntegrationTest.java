@@ -75,6 +75,20 @@ class UncaughtExceptionHandlerIntegrationTest {
     }
 
     @Test
+    void theDeathOfAnSdkThreadIsNotReportedButStillPassedOn() throws Exception {
+        init();
+        Thread sdk = new org.sentry4j.internal.SdkThread("doomed", () -> {
+            throw new IllegalStateException("sdk bug");
+        });
+        sdk.start();
+        sdk.join(WAIT.toMillis());
+
+        assertThat(previousCalled.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isZero();
+        assertThat(Sentry.flush(WAIT)).isTrue();
+        assertThat(receiver.envelopes()).isEmpty();
+    }
+
+    @Test
     void closeRestoresThePreviousHandler() {
         init();
         assertThat(Thread.getDefaultUncaughtExceptionHandler()).isNotSameAs(previous);
