@@ -1,8 +1,10 @@
 package org.sentry4j.integration;
 
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import org.sentry4j.Hint;
 import org.sentry4j.SentryEvent;
@@ -17,8 +19,7 @@ public final class DedupeIntegration implements Integration {
     static final int REMEMBERED = 64;
     private static final int MAX_CHAIN = 100;
 
-    @SuppressWarnings("unchecked")
-    private final WeakReference<Throwable>[] seen = new WeakReference[REMEMBERED];
+    private final List<WeakReference<Throwable>> seen = new ArrayList<>(Collections.nCopies(REMEMBERED, null));
     private int next;
 
     @Override
@@ -43,7 +44,7 @@ public final class DedupeIntegration implements Integration {
                 return null;
             }
         }
-        seen[next] = new WeakReference<>(thrown);
+        seen.set(next, new WeakReference<>(thrown));
         next = (next + 1) % REMEMBERED;
         return event;
     }

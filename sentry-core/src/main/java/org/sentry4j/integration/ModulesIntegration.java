@@ -3,6 +3,7 @@ package org.sentry4j.integration;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.sentry4j.Hint;
@@ -11,11 +12,15 @@ import org.sentry4j.internal.SdkThread;
 
 /**
  * Adds the jars of the class path and their versions to every event ({@code modules}). The class path
- * is scanned once, on an SDK thread started at install, so neither {@code init} nor a capture waits for
+ * is scanned once per JVM (again only if it changed), on an SDK thread started at install, so neither
+ * {@code init} nor a capture waits for
  * disk reads; events processed before the scan ends go out without modules (a few milliseconds in
  * practice). Kept within Relay's 8 KiB: beyond that, modules are dropped in name order.
  */
 public final class ModulesIntegration implements Integration {
+    /** The last scan, so that re-initialising the SDK (appenders reconfiguring) does not read the jars again. */
+    private static volatile Scan lastScan;
+
     private final String classPath;
     private final CountDownLatch scanned = new CountDownLatch(1);
     private volatile Map<String, String> modules = Map.of();
@@ -36,14 +41,22 @@ public final class ModulesIntegration implements Integration {
 
     @Override
     public void install(Installation installation) {
-        new SdkThread("modules", this::scan).start();
+        Scan last = lastScan;
+        if (last != null && Objects.equals(last.classPath, classPath)) {
+            modules = last.modules;
+            scanned.countDown();
+        } else {
+            new SdkThread("modules", this::scan).start();
+        }
         installation.addEventProcessor(this::process);
     }
 
     private void scan() {
         try {
-            modules = Collections.unmodifiableMap(ModuleScanner.trimToJsonSize(ModuleScanner.scan(classPath),
-                    ModuleScanner.MAX_JSON_BYTES));
+            Scan scan = new Scan(classPath, Collections.unmodifiableMap(ModuleScanner.trimToJsonSize(
+                    ModuleScanner.scan(classPath), ModuleScanner.MAX_JSON_BYTES)));
+            lastScan = scan;
+            modules = scan.modules;
         } catch (RuntimeException | LinkageError e) { // NOPMD: no modules is better than a dead SDK thread
             modules = Map.of();
         } finally {
@@ -67,5 +80,15 @@ public final class ModulesIntegration implements Integration {
     /** The modules found so far (empty until the scan ends). */
     Map<String, String> modules() {
         return modules;
+    }
+
+    private static final class Scan {
+        final String classPath;
+        final Map<String, String> modules;
+
+        Scan(String classPath, Map<String, String> modules) {
+            this.classPath = classPath;
+            this.modules = modules;
+        }
     }
 }

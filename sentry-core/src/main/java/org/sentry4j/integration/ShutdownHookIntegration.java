@@ -10,7 +10,7 @@ import org.sentry4j.internal.SdkThread;
  */
 public final class ShutdownHookIntegration implements Integration {
     private final Runnable closing;
-    private Thread hook;
+    private volatile Thread hook;
 
     public ShutdownHookIntegration() {
         this(Sentry::close);

@@ -17,7 +17,7 @@ import org.sentry4j.protocol.Mechanism;
 public final class UncaughtExceptionHandlerIntegration implements Integration {
     static final String MECHANISM = "UncaughtExceptionHandler";
 
-    private Handler handler;
+    private volatile Handler handler;
 
     @Override
     public String name() {
