@@ -42,7 +42,6 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     private AppenderSettings nestedOptions;
     private Level minimumEventLevel = Level.ERROR;
     private Level minimumBreadcrumbLevel = Level.INFO;
-    private boolean ambientSources = true;
 
     // Set in start(), read by append() on any thread; start() happens-before appends via Logback's wiring.
     private volatile int eventLevel = Level.ERROR_INT;
@@ -70,7 +69,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     private ClientLease acquire(AppenderSettings effective) {
         SentryOptions options;
         try {
-            SentryOptions.Builder builder = SentryOptions.builder().ambientSources(ambientSources);
+            SentryOptions.Builder builder = SentryOptions.builder();
             effective.applyTo(builder);
             options = builder.build();
         } catch (IllegalArgumentException e) {
@@ -144,11 +143,6 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     /** The official appender's nested {@code <options>}; direct children win over it. */
     public void setOptions(AppenderSettings options) {
         this.nestedOptions = options;
-    }
-
-    /** Tests turn off {@code -Dsentry.*}, {@code SENTRY_*} and {@code sentry.properties}. */
-    void setAmbientSources(boolean enabled) {
-        this.ambientSources = enabled;
     }
 
     private Level parseLevel(String setting, String text, Level current) {

@@ -224,4 +224,22 @@ class ConfigurationTest {
         assertThat(Sentry.flush(WAIT)).isTrue();
         assertThat(receiver.events()).hasSize(1);
     }
+
+    @Test
+    void settingsTheAppenderLeavesOutComeFromTheAmbientSources() {
+        System.setProperty("sentry.dsn", receiver.dsn());
+        System.setProperty("sentry.environment", "from-system-property");
+        try {
+            logback = LogbackFixture.configure(null, noDsnConfig("<dsn>${SENTRY_DSN}</dsn><release>r@1</release>"));
+            logback.logger("app").error("failed");
+
+            JsonObject event = receiver.awaitEnvelopes(1, WAIT).get(0).event();
+            assertThat(event.get("environment").getAsString()).isEqualTo("from-system-property");
+            assertThat(event.get("release").getAsString()).isEqualTo("r@1");
+            assertThat(logback.sentryStatuses(Status.WARN)).isEmpty();
+        } finally {
+            System.clearProperty("sentry.dsn");
+            System.clearProperty("sentry.environment");
+        }
+    }
 }
