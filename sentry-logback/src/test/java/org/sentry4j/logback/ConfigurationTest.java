@@ -118,6 +118,7 @@ class ConfigurationTest {
                       <inAppInclude>com.shop</inAppInclude>
                       <debug>false</debug>
                       <sendClientReports>false</sendClientReports>
+                      <enableUncaughtExceptionHandler>false</enableUncaughtExceptionHandler>
                     </options>
                     <minimumEventLevel>WARN</minimumEventLevel>
                     <minimumBreadcrumbLevel>DEBUG</minimumBreadcrumbLevel>
@@ -145,6 +146,9 @@ class ConfigurationTest {
         assertThat(event.getAsJsonObject("breadcrumbs").getAsJsonArray("values").get(0).getAsJsonObject()
                 .get("message").getAsString()).isEqualTo("looking up order");
         assertThat(logback.sentryStatuses(Status.ERROR)).isEmpty();
+        assertThat(logback.context.getStatusManager().getCopyOfStatusList())
+                .as("an option only the official SDK has is reported by Logback and otherwise ignored")
+                .anySatisfy(s -> assertThat(s.getMessage()).contains("enableUncaughtExceptionHandler"));
     }
 
     private static String noDsnConfig(String dsnElement) {
