@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -228,5 +229,25 @@ class EventMappingTest {
         List<String> out = new ArrayList<>();
         event.getAsJsonArray("fingerprint").forEach(e -> out.add(e.getAsString()));
         return out;
+    }
+
+    @Test
+    void belowBothThresholdsTheAppenderDoesNotEvenFormatTheMessage() {
+        Logger log = configure("");
+        AtomicInteger formatted = new AtomicInteger();
+        Object argument = new Object() {
+            @Override
+            public String toString() {
+                formatted.incrementAndGet();
+                return "arg";
+            }
+        };
+
+        log.debug("cheap {}", argument);
+        log.trace("cheap {}", argument);
+        log.info("kept {}", argument);
+
+        assertThat(formatted).as("only the INFO breadcrumb formats its message").hasValue(1);
+        assertThat(logback.listed()).hasSize(3);
     }
 }
