@@ -6,6 +6,7 @@ import java.util.Map;
 import org.sentry4j.Breadcrumb;
 import org.sentry4j.SentryEvent;
 import org.sentry4j.SentryOptions;
+import org.sentry4j.protocol.ExceptionValue;
 import org.sentry4j.protocol.ThreadValue;
 
 /**
@@ -28,6 +29,14 @@ public final class EventPreparer {
         SentryEvent e = c.event();
         if (e.getThrowable() != null && e.getExceptions().isEmpty()) {
             e.setExceptions(exceptions.convert(e.getThrowable(), c.mechanism(), c.threadId()));
+        } else if (!e.getExceptions().isEmpty()) {
+            // A chain built from a description (e.g. a serialized log event): apply the in-app rules.
+            List<ExceptionValue> given = e.getExceptions();
+            List<ExceptionValue> decided = new ArrayList<>(given.size());
+            for (ExceptionValue v : given) {
+                decided.add(v.withFrames(frames.decideInApp(v.frames())));
+            }
+            e.setExceptions(decided);
         }
         if (c.callerStack() != null && e.getExceptions().isEmpty() && e.getThreads().isEmpty()) {
             List<ThreadValue> threads = new ArrayList<>(1);

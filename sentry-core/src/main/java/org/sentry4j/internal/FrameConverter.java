@@ -41,6 +41,22 @@ public final class FrameConverter {
         return frames;
     }
 
+    /** The frames with undecided {@code in_app} decided by the rules; for chains built from descriptions. */
+    public List<StackFrame> decideInApp(List<StackFrame> given) {
+        List<StackFrame> out = null;
+        for (int i = 0; i < given.size(); i++) {
+            StackFrame f = given.get(i);
+            if (f.inApp() == null) {
+                if (out == null) {
+                    out = new ArrayList<>(given);
+                }
+                out.set(i, new StackFrame(f.module(), f.function(), f.filename(), f.lineno(),
+                        f.module() != null && inApp.isInApp(f.module())));
+            }
+        }
+        return out == null ? given : out;
+    }
+
     private StackFrame convert(StackTraceElement e) {
         if (e == null) {
             return new StackFrame("<unknown>", "<unknown>", null, 0, false);

@@ -2,6 +2,7 @@ package org.sentry4j.logging;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import org.sentry4j.protocol.ExceptionValue;
  * Immutable once built.
  */
 public final class LogRecord {
+    /** The thread id of a record whose logging thread is not known (e.g. one handed over by an async appender). */
+    public static final long UNKNOWN_THREAD_ID = -1L;
+
     private final Instant timestamp;
     private final SentryLevel level;
     private final String loggerName;
@@ -35,7 +39,11 @@ public final class LogRecord {
         this.loggerName = b.loggerName;
         this.formattedMessage = b.formattedMessage;
         this.template = b.template;
-        this.params = b.params == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(b.params));
+        if (b.ownedParams != null) {
+            this.params = Collections.unmodifiableList(Arrays.asList(b.ownedParams));
+        } else {
+            this.params = b.params == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(b.params));
+        }
         this.throwable = b.throwable;
         this.exceptions = b.exceptions == null ? List.of() : List.copyOf(b.exceptions);
         this.threadName = b.threadName;
@@ -92,6 +100,7 @@ public final class LogRecord {
         return threadName;
     }
 
+    /** The logging thread's id, or {@link #UNKNOWN_THREAD_ID} when the framework did not record it. */
     public long threadId() {
         return threadId;
     }
@@ -123,10 +132,11 @@ public final class LogRecord {
         private String formattedMessage;
         private String template;
         private List<String> params;
+        private String[] ownedParams;
         private Throwable throwable;
         private List<ExceptionValue> exceptions;
         private String threadName;
-        private long threadId;
+        private long threadId = UNKNOWN_THREAD_ID;
         private Map<String, String> contextData;
         private List<String> markers;
         private Map<String, Object> keyValues;
@@ -154,6 +164,19 @@ public final class LogRecord {
             this.formattedMessage = formatted;
             this.template = template;
             this.params = params;
+            this.ownedParams = null;
+            return this;
+        }
+
+        /**
+         * Like {@link #message(String, String, List)}, taking ownership of {@code params} without a copy:
+         * the caller must not change the array afterwards. Elements may be null.
+         */
+        public Builder message(String formatted, String template, String[] params) {
+            this.formattedMessage = formatted;
+            this.template = template;
+            this.params = null;
+            this.ownedParams = params;
             return this;
         }
 

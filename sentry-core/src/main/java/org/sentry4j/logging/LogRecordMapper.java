@@ -22,8 +22,10 @@ import org.sentry4j.protocol.ThreadValue;
  *       and everything else, including values that cannot be tags, in {@code contexts.mdc};</li>
  *   <li>markers as the {@code marker} tag; structured key-values as extras, except
  *       {@code sentry.fingerprint} (comma-separated, sets the fingerprint) and
- *       {@code sentry.tag.<name>} (sets a tag). A marker named {@code sentry.fingerprint:a,b} also sets
- *       the fingerprint.</li>
+ *       {@code sentry.tag.<name>} (sets a tag; a value that cannot be a tag stays an extra). A marker
+ *       named {@code sentry.fingerprint:a,b} also sets the fingerprint.</li>
+ *   <li>a record without a known thread id ({@link LogRecord#UNKNOWN_THREAD_ID}) names its thread
+ *       without an id.</li>
  * </ul>
  */
 public final class LogRecordMapper {
@@ -132,12 +134,16 @@ public final class LogRecordMapper {
             }
             if (key.equals(FINGERPRINT_KEY) && value != null) {
                 e.setFingerprint(value instanceof List ? stringList((List<?>) value) : splitFingerprint(String.valueOf(value)));
-            } else if (key.startsWith(TAG_PREFIX) && key.length() > TAG_PREFIX.length() && value != null) {
+            } else if (key.startsWith(TAG_PREFIX) && isValidTag(key.substring(TAG_PREFIX.length()), value)) {
                 e.setTag(key.substring(TAG_PREFIX.length()), String.valueOf(value));
             } else {
                 e.setExtra(key, value == null ? "null" : value);
             }
         }
+    }
+
+    private static boolean isValidTag(String name, Object value) {
+        return value != null && EventLimits.isValidTag(name, String.valueOf(value));
     }
 
     private static List<String> splitFingerprint(String text) {

@@ -167,7 +167,7 @@ public final class EventSerializer {
         string(out, "type", ex.type());
         string(out, "value", ex.value());
         string(out, "module", ex.module());
-        if (ex.threadId() != null) {
+        if (ex.threadId() != null && ex.threadId() >= 0) { // negative: unknown (e.g. behind an async appender)
             out.name("thread_id").value(ex.threadId());
         }
         writeFrames(out, ex.frames());
@@ -213,7 +213,9 @@ public final class EventSerializer {
 
     private static void writeThread(JsonWriter out, ThreadValue t) throws IOException {
         out.beginObject();
-        out.name("id").value(t.id());
+        if (t.id() >= 0) { // negative: unknown; the schema wants an unsigned id or none
+            out.name("id").value(t.id());
+        }
         string(out, "name", t.name());
         out.name("current").value(t.current());
         out.name("crashed").value(t.crashed());

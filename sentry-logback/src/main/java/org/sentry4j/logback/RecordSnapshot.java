@@ -1,0 +1,167 @@
+package org.sentry4j.logback;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxy;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sentry4j.SentryLevel;
+import org.sentry4j.logging.LogRecord;
+import org.sentry4j.protocol.Mechanism;
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * Takes what a Logback event knows into a {@link LogRecord} on the logging thread: references where
+ * Logback's values are already immutable (formatted message, MDC snapshot, throwable), strings where they
+ * are the caller's objects (arguments, key-values). Everything else happens on the SDK's worker.
+ */
+final class RecordSnapshot {
+    private static final int MAX_MARKER_DEPTH = 8;
+
+    private RecordSnapshot() {
+    }
+
+    static SentryLevel level(int levelInt) {
+        if (levelInt >= Level.ERROR_INT) {
+            return SentryLevel.ERROR;
+        }
+        if (levelInt >= Level.WARN_INT) {
+            return SentryLevel.WARNING;
+        }
+        return levelInt >= Level.INFO_INT ? SentryLevel.INFO : SentryLevel.DEBUG;
+    }
+
+    static LogRecord of(ILoggingEvent event, SentryLevel level, Mechanism mechanism) {
+        String threadName = event.getThreadName();
+        long threadId = threadIdOf(threadName);
+        LogRecord.Builder b = LogRecord.builder()
+                .timestamp(event.getInstant())
+                .level(level)
+                .loggerName(event.getLoggerName())
+                .thread(threadName, threadId)
+                .contextData(event.getMDCPropertyMap())
+                .original(event);
+        String formatted = event.getFormattedMessage();
+        String template = event.getMessage();
+        b.message(formatted, template, params(event.getArgumentArray()));
+        IThrowableProxy proxy = event.getThrowableProxy();
+        if (proxy instanceof ThrowableProxy) {
+            b.throwable(((ThrowableProxy) proxy).getThrowable());
+        } else if (proxy != null) {
+            b.exceptions(ProxyExceptions.convert(proxy, mechanism,
+                    threadId == LogRecord.UNKNOWN_THREAD_ID ? null : threadId));
+        }
+        List<Marker> markers = event.getMarkerList();
+        if (markers != null && !markers.isEmpty()) {
+            b.markers(markerNames(markers));
+        }
+        List<KeyValuePair> pairs = event.getKeyValuePairs();
+        if (pairs != null && !pairs.isEmpty()) {
+            b.keyValues(keyValues(pairs));
+        }
+        // Makes the event itself safe to read on the worker (in beforeSend): it caches what is thread-bound.
+        event.prepareForDeferredProcessing();
+        return b.build();
+    }
+
+    /** The caught throwable, when the event still has it. */
+    static Throwable throwable(ILoggingEvent event) {
+        IThrowableProxy proxy = event.getThrowableProxy();
+        return proxy instanceof ThrowableProxy ? ((ThrowableProxy) proxy).getThrowable() : null;
+    }
+
+    /**
+     * Logback records the thread's name, not its id. The current thread is the logging thread unless an
+     * async appender handed the event over, which shows as a different name; then the id is unknown.
+     */
+    private static long threadIdOf(String threadName) {
+        Thread current = Thread.currentThread();
+        String currentName = current.getName();
+        // Identity first: Logback stored the very string Thread.getName() returned.
+        return threadName == currentName || (threadName != null && threadName.equals(currentName))
+                ? current.getId() : LogRecord.UNKNOWN_THREAD_ID;
+    }
+
+    private static String[] params(Object[] args) {
+        if (args == null || args.length == 0) {
+            return null;
+        }
+        String[] out = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            out[i] = text(args[i]);
+        }
+        return out;
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return String.valueOf(value);
+        } catch (RuntimeException e) { // a broken toString() must not break logging
+            return "<toString() threw " + e.getClass().getName() + ">";
+        }
+    }
+
+    private static List<String> markerNames(List<Marker> markers) {
+        List<String> names = new ArrayList<>(markers.size());
+        for (Marker m : markers) {
+            addMarker(m, names, 0);
+        }
+        return names;
+    }
+
+    private static void addMarker(Marker marker, List<String> names, int depth) {
+        if (marker == null || depth > MAX_MARKER_DEPTH || names.contains(marker.getName())) {
+            return;
+        }
+        names.add(marker.getName());
+        if (marker.hasReferences()) {
+            Iterator<Marker> it = marker.iterator();
+            while (it.hasNext()) {
+                addMarker(it.next(), names, depth + 1);
+            }
+        }
+    }
+
+    private static Map<String, Object> keyValues(List<KeyValuePair> pairs) {
+        Map<String, Object> out = new LinkedHashMap<>(pairs.size() * 2);
+        for (KeyValuePair kv : pairs) {
+            if (kv != null && kv.key != null) {
+                out.put(kv.key, snapshot(kv.value));
+            }
+        }
+        return out;
+    }
+
+    /** Immutable values as they are; collections as lists of strings; anything else as its text. */
+    private static Object snapshot(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long || value instanceof Double || value instanceof Float
+                || value instanceof Short || value instanceof Byte || value instanceof BigDecimal
+                || value instanceof BigInteger) {
+            return value;
+        }
+        if (value instanceof Collection) {
+            List<String> items = new ArrayList<>();
+            try {
+                for (Object item : (Collection<?>) value) {
+                    items.add(text(item));
+                }
+            } catch (RuntimeException e) { // concurrently modified by the application
+                return text(value);
+            }
+            return items;
+        }
+        return text(value);
+    }
+}

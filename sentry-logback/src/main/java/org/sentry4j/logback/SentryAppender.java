@@ -1,0 +1,300 @@
+package org.sentry4j.logback;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import java.util.LinkedHashSet;
+import org.sentry4j.Breadcrumb;
+import org.sentry4j.ClientLease;
+import org.sentry4j.Hint;
+import org.sentry4j.Sentry;
+import org.sentry4j.SentryLevel;
+import org.sentry4j.SentryOptions;
+import org.sentry4j.internal.CallbackGuard;
+import org.sentry4j.logging.LogRecordMapper;
+import org.sentry4j.protocol.Mechanism;
+
+/**
+ * Sends Logback logs to Sentry: at or above {@code minimumEventLevel} (default ERROR) as events, at or above
+ * {@code minimumBreadcrumbLevel} (default INFO) as breadcrumbs for later events.
+ *
+ * <pre>{@code
+ * <appender name="SENTRY" class="org.sentry4j.logback.SentryAppender">
+ *   <dsn>${SENTRY_DSN}</dsn>
+ *   <environment>staging</environment>
+ * </appender>
+ * }</pre>
+ *
+ * Every core option is a child element (or one of the nested {@code <options>}, as the official
+ * appender's configurations have it). The appender shares the one client of {@link Sentry}: the one the
+ * application started with {@code Sentry.init}, whenever that happens, else one it starts from its own
+ * settings and closes on {@link #stop()} when nobody else holds it. Problems are reported through
+ * Logback's status system; the appender then does nothing, and never affects the rest of logging.
+ *
+ * <p>On the logging thread it only compares levels, snapshots the thread-bound parts of the event and
+ * hands them over; the event is made, filtered and sent on the SDK's threads.
+ */
+public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+    static final String FRAMEWORK = "logback";
+    private static final Mechanism MECHANISM = Mechanism.of(FRAMEWORK, true);
+
+    private final AppenderSettings settings = new AppenderSettings();
+    private AppenderSettings nestedOptions;
+    private Level minimumEventLevel = Level.ERROR;
+    private Level minimumBreadcrumbLevel = Level.INFO;
+
+    // Set in start(), read by append() on any thread; start() happens-before appends via Logback's wiring.
+    private volatile int eventLevel = Level.ERROR_INT;
+    private volatile int breadcrumbLevel = Level.INFO_INT;
+    private volatile int lowestLevel = Level.INFO_INT;
+    private volatile LogRecordMapper mapper;
+    private ClientLease lease;
+
+    @Override
+    public void start() {
+        if (isStarted()) {
+            return;
+        }
+        AppenderSettings effective = new AppenderSettings();
+        effective.mergeUnder(settings);
+        effective.mergeUnder(nestedOptions);
+        eventLevel = minimumEventLevel.toInt();
+        breadcrumbLevel = minimumBreadcrumbLevel.toInt();
+        lowestLevel = Math.min(eventLevel, breadcrumbLevel);
+        mapper = new LogRecordMapper(FRAMEWORK, new LinkedHashSet<>(effective.contextTags()));
+        lease = acquire(effective);
+        super.start();
+    }
+
+    private ClientLease acquire(AppenderSettings effective) {
+        SentryOptions options;
+        try {
+            SentryOptions.Builder builder = SentryOptions.builder();
+            effective.applyTo(builder);
+            options = builder.build();
+        } catch (IllegalArgumentException e) {
+            if (!Sentry.isEnabled()) {
+                addError("Sentry appender [" + getName() + "] is inactive: invalid configuration: " + e.getMessage());
+            } else {
+                addError("Sentry appender [" + getName() + "] has an invalid setting (" + e.getMessage()
+                        + "); it sends to the client the application started");
+            }
+            return null;
+        }
+        ClientLease acquired;
+        try {
+            acquired = Sentry.acquire(options);
+        } catch (RuntimeException e) {
+            addError("Sentry appender [" + getName() + "] could not start the Sentry client", e);
+            return null;
+        }
+        if (!Sentry.isEnabled()) {
+            String why = effective.unresolvedDsn() != null
+                    ? "the DSN variable is not defined (" + effective.unresolvedDsn() + ")"
+                    : "no DSN is configured (set <dsn>, SENTRY_DSN or -Dsentry.dsn)";
+            addWarn("Sentry appender [" + getName() + "] is inactive: " + why
+                    + "; it sends nothing until the application calls Sentry.init");
+        }
+        return acquired;
+    }
+
+    /** Flushes within the shutdown timeout; closes the client if this appender started it and is its last holder. */
+    @Override
+    public void stop() {
+        if (!isStarted()) {
+            return;
+        }
+        super.stop();
+        ClientLease held = lease;
+        lease = null;
+        if (held != null) {
+            held.close();
+        }
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        int level = event.getLevel().toInt();
+        if (level < lowestLevel || !Sentry.isEnabled() || CallbackGuard.mustDrop()) {
+            return; // below the thresholds, no client, an SDK thread, or inside beforeSend/beforeBreadcrumb
+        }
+        SentryLevel sentryLevel = RecordSnapshot.level(level);
+        if (level >= eventLevel) {
+            Sentry.captureLog(RecordSnapshot.of(event, sentryLevel, MECHANISM), mapper);
+        }
+        if (level >= breadcrumbLevel) {
+            Breadcrumb crumb = new Breadcrumb(event.getInstant(), sentryLevel, event.getLoggerName(),
+                    event.getFormattedMessage());
+            Sentry.addBreadcrumb(crumb,
+                    Sentry.hasBeforeBreadcrumb() ? Hint.ofLogRecord(event, RecordSnapshot.throwable(event)) : null);
+        }
+    }
+
+    /** The lowest level sent as an event: TRACE, DEBUG, INFO, WARN, ERROR or OFF (default ERROR). */
+    public void setMinimumEventLevel(String level) {
+        minimumEventLevel = parseLevel("minimumEventLevel", level, minimumEventLevel);
+    }
+
+    /** The lowest level kept as a breadcrumb (default INFO). */
+    public void setMinimumBreadcrumbLevel(String level) {
+        minimumBreadcrumbLevel = parseLevel("minimumBreadcrumbLevel", level, minimumBreadcrumbLevel);
+    }
+
+    /** The official appender's nested {@code <options>}; direct children win over it. */
+    public void setOptions(AppenderSettings options) {
+        this.nestedOptions = options;
+    }
+
+    private Level parseLevel(String setting, String text, Level current) {
+        Level parsed = text == null ? null : Level.toLevel(text.trim(), null);
+        if (parsed == null) {
+            addError("Sentry appender: " + setting + ": expected TRACE, DEBUG, INFO, WARN, ERROR or OFF, got '"
+                    + text + "'; keeping " + current);
+            return current;
+        }
+        return parsed;
+    }
+
+    // Every core option, as Logback XML elements. OptionSettersTest checks none is missing.
+
+    public void setDsn(String value) {
+        settings.setDsn(value);
+    }
+
+    public void setRelease(String value) {
+        settings.setRelease(value);
+    }
+
+    public void setEnvironment(String value) {
+        settings.setEnvironment(value);
+    }
+
+    public void setDist(String value) {
+        settings.setDist(value);
+    }
+
+    public void setServerName(String value) {
+        settings.setServerName(value);
+    }
+
+    public void setSampleRate(String value) {
+        settings.setSampleRate(value);
+    }
+
+    public void setMaxBreadcrumbs(String value) {
+        settings.setMaxBreadcrumbs(value);
+    }
+
+    /** SDK diagnostics go to stderr (never through Logback). */
+    public void setDebug(String value) {
+        settings.setDebug(value);
+    }
+
+    public void setShutdownTimeout(String value) {
+        settings.setShutdownTimeout(value);
+    }
+
+    public void setAttachStacktrace(String value) {
+        settings.setAttachStacktrace(value);
+    }
+
+    public void setSendDefaultPii(String value) {
+        settings.setSendDefaultPii(value);
+    }
+
+    public void setInAppIncludes(String value) {
+        settings.setInAppIncludes(value);
+    }
+
+    public void addInAppInclude(String value) {
+        settings.addInAppInclude(value);
+    }
+
+    public void setInAppExcludes(String value) {
+        settings.setInAppExcludes(value);
+    }
+
+    public void addInAppExclude(String value) {
+        settings.addInAppExclude(value);
+    }
+
+    public void setIgnoredExceptions(String value) {
+        settings.setIgnoredExceptions(value);
+    }
+
+    public void addIgnoredException(String value) {
+        settings.addIgnoredException(value);
+    }
+
+    public void setTags(String value) {
+        settings.setTags(value);
+    }
+
+    public void addTag(String value) {
+        settings.addTag(value);
+    }
+
+    public void setDefaultIntegrations(String value) {
+        settings.setDefaultIntegrations(value);
+    }
+
+    public void setMaxQueueSize(String value) {
+        settings.setMaxQueueSize(value);
+    }
+
+    public void setMaxQueueBytes(String value) {
+        settings.setMaxQueueBytes(value);
+    }
+
+    public void setCacheDir(String value) {
+        settings.setCacheDir(value);
+    }
+
+    public void setMaxCacheItems(String value) {
+        settings.setMaxCacheItems(value);
+    }
+
+    public void setMaxCacheBytes(String value) {
+        settings.setMaxCacheBytes(value);
+    }
+
+    public void setMaxCacheAge(String value) {
+        settings.setMaxCacheAge(value);
+    }
+
+    public void setProxyHost(String value) {
+        settings.setProxyHost(value);
+    }
+
+    public void setProxyPort(String value) {
+        settings.setProxyPort(value);
+    }
+
+    public void setProxyUser(String value) {
+        settings.setProxyUser(value);
+    }
+
+    public void setProxyPass(String value) {
+        settings.setProxyPass(value);
+    }
+
+    public void setConnectTimeout(String value) {
+        settings.setConnectTimeout(value);
+    }
+
+    public void setReadTimeout(String value) {
+        settings.setReadTimeout(value);
+    }
+
+    public void setSendClientReports(String value) {
+        settings.setSendClientReports(value);
+    }
+
+    public void addContextTag(String key) {
+        settings.addContextTag(key);
+    }
+
+    public void setContextTags(String keys) {
+        settings.setContextTags(keys);
+    }
+}
