@@ -117,6 +117,10 @@ public class AppenderSettings {
         put("max-queue-bytes", value);
     }
 
+    public void setMaxPendingEvents(String value) {
+        put("max-pending-events", value);
+    }
+
     public void setCacheDir(String value) {
         put("cache-dir", value);
     }

@@ -123,8 +123,9 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             Sentry.captureLog(RecordSnapshot.of(event, sentryLevel, MECHANISM), mapper);
         }
         if (level >= breadcrumbLevel) {
-            Breadcrumb crumb = new Breadcrumb(event.getInstant(), sentryLevel, event.getLoggerName(),
-                    event.getFormattedMessage());
+            // Formatted when an event is built, not here: a Logback event is immutable once created.
+            Breadcrumb crumb = Breadcrumb.deferred(event.getInstant(), sentryLevel, event.getLoggerName(),
+                    event, ILoggingEvent::getFormattedMessage);
             Sentry.addBreadcrumb(crumb,
                     Sentry.hasBeforeBreadcrumb() ? Hint.ofLogRecord(event, RecordSnapshot.throwable(event)) : null);
         }
@@ -244,6 +245,10 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
     public void setMaxQueueBytes(String value) {
         settings.setMaxQueueBytes(value);
+    }
+
+    public void setMaxPendingEvents(String value) {
+        settings.setMaxPendingEvents(value);
     }
 
     public void setCacheDir(String value) {

@@ -232,7 +232,7 @@ class EventMappingTest {
     }
 
     @Test
-    void belowBothThresholdsTheAppenderDoesNotEvenFormatTheMessage() {
+    void belowThresholdsNothingIsFormattedAndBreadcrumbsAreFormattedOffTheLoggingThread() {
         Logger log = configure("");
         AtomicInteger formatted = new AtomicInteger();
         Object argument = new Object() {
@@ -247,7 +247,13 @@ class EventMappingTest {
         log.trace("cheap {}", argument);
         log.info("kept {}", argument);
 
-        assertThat(formatted).as("only the INFO breadcrumb formats its message").hasValue(1);
+        assertThat(formatted).as("nothing is formatted on the logging thread").hasValue(0);
         assertThat(logback.listed()).hasSize(3);
+
+        log.error("then an event");
+        JsonArray crumbs = onlyEvent().getAsJsonObject("breadcrumbs").getAsJsonArray("values");
+        assertThat(crumbs).hasSize(1);
+        assertThat(crumbs.get(0).getAsJsonObject().get("message").getAsString()).isEqualTo("kept arg");
+        assertThat(formatted).as("the INFO breadcrumb, formatted once when the event was built").hasValue(1);
     }
 }
