@@ -26,52 +26,57 @@ public final class ExceptionConverter {
     }
 
     public List<ExceptionValue> convert(Throwable root, Mechanism mechanism, Long threadId) {
+        return convert(root, ThrowableReader.JAVA, mechanism, threadId);
+    }
+
+    /** The same tree from anything a {@link ThrowableReader} can read. */
+    public <T> List<ExceptionValue> convert(T root, ThrowableReader<T> reader, Mechanism mechanism, Long threadId) {
         if (root == null) {
             return List.of();
         }
         Mechanism rootMechanism = mechanism != null ? mechanism : Mechanism.of("generic", true);
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<ExceptionValue> visited = new ArrayList<>();
-        Deque<Node> todo = new ArrayDeque<>();
-        todo.push(new Node(root, null, null));
+        Deque<Node<T>> todo = new ArrayDeque<>();
+        todo.push(new Node<>(root, null, null));
         while (!todo.isEmpty() && visited.size() < MAX_EXCEPTIONS) {
-            Node node = todo.pop();
-            if (!seen.add(node.throwable)) {
+            Node<T> node = todo.pop();
+            if (!seen.add(node.value)) {
                 continue;
             }
             int id = visited.size();
             Mechanism m = node.parentId == null
                     ? rootMechanism.withTree(null, 0, null)
                     : new Mechanism("chained", null, node.source, id, node.parentId);
-            visited.add(toValue(node.throwable, m, node.parentId == null ? threadId : null));
+            visited.add(toValue(reader, node.value, m, node.parentId == null ? threadId : null));
             // Pushed in reverse so the cause is visited before the suppressed ones.
-            Throwable[] suppressed = safeSuppressed(node.throwable);
-            for (int i = suppressed.length - 1; i >= 0; i--) {
-                if (suppressed[i] != null) {
-                    todo.push(new Node(suppressed[i], id, "suppressed[" + i + "]"));
+            T[] suppressed = reader.suppressed(node.value);
+            if (suppressed != null) {
+                for (int i = suppressed.length - 1; i >= 0; i--) {
+                    if (suppressed[i] != null) {
+                        todo.push(new Node<>(suppressed[i], id, "suppressed[" + i + "]"));
+                    }
                 }
             }
-            Throwable cause = safeCause(node.throwable);
+            T cause = reader.cause(node.value);
             if (cause != null) {
-                todo.push(new Node(cause, id, "cause"));
+                todo.push(new Node<>(cause, id, "cause"));
             }
         }
         Collections.reverse(visited);
         return visited;
     }
 
-    private ExceptionValue toValue(Throwable t, Mechanism mechanism, Long threadId) {
-        String binaryName = t.getClass().getName();
+    private <T> ExceptionValue toValue(ThrowableReader<T> reader, T t, Mechanism mechanism, Long threadId) {
+        String binaryName = reader.className(t);
+        if (binaryName == null) {
+            binaryName = "<unknown>";
+        }
         int dot = binaryName.lastIndexOf('.');
         String module = dot < 0 ? null : binaryName.substring(0, dot);
         String type = dot < 0 ? binaryName : binaryName.substring(dot + 1);
-        StackTraceElement[] trace;
-        try {
-            trace = t.getStackTrace();
-        } catch (RuntimeException e) {
-            trace = null;
-        }
-        return new ExceptionValue(type, safeMessage(t), module, threadId, frames.convert(trace), mechanism);
+        return new ExceptionValue(type, reader.message(t), module, threadId,
+                frames.convert(reader.stackTrace(t)), mechanism);
     }
 
     /** The message, or a note saying why there is none; never throws. */
@@ -83,29 +88,13 @@ public final class ExceptionConverter {
         }
     }
 
-    private static Throwable safeCause(Throwable t) {
-        try {
-            return t.getCause();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static Throwable[] safeSuppressed(Throwable t) {
-        try {
-            return t.getSuppressed();
-        } catch (RuntimeException e) {
-            return new Throwable[0];
-        }
-    }
-
-    private static final class Node {
-        final Throwable throwable;
+    private static final class Node<T> {
+        final T value;
         final Integer parentId;
         final String source;
 
-        Node(Throwable throwable, Integer parentId, String source) {
-            this.throwable = throwable;
+        Node(T value, Integer parentId, String source) {
+            this.value = value;
             this.parentId = parentId;
             this.source = source;
         }

@@ -19,6 +19,14 @@ public final class FrameConverter {
         this.inApp = inApp;
     }
 
+    /**
+     * A converter that leaves {@code in_app} undecided, for chains built where the client's rules are not
+     * known (on a logging thread); {@link #decideInApp} settles them on the worker.
+     */
+    public static FrameConverter undecided() {
+        return new FrameConverter(null);
+    }
+
     public List<StackFrame> convert(StackTraceElement[] trace) {
         if (trace == null || trace.length == 0) {
             return List.of();
@@ -63,6 +71,6 @@ public final class FrameConverter {
         }
         String className = e.getClassName();
         return new StackFrame(className, e.getMethodName(), e.getFileName(),
-                Math.max(e.getLineNumber(), 0), inApp.isInApp(className));
+                Math.max(e.getLineNumber(), 0), inApp == null ? null : inApp.isInApp(className));
     }
 }

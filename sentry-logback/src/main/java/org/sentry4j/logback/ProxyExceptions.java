@@ -2,109 +2,60 @@ package org.sentry4j.logback;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import org.sentry4j.internal.ExceptionConverter;
 import org.sentry4j.internal.FrameConverter;
+import org.sentry4j.internal.ThrowableReader;
 import org.sentry4j.protocol.ExceptionValue;
 import org.sentry4j.protocol.Mechanism;
-import org.sentry4j.protocol.StackFrame;
 
 /**
  * Builds the exception chain from Logback's description of a throwable, for events that carry no
- * throwable object (deserialized or remote events): class name, message, frames, cause and suppressed,
- * in the same order and tree as the core builds from a throwable. {@code in_app} is left undecided for
- * the client's rules to settle on the worker.
+ * throwable object (deserialized or remote events): the core's converter reads the proxy's class name,
+ * message, frames, cause and suppressed, so the tree is the one a throwable would give. {@code in_app}
+ * is left undecided for the client's rules to settle on the worker.
  */
-final class ProxyExceptions {
+final class ProxyExceptions implements ThrowableReader<IThrowableProxy> {
+    private static final ProxyExceptions READER = new ProxyExceptions();
+    private static final ExceptionConverter CONVERTER = new ExceptionConverter(FrameConverter.undecided());
+
     private ProxyExceptions() {
     }
 
     static List<ExceptionValue> convert(IThrowableProxy root, Mechanism mechanism, Long threadId) {
-        Set<IThrowableProxy> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<ExceptionValue> visited = new ArrayList<>();
-        Deque<Node> todo = new ArrayDeque<>();
-        todo.push(new Node(root, null, null));
-        while (!todo.isEmpty() && visited.size() < ExceptionConverter.MAX_EXCEPTIONS) {
-            Node node = todo.pop();
-            if (!seen.add(node.proxy)) {
-                continue;
-            }
-            int id = visited.size();
-            Mechanism m = node.parentId == null
-                    ? mechanism.withTree(null, 0, null)
-                    : new Mechanism("chained", null, node.source, id, node.parentId);
-            visited.add(toValue(node.proxy, m, node.parentId == null ? threadId : null));
-            IThrowableProxy[] suppressed = node.proxy.getSuppressed();
-            if (suppressed != null) {
-                for (int i = suppressed.length - 1; i >= 0; i--) {
-                    if (suppressed[i] != null) {
-                        todo.push(new Node(suppressed[i], id, "suppressed[" + i + "]"));
-                    }
-                }
-            }
-            IThrowableProxy cause = node.proxy.getCause();
-            if (cause != null) {
-                todo.push(new Node(cause, id, "cause"));
-            }
-        }
-        Collections.reverse(visited);
-        return visited;
+        return CONVERTER.convert(root, READER, mechanism, threadId);
     }
 
-    private static ExceptionValue toValue(IThrowableProxy p, Mechanism mechanism, Long threadId) {
-        String binaryName = p.getClassName() == null ? "<unknown>" : p.getClassName();
-        int dot = binaryName.lastIndexOf('.');
-        String module = dot < 0 ? null : binaryName.substring(0, dot);
-        String type = dot < 0 ? binaryName : binaryName.substring(dot + 1);
-        return new ExceptionValue(type, p.getMessage(), module, threadId, frames(p.getStackTraceElementProxyArray()),
-                mechanism);
+    @Override
+    public String className(IThrowableProxy p) {
+        return p.getClassName();
     }
 
-    /** Oldest first; a long stack keeps its outermost and innermost frames, like the core's. */
-    private static List<StackFrame> frames(StackTraceElementProxy[] trace) {
-        if (trace == null || trace.length == 0) {
-            return List.of();
-        }
-        int n = trace.length;
-        List<StackFrame> frames = new ArrayList<>(Math.min(n, FrameConverter.MAX_FRAMES));
-        if (n <= FrameConverter.MAX_FRAMES) {
-            for (int i = n - 1; i >= 0; i--) {
-                frames.add(frame(trace[i]));
-            }
-        } else {
-            for (int i = n - 1; i >= n - FrameConverter.KEEP_OLDEST; i--) {
-                frames.add(frame(trace[i]));
-            }
-            for (int i = FrameConverter.MAX_FRAMES - FrameConverter.KEEP_OLDEST - 1; i >= 0; i--) {
-                frames.add(frame(trace[i]));
-            }
-        }
-        return frames;
+    @Override
+    public String message(IThrowableProxy p) {
+        return p.getMessage();
     }
 
-    private static StackFrame frame(StackTraceElementProxy proxy) {
-        StackTraceElement e = proxy == null ? null : proxy.getStackTraceElement();
-        if (e == null) {
-            return new StackFrame("<unknown>", "<unknown>", null, 0, false);
+    @Override
+    public StackTraceElement[] stackTrace(IThrowableProxy p) {
+        StackTraceElementProxy[] proxies = p.getStackTraceElementProxyArray();
+        if (proxies == null) {
+            return null;
         }
-        return new StackFrame(e.getClassName(), e.getMethodName(), e.getFileName(), Math.max(e.getLineNumber(), 0), null);
+        StackTraceElement[] trace = new StackTraceElement[proxies.length];
+        for (int i = 0; i < proxies.length; i++) {
+            trace[i] = proxies[i] == null ? null : proxies[i].getStackTraceElement();
+        }
+        return trace;
     }
 
-    private static final class Node {
-        final IThrowableProxy proxy;
-        final Integer parentId;
-        final String source;
+    @Override
+    public IThrowableProxy cause(IThrowableProxy p) {
+        return p.getCause();
+    }
 
-        Node(IThrowableProxy proxy, Integer parentId, String source) {
-            this.proxy = proxy;
-            this.parentId = parentId;
-            this.source = source;
-        }
+    @Override
+    public IThrowableProxy[] suppressed(IThrowableProxy p) {
+        return p.getSuppressed();
     }
 }
