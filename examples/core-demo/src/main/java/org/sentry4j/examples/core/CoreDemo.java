@@ -41,7 +41,7 @@ public final class CoreDemo {
             // Delivers what is still queued (within the shutdown timeout) and stops the SDK's threads.
             Sentry.close();
         }
-        System.out.println("core-demo: done, 4 events sent");
+        System.out.println("core-demo: done, 4 events captured");
     }
 
     private static void run() throws InterruptedException {

@@ -51,7 +51,7 @@ class ExampleProgramsTest {
 
         assertThat(run.finished).as("finished within %s: %s", InboxHarness.PROGRAM_LIMIT, run).isTrue();
         assertThat(run.exitCode).as("%s", run).isZero();
-        assertThat(run.output).contains("core-demo: done, 4 events sent");
+        assertThat(run.output).contains("core-demo: done, 4 events captured");
 
         List<JsonObject> events = harness.awaitEvents(4);
         assertThat(events).hasSize(4);
