@@ -37,9 +37,13 @@ final class Summary {
         levels.forEach((level, n) -> byLevel.add(n + " " + level));
         List<String> byTag = new ArrayList<>();
         tags.forEach((tag, n) -> byTag.add(tag + " x" + n));
-        return events + " events" + (byLevel.isEmpty() ? "" : " (" + String.join(", ", byLevel) + ")")
-                + ", " + breadcrumbs + " breadcrumbs"
+        return count(events, "event") + (byLevel.isEmpty() ? "" : " (" + String.join(", ", byLevel) + ")")
+                + ", " + count(breadcrumbs, "breadcrumb")
                 + ", tags: " + (byTag.isEmpty() ? "none" : String.join(", ", byTag))
-                + (refused == 0 ? "" : ", " + refused + " requests refused on purpose");
+                + (refused == 0 ? "" : ", " + count(refused, "request") + " refused on purpose");
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
