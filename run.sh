@@ -74,11 +74,14 @@ for p in "${PROGRAMS[@]}"; do
   fi
 done
 
-# The inbox stops by itself once it has every expected event; give stragglers a moment.
-for _ in $(seq $((INBOX_GRACE * 10))); do
-  kill -0 "$inbox_pid" 2>/dev/null || break
-  sleep 0.1
-done
+# The inbox stops by itself once it has every expected event; give stragglers a moment (unless a
+# program failed, when some events will not come anyway).
+if [ -z "$failed" ]; then
+  for _ in $(seq $((INBOX_GRACE * 10))); do
+    kill -0 "$inbox_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+fi
 if kill -0 "$inbox_pid" 2>/dev/null; then
   kill "$inbox_pid"   # it prints its summary on the way out
   wait "$inbox_pid" 2>/dev/null || true
