@@ -115,9 +115,13 @@ public final class InboxServer implements AutoCloseable {
             if (refuse(exchange, envelope)) {
                 return;
             }
-            accept(envelope, body);
+            JsonObject event = accept(envelope, body);
             String id = EventBlock.text(envelope.header(), "event_id", "");
             respond(exchange, 200, "{\"id\":\"" + id + "\"}");
+            if (event != null) {
+                // Counted only once answered: whoever awaits it may stop the server right away.
+                arrived(event);
+            }
         } catch (RuntimeException | IOException e) {
             printer.accept("!! could not handle a request: " + e);
             try {
@@ -147,30 +151,30 @@ public final class InboxServer implements AutoCloseable {
         return true;
     }
 
-    private void accept(ParsedEnvelope envelope, byte[] body) throws IOException {
+    /** Saves the envelope and prints its block; returns its event, or null when it carries none. */
+    private JsonObject accept(ParsedEnvelope envelope, byte[] body) throws IOException {
         JsonObject event = envelope.event();
         int number;
+        int eventNumber;
         synchronized (this) {
             number = ++saved;
+            eventNumber = events.size() + 1;
         }
         String kind = event != null ? "event" : String.join("+", envelope.itemTypes());
         Path file = options.out().resolve(String.format("%04d-%s.envelope", number, kind));
         Files.write(file, body);
         if (event == null) {
             printer.accept("-- received " + envelope.itemTypes() + ", saved as " + file);
-            return;
+            return null;
         }
         summary.add(event);
-        int eventNumber;
-        synchronized (this) {
-            eventNumber = events.size() + 1;
-        }
-        // Printed before it counts as arrived, so whoever awaits it sees its block already out.
         printer.accept(EventBlock.render(eventNumber, event, file.toString()));
-        synchronized (this) {
-            events.add(event);
-            notifyAll();
-        }
+        return event;
+    }
+
+    private synchronized void arrived(JsonObject event) {
+        events.add(event);
+        notifyAll();
     }
 
     /** The body as the SDK meant it, or null for an encoding the inbox does not speak (e.g. br). */
@@ -205,10 +209,10 @@ public final class InboxServer implements AutoCloseable {
         }
     }
 
-    /** Stops listening; requests in flight get a moment to finish. Idempotent. */
+    /** Stops listening; a request in flight gets up to a second to finish. Idempotent. */
     @Override
     public void close() {
-        server.stop(0);
+        server.stop(1);
         handlerThread.shutdownNow();
     }
 }

@@ -99,6 +99,7 @@ class InboxServerTest {
         assertThat(first.retryAfter).isEqualTo("7");
         assertThat(second.status).isEqualTo(429);
         assertThat(third.status).isEqualTo(200);
+        assertThat(inbox.awaitEvents(1, Duration.ofSeconds(5))).isTrue();
         assertThat(inbox.events()).hasSize(1);
         assertThat(printed.get(0)).startsWith("<< answered 429 (Retry-After: 7s) to an envelope with [event]; 1 more");
         assertThat(inbox.summary()).endsWith(", 2 requests refused on purpose");
