@@ -91,7 +91,7 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
     }
 
     // Setters, for programmatic configuration; every option is text, parsed and checked by the core.
-    /** Null, empty or an unresolved lookup leaves it to -Dsentry.dsn / SENTRY_DSN / sentry.properties. */
+    /** Null or an unresolved lookup leaves it to -Dsentry.dsn / SENTRY_DSN / sentry.properties; empty disables. */
     public SentryAppenderBuilder setDsn(String dsn) {
         this.dsn = dsn;
         return this;
