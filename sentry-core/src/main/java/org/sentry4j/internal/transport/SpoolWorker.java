@@ -1,0 +1,89 @@
+package org.sentry4j.internal.transport;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.sentry4j.transport.DiscardReason;
+import org.sentry4j.transport.Envelope;
+
+/**
+ * The spool thread: writes what overflowed the memory queue to disk (so no application thread ever
+ * does), removes expired files, and feeds spooled envelopes back to the senders, oldest first and only
+ * as fast as the queue drains, while the server is healthy and not rate limiting everything.
+ */
+final class SpoolWorker {
+    private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final Duration EXPIRY_CHECK = Duration.ofSeconds(10);
+
+    private final HttpTransport transport;
+    private final DiskSpool spool;
+    volatile Thread thread;
+    private volatile boolean parked;
+    private Instant nextExpiryCheck = Instant.MIN;
+
+    SpoolWorker(HttpTransport transport, DiskSpool spool) {
+        this.transport = transport;
+        this.spool = spool;
+    }
+
+    void wake() {
+        Thread t = thread;
+        if (parked && t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    void run() {
+        spool.open();
+        while (!transport.stopping()) {
+            boolean busy = drainOverflow();
+            expireOld();
+            busy |= replay();
+            if (!busy) {
+                parked = true;
+                LockSupport.parkNanos(this, PARK_NANOS);
+                parked = false;
+            }
+        }
+    }
+
+    private boolean drainOverflow() {
+        boolean any = false;
+        Pending p;
+        while (!transport.stopping() && (p = transport.pollOverflow()) != null) {
+            transport.spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
+            any = true;
+        }
+        return any;
+    }
+
+    private void expireOld() {
+        Instant now = transport.clock().instant();
+        if (!now.isBefore(nextExpiryCheck)) {
+            nextExpiryCheck = now.plus(EXPIRY_CHECK);
+            spool.removeExpired();
+        }
+    }
+
+    /** Feeds spooled envelopes while the queue has room; true when it fed any. */
+    private boolean replay() {
+        boolean any = false;
+        for (int budget = transport.replayBudget(); budget > 0; budget--) {
+            String name = spool.claimOldest();
+            if (name == null) {
+                return any;
+            }
+            Envelope envelope = spool.read(name);
+            if (envelope == null) {
+                continue; // torn file, already deleted
+            }
+            if (!transport.offer(new Pending(envelope, name, false))) {
+                spool.release(name);
+                return any;
+            }
+            any = true;
+        }
+        return any;
+    }
+}
