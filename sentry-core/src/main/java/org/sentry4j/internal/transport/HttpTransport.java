@@ -57,6 +57,8 @@ public final class HttpTransport implements Transport {
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicInteger urgent = new AtomicInteger();
+    /** Senders holding an envelope (sending it, or waiting out a backoff to retry it). */
+    private final AtomicInteger holding = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReferenceArray<HttpPost> inFlight = new AtomicReferenceArray<>(SENDERS);
     private final List<Thread> threads = new ArrayList<>();
@@ -160,23 +162,29 @@ public final class HttpTransport implements Transport {
                         maybeSendReportsAlone(slot, body);
                         continue;
                     }
+                    holding.incrementAndGet();
                 }
                 if (backoff.waiting()) {
                     if (urgent.get() > 0) { // flush/close is waiting: do not keep it waiting for the server
                         spoolOrDrop(held, DiscardReason.NETWORK_ERROR);
                         held = null;
+                        holding.decrementAndGet();
                     } else {
                         LockSupport.parkNanos(this, BACKOFF_PARK_NANOS);
                     }
                     continue;
                 }
                 held = attempt(held, slot, body);
+                if (held == null) {
+                    holding.decrementAndGet();
+                }
             }
         } catch (Throwable t) { // NOPMD: a sender must never die silently with an envelope in hand
             diagnostics.debug("sender failed", t);
         } finally {
             if (held != null) {
                 spoolOrDrop(held, DiscardReason.NETWORK_ERROR);
+                holding.decrementAndGet();
             }
             body.release();
         }
@@ -346,7 +354,7 @@ public final class HttpTransport implements Transport {
             return 0;
         }
         if (!backoff.healthy()) {
-            return queue.isEmpty() && overflowSize.get() == 0 ? 1 : 0;
+            return queue.isEmpty() && overflowSize.get() == 0 && holding.get() == 0 ? 1 : 0;
         }
         return Math.max(0, Math.max(1, options.maxQueueSize() / 2) - queue.size());
     }
@@ -359,6 +367,10 @@ public final class HttpTransport implements Transport {
         return clock;
     }
 
+    Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
     // ---- lifecycle ----
 
     @Override
@@ -369,7 +381,7 @@ public final class HttpTransport implements Transport {
             if (!awaitDone(accepted.get(), deadline)) {
                 return false;
             }
-            if (accepting && !limits.allLimited()) {
+            if (accepting && backoff.healthy() && !limits.allLimited()) { // reports wait for a healthy server
                 Envelope alone = reportEnvelope();
                 if (alone != null) {
                     accepted.incrementAndGet();
@@ -410,7 +422,7 @@ public final class HttpTransport implements Transport {
         // keep time to spool what the server did not take
         long reserve = Math.min(timeout.toNanos() / 4, TimeUnit.MILLISECONDS.toNanos(500));
         urgent.incrementAndGet();
-        if (!backoff.waiting() && !limits.allLimited()) {
+        if (backoff.healthy() && !limits.allLimited()) {
             Envelope alone = reportEnvelope();
             if (alone != null) {
                 send(alone);

@@ -37,9 +37,14 @@ final class SpoolWorker {
     void run() {
         spool.open();
         while (!transport.stopping()) {
-            boolean busy = drainOverflow();
-            expireOld();
-            busy |= replay();
+            boolean busy = false;
+            try {
+                busy = drainOverflow();
+                expireOld();
+                busy |= replay();
+            } catch (RuntimeException e) { // the spool thread must outlive anything the disk does
+                transport.diagnostics().debug("disk spool failure", e);
+            }
             if (!busy) {
                 parked = true;
                 LockSupport.parkNanos(this, PARK_NANOS);
