@@ -155,8 +155,8 @@ final class DiskSpool {
         synchronized (this) {
             index.put(name, size);
             bytes += size;
-            count = index.size();
             trim();
+            count = index.size();
         }
         return true;
     }
