@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,7 +15,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.Diagnostics;
-import org.sentry4j.internal.SdkInfo;
 import org.sentry4j.internal.SdkThread;
 import org.sentry4j.transport.DiscardReason;
 import org.sentry4j.transport.Envelope;
@@ -50,9 +48,7 @@ public final class HttpTransport implements Transport {
     private final DiskSpool spool;
     private final LinkedBlockingQueue<Pending> queue;
     private final AtomicLong queueBytes = new AtomicLong();
-    private final ConcurrentLinkedQueue<Pending> overflow = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger overflowSize = new AtomicInteger();
-    private final AtomicLong overflowBytes = new AtomicLong();
+    private final OverflowHandOff overflow;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
@@ -82,6 +78,7 @@ public final class HttpTransport implements Transport {
         this.http = new HttpSender(options, SENDERS, limits);
         this.spool = givenSpool != null ? givenSpool : DiskSpool.forOptions(options, reports, diagnostics);
         this.queue = new LinkedBlockingQueue<>(options.maxQueueSize());
+        this.overflow = new OverflowHandOff(OVERFLOW_FACTOR * options.maxQueueSize(), options.maxQueueBytes());
         this.lastReportCheck = clock.instant();
         for (int i = 0; i < SENDERS; i++) {
             int slot = i;
@@ -100,7 +97,7 @@ public final class HttpTransport implements Transport {
     @Override
     public void send(Envelope envelope) {
         if (!accepting) {
-            recordItems(envelope, DiscardReason.QUEUE_OVERFLOW);
+            reports.recordItems(envelope, DiscardReason.QUEUE_OVERFLOW);
             return;
         }
         accepted.incrementAndGet();
@@ -108,31 +105,14 @@ public final class HttpTransport implements Transport {
         if (offer(p)) {
             return;
         }
-        if (spoolWorker != null && handOver(p)) {
+        if (spoolWorker != null && overflow.offer(p)) {
+            spoolWorker.wake();
             return;
         }
-        recordItems(envelope, DiscardReason.QUEUE_OVERFLOW);
+        reports.recordItems(envelope, DiscardReason.QUEUE_OVERFLOW);
         done.incrementAndGet();
         diagnostics.throttled("transport.full", Duration.ofMinutes(1), "send queue full; dropping envelopes ("
                 + stats() + ")");
-    }
-
-    /**
-     * Onto the overflow hand-off for the spool thread: a burst the senders cannot absorb waits here
-     * for its disk write. Bounded by count and bytes so heap stays bounded whatever the app does.
-     */
-    private boolean handOver(Pending p) {
-        if (overflowBytes.get() + p.bytes > options.maxQueueBytes()) {
-            return false;
-        }
-        if (overflowSize.incrementAndGet() > OVERFLOW_FACTOR * options.maxQueueSize()) {
-            overflowSize.decrementAndGet();
-            return false;
-        }
-        overflowBytes.addAndGet(p.bytes);
-        overflow.offer(p);
-        spoolWorker.wake();
-        return true;
     }
 
     /** Into the memory queue if it has room by count and bytes. */
@@ -200,7 +180,7 @@ public final class HttpTransport implements Transport {
 
     /** One try; returns the envelope when it should be tried again, null when it is settled. */
     private Pending attempt(Pending p, int slot, GzipBody body) {
-        Envelope envelope = withoutLimitedItems(p.envelope);
+        Envelope envelope = limits.filter(p.envelope, reports);
         if (envelope == null) {
             settle(p);
             return null;
@@ -242,34 +222,12 @@ public final class HttpTransport implements Transport {
                 spoolWorker.wake();
             }
         } else if (status != 429) { // a 429 is counted by the server itself
-            recordItems(envelope, DiscardReason.SEND_ERROR);
+            reports.recordItems(envelope, DiscardReason.SEND_ERROR);
             diagnostics.throttled("transport.status." + status, Duration.ofMinutes(1),
                     "Sentry answered " + status + "; envelope dropped" + (status == 413 ? " (too large)" : ""));
         }
         settle(p);
         return null;
-    }
-
-    private Envelope withoutLimitedItems(Envelope envelope) {
-        List<EnvelopeItem> kept = null;
-        List<EnvelopeItem> items = envelope.items();
-        for (int i = 0; i < items.size(); i++) {
-            EnvelopeItem item = items.get(i);
-            if (limits.isLimited(item.category())) {
-                if (kept == null) {
-                    kept = new ArrayList<>(items.subList(0, i));
-                }
-                if (!"internal".equals(item.category())) {
-                    reports.record(DiscardReason.RATELIMIT_BACKOFF, item.category(), 1);
-                }
-            } else if (kept != null) {
-                kept.add(item);
-            }
-        }
-        if (kept == null) {
-            return envelope;
-        }
-        return kept.isEmpty() ? null : envelope.withItems(kept);
     }
 
     private void maybeSendReportsAlone(int slot, GzipBody body) {
@@ -281,18 +239,13 @@ public final class HttpTransport implements Transport {
             return;
         }
         lastReportCheck = now;
-        Envelope alone = reportEnvelope();
+        Envelope alone = reports.drainAlone();
         if (alone != null) {
             Pending p = attempt(new Pending(alone, null, false), slot, body);
             if (p != null) {
                 spoolOrDrop(p, DiscardReason.NETWORK_ERROR);
             }
         }
-    }
-
-    private Envelope reportEnvelope() {
-        EnvelopeItem report = reports.drain();
-        return report == null ? null : Envelope.of(null, SdkInfo.NAME, SdkInfo.VERSION, List.of(report));
     }
 
     // ---- settling an envelope ----
@@ -312,19 +265,11 @@ public final class HttpTransport implements Transport {
             return;
         }
         if (spool == null || !spool.store(p.envelope, p.category())) {
-            recordItems(p.envelope, reason);
+            reports.recordItems(p.envelope, reason);
             reportHealth();
         }
         if (p.counted) {
             done.incrementAndGet();
-        }
-    }
-
-    private void recordItems(Envelope envelope, DiscardReason reason) {
-        for (EnvelopeItem item : envelope.items()) {
-            if (!"client_report".equals(item.type())) {
-                reports.record(reason, item.category(), 1);
-            }
         }
     }
 
@@ -337,12 +282,7 @@ public final class HttpTransport implements Transport {
     // ---- what the spool worker needs ----
 
     Pending pollOverflow() {
-        Pending p = overflow.poll();
-        if (p != null) {
-            overflowSize.decrementAndGet();
-            overflowBytes.addAndGet(-p.bytes);
-        }
-        return p;
+        return overflow.poll();
     }
 
     /**
@@ -354,7 +294,7 @@ public final class HttpTransport implements Transport {
             return 0;
         }
         if (!backoff.healthy()) {
-            return queue.isEmpty() && overflowSize.get() == 0 && holding.get() == 0 ? 1 : 0;
+            return queue.isEmpty() && overflow.size() == 0 && holding.get() == 0 ? 1 : 0;
         }
         return Math.max(0, Math.max(1, options.maxQueueSize() / 2) - queue.size());
     }
@@ -382,7 +322,7 @@ public final class HttpTransport implements Transport {
                 return false;
             }
             if (accepting && backoff.healthy() && !limits.allLimited()) { // reports wait for a healthy server
-                Envelope alone = reportEnvelope();
+                Envelope alone = reports.drainAlone();
                 if (alone != null) {
                     accepted.incrementAndGet();
                     Pending p = new Pending(alone, null, true);
@@ -404,7 +344,7 @@ public final class HttpTransport implements Transport {
             if (left <= 0) {
                 return false;
             }
-            if (spoolWorker != null && overflowSize.get() > 0) {
+            if (spoolWorker != null && overflow.size() > 0) {
                 spoolWorker.wake();
             }
             LockSupport.parkNanos(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(1)));
@@ -423,7 +363,7 @@ public final class HttpTransport implements Transport {
         long reserve = Math.min(timeout.toNanos() / 4, TimeUnit.MILLISECONDS.toNanos(500));
         urgent.incrementAndGet();
         if (backoff.healthy() && !limits.allLimited()) {
-            Envelope alone = reportEnvelope();
+            Envelope alone = reports.drainAlone();
             if (alone != null) {
                 send(alone);
             }
@@ -470,7 +410,7 @@ public final class HttpTransport implements Transport {
 
     @Override
     public TransportStats stats() {
-        return new TransportStats(queue.size() + overflowSize.get(), sent.get(),
+        return new TransportStats(queue.size() + overflow.size(), sent.get(),
                 spool == null ? 0 : spool.count(), reports.totals(), backoff.failingSince());
     }
 }

@@ -3,8 +3,13 @@ package org.sentry4j.internal.transport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sentry4j.transport.DiscardReason;
+import org.sentry4j.transport.Envelope;
+import org.sentry4j.transport.EnvelopeItem;
 
 /**
  * The server's rate limits for one DSN (protocol section 8): one deadline per data category plus one for
@@ -87,6 +92,32 @@ final class RateLimits {
             return true;
         }
         return !"internal".equals(category) && active(category, now);
+    }
+
+    /**
+     * The envelope without the items that are limited now (each counted as {@code ratelimit_backoff});
+     * null when nothing is left.
+     */
+    Envelope filter(Envelope envelope, ClientReports reports) {
+        List<EnvelopeItem> kept = null;
+        List<EnvelopeItem> items = envelope.items();
+        for (int i = 0; i < items.size(); i++) {
+            EnvelopeItem item = items.get(i);
+            if (isLimited(item.category())) {
+                if (kept == null) {
+                    kept = new ArrayList<>(items.subList(0, i));
+                }
+                if (!"internal".equals(item.category())) {
+                    reports.record(DiscardReason.RATELIMIT_BACKOFF, item.category(), 1);
+                }
+            } else if (kept != null) {
+                kept.add(item);
+            }
+        }
+        if (kept == null) {
+            return envelope;
+        }
+        return kept.isEmpty() ? null : envelope.withItems(kept);
     }
 
     boolean allLimited() {
