@@ -313,7 +313,7 @@ public final class SentryOptions {
         private long maxQueueBytes = 64L * 1024 * 1024;
         private Path cacheDir;
         private boolean cacheEnabled = true;
-        private int maxCacheItems = 10_000;
+        private int maxCacheItems = 50_000;
         private long maxCacheBytes = 100L * 1024 * 1024;
         private Duration maxCacheAge = Duration.ofHours(24);
         private String proxyHost;
@@ -504,7 +504,7 @@ public final class SentryOptions {
         }
 
         /**
-         * Files the disk spool keeps (default 10 000; with {@code maxCacheBytes} and {@code maxCacheAge}
+         * Files the disk spool keeps (default 50 000; with {@code maxCacheBytes} and {@code maxCacheAge}
          * the oldest beyond any bound are removed). Large enough to absorb a burst while the server is down.
          */
         public Builder maxCacheItems(int maxCacheItems) {

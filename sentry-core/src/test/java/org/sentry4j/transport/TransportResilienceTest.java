@@ -84,8 +84,8 @@ class TransportResilienceTest {
         // pause; the point is "never waits for the network", which would cost the slow server's 2 s
         // answer on every call, not a rare outlier
         assertThat(p50).as("median capture, ns").isLessThan(1_000_000);
-        assertThat(p99).as("p99 capture, ns").isLessThan(20_000_000);
-        assertThat(p999).as("p99.9 capture, ns").isLessThan(200_000_000);
+        assertThat(p99).as("p99 capture, ns").isLessThan(50_000_000);
+        assertThat(p999).as("p99.9 capture, ns").isLessThan(300_000_000);
         assertThat(max).as("worst capture, ns").isLessThan(1_500_000_000);
     }
 
@@ -105,7 +105,7 @@ class TransportResilienceTest {
             }
         }
         // memory queue + the overflow hand-off to the spool thread, each bounded
-        assertThat(maxQueued).isLessThanOrEqualTo(1000 + 10 * 1000);
+        assertThat(maxQueued).isLessThanOrEqualTo(1000 + 50 * 1000);
         assertThat(maxSpooled).isLessThanOrEqualTo(2000);
         assertThat(Sentry.transportStats().dropped()).containsKey("cache_overflow");
     }

@@ -33,7 +33,8 @@ import org.sentry4j.transport.TransportStats;
 public final class HttpTransport implements Transport {
     static final int SENDERS = 2;
     static final int MAX_ATTEMPTS = 3;
-    static final int OVERFLOW_FACTOR = 10;
+    /** The overflow hand-off may hold this many times {@code maxQueueSize} (and at most maxQueueBytes). */
+    static final int OVERFLOW_FACTOR = 50;
     static final Duration REPORT_INTERVAL = Duration.ofSeconds(30);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long BACKOFF_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);

@@ -8,11 +8,12 @@ import org.sentry4j.transport.DiscardReason;
 import org.sentry4j.transport.Envelope;
 
 /**
- * The spool thread: writes what overflowed the memory queue to disk (so no application thread ever
- * does), removes expired files, and feeds spooled envelopes back to the senders, oldest first and only
+ * The spool thread: moves what overflowed the memory queue back into it when there is room, or else
+ * to disk (so no application thread ever touches the disk), removes expired files, and feeds spooled envelopes back to the senders, oldest first and only
  * as fast as the queue drains, while the server is healthy and not rate limiting everything.
  */
 final class SpoolWorker {
+    private static final int BATCH = 256;
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final Duration EXPIRY_CHECK = Duration.ofSeconds(10);
 
@@ -53,11 +54,17 @@ final class SpoolWorker {
         }
     }
 
+    /**
+     * Moves overflowed envelopes on: back into the memory queue when it has room again (no disk round
+     * trip), else to disk. A bounded batch per pass, so replay and expiry are not starved by a burst.
+     */
     private boolean drainOverflow() {
         boolean any = false;
         Pending p;
-        while (!transport.stopping() && (p = transport.pollOverflow()) != null) {
-            transport.spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
+        for (int n = 0; n < BATCH && !transport.stopping() && (p = transport.pollOverflow()) != null; n++) {
+            if (!transport.offer(p)) {
+                transport.spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
+            }
             any = true;
         }
         return any;
