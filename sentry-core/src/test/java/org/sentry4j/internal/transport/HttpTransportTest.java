@@ -102,6 +102,9 @@ class HttpTransportTest {
         assertThat(ids).hasSize(5000);
         assertThat(transport.flush(WAIT)).isTrue();
         assertThat(TransportFixture.eventIds(receiver.envelopes())).hasSize(5000);
+        String header = new String(receiver.envelopes().get(0).body(), java.nio.charset.StandardCharsets.UTF_8)
+                .split("\n", 2)[0];
+        assertThat(header.split("\"sent_at\"", -1)).as("sent_at written once, at sending: " + header).hasSize(2);
     }
 
     @Test
