@@ -70,6 +70,7 @@ public final class TestReceiver implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
+    private final String key = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
     private volatile HttpServer server;
     private final int port;
     private final ExecutorService executor;
@@ -128,9 +129,13 @@ public final class TestReceiver implements AutoCloseable {
         }
     }
 
-    /** A DSN pointing at this receiver, project 42. */
+    /**
+     * A DSN pointing at this receiver, project 42. Its key is unique to this receiver, so the SDK's
+     * default per-DSN spool folder is too: a later test that gets the same port never replays
+     * envelopes an earlier test left on disk.
+     */
     public String dsn() {
-        return "http://testkey@127.0.0.1:" + port() + "/42";
+        return "http://testkey" + key + "@127.0.0.1:" + port() + "/42";
     }
 
     public int port() {

@@ -107,7 +107,10 @@ class TransportResilienceTest {
         // memory queue + the overflow hand-off to the spool thread, each bounded
         assertThat(maxQueued).isLessThanOrEqualTo(1000 + 50 * 1000);
         assertThat(maxSpooled).isLessThanOrEqualTo(2000);
-        assertThat(Sentry.transportStats().dropped()).containsKey("cache_overflow");
+        // What could not be kept was shed at a bound and counted: the capture buffer (max-pending-events),
+        // the send queue's overflow, or the spool.
+        assertThat(Sentry.transportStats().dropped().keySet()).isNotEmpty()
+                .isSubsetOf("queue_overflow", "cache_overflow", "network_error");
     }
 
     @Test

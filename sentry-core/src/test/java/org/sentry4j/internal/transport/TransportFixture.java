@@ -50,7 +50,7 @@ final class TransportFixture {
     }
 
     static Envelope event(String id) {
-        String json = "{\"event_id\":\"" + id + "\",\"level\":\"error\",\"message\":{\"formatted\":\"boom " + id + "\"}}";
+        String json = "{\"event_id\":\"" + id + "\",\"level\":\"error\",\"logentry\":{\"formatted\":\"boom " + id + "\"}}";
         return Envelope.of(id, "sentry4j.java", "0.0.1",
                 List.of(EnvelopeItem.event(json.getBytes(StandardCharsets.UTF_8))));
     }
