@@ -5,6 +5,7 @@ import static org.sentry4j.examples.it.InboxHarness.breadcrumbMessages;
 import static org.sentry4j.examples.it.InboxHarness.exceptionTypes;
 import static org.sentry4j.examples.it.InboxHarness.level;
 import static org.sentry4j.examples.it.InboxHarness.levels;
+import static org.sentry4j.examples.it.InboxHarness.mechanism;
 import static org.sentry4j.examples.it.InboxHarness.message;
 import static org.sentry4j.examples.it.InboxHarness.tag;
 import static org.sentry4j.examples.it.InboxHarness.topInAppFunction;
@@ -30,6 +31,8 @@ import org.sentry4j.testkit.EventSchema;
 class ExampleProgramsTest {
     static final ExampleProgram CORE_DEMO = ExampleProgram.of("core-demo", "org.sentry4j.examples.core.CoreDemo",
             "-Dslf4j.internal.verbosity=ERROR"); // httpclient5 logs through slf4j; the demo ships no provider
+    static final ExampleProgram LOGBACK_EXAMPLE = ExampleProgram.of("logback-example",
+            "org.sentry4j.examples.logback.LogbackExample");
 
     @TempDir
     Path workDir;
@@ -103,6 +106,73 @@ class ExampleProgramsTest {
                     .containsExactlyInAnyOrder("0001-event.envelope", "0002-event.envelope",
                             "0003-event.envelope", "0004-event.envelope");
         }
+    }
+
+    @Test
+    void logbackExampleSendsItsErrorLogsAndTheCrashAndExitsPromptly() throws Exception {
+        ProgramRun run = harness.run(LOGBACK_EXAMPLE);
+
+        assertThat(run.finished).as("finished within %s: %s", InboxHarness.PROGRAM_LIMIT, run).isTrue();
+        assertThat(run.exitCode).as("%s", run).isZero();
+        assertThat(run.output).contains("logback-example: done, 3 events sent")
+                .contains("Exception in thread \"report-exporter\" java.io.UncheckedIOException");
+
+        List<JsonObject> events = harness.awaitEvents(3);
+        assertThat(events).hasSize(3);
+        events.forEach(EventSchema::assertValid);
+        assertThat(levels(events)).containsExactly("error", "error", "fatal");
+        for (JsonObject event : events) { // all from logback.xml, and the user from configureScope
+            assertThat(event.get("release").getAsString()).isEqualTo("order-service@1.0.0");
+            assertThat(event.get("environment").getAsString()).isEqualTo("demo");
+            assertThat(tag(event, "app")).isEqualTo("logback-example");
+            assertThat(userId(event)).isEqualTo("u-42");
+            assertThat(event.getAsJsonObject("user").get("email").getAsString()).isEqualTo("ops@example.com");
+        }
+        String orderService = "org.sentry4j.examples.logback.OrderService";
+
+        // log.error("payment failed for order {}", id, e): the chain, MDC as tags, the job's own breadcrumbs
+        // after those of the scope Sentry.wrap carried into the pool.
+        JsonObject payment = only(events, e -> exceptionTypes(e).contains("java.lang.IllegalStateException"));
+        assertThat(payment.get("logger").getAsString()).isEqualTo(orderService);
+        assertThat(message(payment)).isEqualTo("payment failed for order A-1002");
+        assertThat(exceptionTypes(payment))
+                .containsExactly("java.lang.IllegalStateException", "java.net.SocketTimeoutException");
+        assertThat(mechanism(payment)).isEqualTo("logback/true");
+        assertThat(topInAppFunction(payment)).isEqualTo(orderService + ".checkout");
+        assertThat(tag(payment, "order")).isEqualTo("A-1002");
+        assertThat(tag(payment, "customer")).isEqualTo("c-7");
+        assertThat(breadcrumbMessages(payment))
+                .containsExactly("order service started, 3 orders queued", "processing order A-1002");
+
+        // A parameterised error log without an exception.
+        JsonObject rejected = only(events, e -> "order A-1003 rejected: quantity -1 is not positive".equals(message(e)));
+        assertThat(rejected.has("exception")).isFalse();
+        assertThat(level(rejected)).isEqualTo("error");
+        assertThat(rejected.get("logger").getAsString()).isEqualTo(orderService);
+        JsonObject logentry = rejected.getAsJsonObject("logentry");
+        assertThat(logentry.get("message").getAsString()).isEqualTo("order {} rejected: quantity {} is not positive");
+        assertThat(logentry.getAsJsonArray("params").toString()).isEqualTo("[\"A-1003\",\"-1\"]");
+        assertThat(tag(rejected, "order")).isEqualTo("A-1003");
+        assertThat(tag(rejected, "customer")).isEqualTo("c-9");
+        assertThat(breadcrumbMessages(rejected))
+                .containsExactly("order service started, 3 orders queued", "processing order A-1003");
+
+        // The exception nobody caught, reported by the core's handler before the thread died; the
+        // thread had no MDC and no pushed scope, so it has the global scope's breadcrumbs only.
+        JsonObject crash = only(events, e -> level(e).equals("fatal"));
+        assertThat(exceptionTypes(crash)).containsExactly("java.io.UncheckedIOException", "java.io.IOException");
+        assertThat(mechanism(crash)).isEqualTo("UncaughtExceptionHandler/false");
+        assertThat(topInAppFunction(crash)).isEqualTo("org.sentry4j.examples.logback.LogbackExample.exportReport");
+        assertThat(tag(crash, "order")).isNull();
+        assertThat(breadcrumbMessages(crash)).containsExactly("order service started, 3 orders queued",
+                "batch done, exporting the report", "writing report to /var/reports/orders.csv");
+
+        assertThat(harness.printed())
+                .contains("logger      " + orderService)
+                .contains("exception   java.lang.IllegalStateException: checkout failed for order A-1002")
+                .contains("caused by   java.net.SocketTimeoutException");
+        assertThat(harness.summary()).startsWith("3 events (2 error, 1 fatal), 7 breadcrumbs, tags: ")
+                .contains("app=logback-example x3", "order=A-1002 x1", "order=A-1003 x1");
     }
 
     private static JsonObject only(List<JsonObject> events, Predicate<JsonObject> which) {
