@@ -110,34 +110,44 @@ class ExampleProgramsTest {
 
     @Test
     void logbackExampleSendsItsErrorLogsAndTheCrashAndExitsPromptly() throws Exception {
-        ProgramRun run = harness.run(LOGBACK_EXAMPLE);
+        assertOrderServiceApp(LOGBACK_EXAMPLE, "org.sentry4j.examples.logback", "LogbackExample", "logback");
+    }
+
+    /**
+     * The Logback and Log4j2 examples are the same order service on two frameworks: the same three
+     * events, differing only in package, main class, app tag and the mechanism of logged exceptions.
+     */
+    private void assertOrderServiceApp(ExampleProgram program, String packageName, String mainClass,
+            String logMechanism) throws Exception {
+        ProgramRun run = harness.run(program);
+        String app = program.name();
 
         assertThat(run.finished).as("finished within %s: %s", InboxHarness.PROGRAM_LIMIT, run).isTrue();
         assertThat(run.exitCode).as("%s", run).isZero();
-        assertThat(run.output).contains("logback-example: done, 3 events sent")
+        assertThat(run.output).contains(app + ": done, 3 events sent")
                 .contains("Exception in thread \"report-exporter\" java.io.UncheckedIOException");
 
         List<JsonObject> events = harness.awaitEvents(3);
         assertThat(events).hasSize(3);
         events.forEach(EventSchema::assertValid);
         assertThat(levels(events)).containsExactly("error", "error", "fatal");
-        for (JsonObject event : events) { // all from logback.xml, and the user from configureScope
+        for (JsonObject event : events) { // all from the XML configuration, and the user from configureScope
             assertThat(event.get("release").getAsString()).isEqualTo("order-service@1.0.0");
             assertThat(event.get("environment").getAsString()).isEqualTo("demo");
-            assertThat(tag(event, "app")).isEqualTo("logback-example");
+            assertThat(tag(event, "app")).isEqualTo(app);
             assertThat(userId(event)).isEqualTo("u-42");
             assertThat(event.getAsJsonObject("user").get("email").getAsString()).isEqualTo("ops@example.com");
         }
-        String orderService = "org.sentry4j.examples.logback.OrderService";
+        String orderService = packageName + ".OrderService";
 
-        // log.error("payment failed for order {}", id, e): the chain, MDC as tags, the job's own breadcrumbs
-        // after those of the scope Sentry.wrap carried into the pool.
+        // log.error("payment failed for order {}", id, e): the chain, MDC/ThreadContext as tags, the job's
+        // own breadcrumbs after those of the scope Sentry.wrap carried into the pool.
         JsonObject payment = only(events, e -> exceptionTypes(e).contains("java.lang.IllegalStateException"));
         assertThat(payment.get("logger").getAsString()).isEqualTo(orderService);
         assertThat(message(payment)).isEqualTo("payment failed for order A-1002");
         assertThat(exceptionTypes(payment))
                 .containsExactly("java.lang.IllegalStateException", "java.net.SocketTimeoutException");
-        assertThat(mechanism(payment)).isEqualTo("logback/true");
+        assertThat(mechanism(payment)).isEqualTo(logMechanism + "/true");
         assertThat(topInAppFunction(payment)).isEqualTo(orderService + ".checkout");
         assertThat(tag(payment, "order")).isEqualTo("A-1002");
         assertThat(tag(payment, "customer")).isEqualTo("c-7");
@@ -158,11 +168,11 @@ class ExampleProgramsTest {
                 .containsExactly("order service started, 3 orders queued", "processing order A-1003");
 
         // The exception nobody caught, reported by the core's handler before the thread died; the
-        // thread had no MDC and no pushed scope, so it has the global scope's breadcrumbs only.
+        // thread had no context map and no pushed scope, so it has the global scope's breadcrumbs only.
         JsonObject crash = only(events, e -> level(e).equals("fatal"));
         assertThat(exceptionTypes(crash)).containsExactly("java.io.UncheckedIOException", "java.io.IOException");
         assertThat(mechanism(crash)).isEqualTo("UncaughtExceptionHandler/false");
-        assertThat(topInAppFunction(crash)).isEqualTo("org.sentry4j.examples.logback.LogbackExample.exportReport");
+        assertThat(topInAppFunction(crash)).isEqualTo(packageName + "." + mainClass + ".exportReport");
         assertThat(tag(crash, "order")).isNull();
         assertThat(breadcrumbMessages(crash)).containsExactly("order service started, 3 orders queued",
                 "batch done, exporting the report", "writing report to /var/reports/orders.csv");
@@ -172,7 +182,7 @@ class ExampleProgramsTest {
                 .contains("exception   java.lang.IllegalStateException: checkout failed for order A-1002")
                 .contains("caused by   java.net.SocketTimeoutException");
         assertThat(harness.summary()).startsWith("3 events (2 error, 1 fatal), 7 breadcrumbs, tags: ")
-                .contains("app=logback-example x3", "order=A-1002 x1", "order=A-1003 x1");
+                .contains("app=" + app + " x3", "order=A-1002 x1", "order=A-1003 x1");
     }
 
     private static JsonObject only(List<JsonObject> events, Predicate<JsonObject> which) {
