@@ -33,6 +33,8 @@ class ExampleProgramsTest {
             "-Dslf4j.internal.verbosity=ERROR"); // httpclient5 logs through slf4j; the demo ships no provider
     static final ExampleProgram LOGBACK_EXAMPLE = ExampleProgram.of("logback-example",
             "org.sentry4j.examples.logback.LogbackExample");
+    static final ExampleProgram LOG4J2_EXAMPLE = ExampleProgram.of("log4j2-example",
+            "org.sentry4j.examples.log4j2.Log4j2Example", "-Dslf4j.internal.verbosity=ERROR");
 
     @TempDir
     Path workDir;
@@ -111,6 +113,11 @@ class ExampleProgramsTest {
     @Test
     void logbackExampleSendsItsErrorLogsAndTheCrashAndExitsPromptly() throws Exception {
         assertOrderServiceApp(LOGBACK_EXAMPLE, "org.sentry4j.examples.logback", "LogbackExample", "logback");
+    }
+
+    @Test
+    void log4j2ExampleSendsItsErrorLogsAndTheCrashAndExitsPromptly() throws Exception {
+        assertOrderServiceApp(LOG4J2_EXAMPLE, "org.sentry4j.examples.log4j2", "Log4j2Example", "log4j2");
     }
 
     /**
