@@ -110,6 +110,13 @@ public final class HttpTransport implements Transport {
             spoolWorker.wake();
             return;
         }
+        if (spool != null && SdkThread.isCurrent()) {
+            // The hand-off is full too (a burst bigger than memory may hold). The caller is the SDK's
+            // worker, never an application thread, so it may write to disk itself: this slows the
+            // worker, the capture buffer absorbs the burst meanwhile, and nothing is lost.
+            spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
+            return;
+        }
         reports.recordItems(envelope, DiscardReason.QUEUE_OVERFLOW);
         done.incrementAndGet();
         diagnostics.throttled("transport.full", Duration.ofMinutes(1), "send queue full; dropping envelopes ("
