@@ -31,7 +31,7 @@ import org.sentry4j.transport.TransportStats;
  * startup and once the server answers again.
  */
 public final class HttpTransport implements Transport {
-    static final int SENDERS = 2;
+    static final int SENDERS = 4;
     static final int MAX_ATTEMPTS = 3;
     /** The overflow hand-off may hold this many times {@code maxQueueSize} (and at most maxQueueBytes). */
     static final int OVERFLOW_FACTOR = 50;
