@@ -30,10 +30,13 @@ final class LogEventSnapshot {
     }
 
     /**
-     * @param event    an immutable event ({@link LogEvent#toImmutable()}), kept as the record's original
+     * @param event    the event being appended; may be mutable and reused afterwards, so everything kept
+     *                 is copied or turned into text here
      * @param level    the Sentry level already derived from the event's level
+     * @param original an immutable copy for the hint ({@link LogEvent#toImmutable()}), or null when no
+     *                 callback will read it
      */
-    static LogRecord of(LogEvent event, SentryLevel level) {
+    static LogRecord of(LogEvent event, SentryLevel level, LogEvent original) {
         Message message = event.getMessage();
         Throwable thrown = event.getThrown();
         LogRecord.Builder record = LogRecord.builder()
@@ -44,7 +47,7 @@ final class LogEventSnapshot {
                 .thread(event.getThreadName(), event.getThreadId())
                 .contextData(contextData(event.getContextData()))
                 .markers(markerNames(event.getMarker()))
-                .original(event);
+                .original(original);
         if (message == null) {
             return record.build();
         }

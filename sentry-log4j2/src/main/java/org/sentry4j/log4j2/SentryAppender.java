@@ -109,8 +109,11 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     private void captureEvent(LogEvent event, SentryLevel sentryLevel, boolean alsoBreadcrumb) {
-        LogEvent original = event.toImmutable();
-        LogRecord record = LogEventSnapshot.of(original, sentryLevel);
+        // The snapshot copies what it keeps, so it may read the (possibly reused) event directly. The
+        // immutable copy is only for a callback's hint: making it computes the log statement's
+        // location (a stack walk), the biggest cost an event had on the logging thread.
+        LogEvent original = Sentry.hasBeforeSend() || Sentry.hasBeforeBreadcrumb() ? event.toImmutable() : null;
+        LogRecord record = LogEventSnapshot.of(event, sentryLevel, original);
         Sentry.captureLog(record, mapper);
         if (alsoBreadcrumb) {
             // After the capture, so the event does not carry itself; later events do.
