@@ -45,8 +45,10 @@ public final class CaptureWorker {
                 size.decrementAndGet();
             }
             onOverflow.run();
-            diagnostics.throttled("worker.full", Duration.ofMinutes(1),
-                    "more than " + capacity + " events waiting to be processed (max-pending-events); dropping");
+            if (diagnostics.enabled()) { // no message built per dropped event unless someone listens
+                diagnostics.throttled("worker.full", Duration.ofMinutes(1),
+                        "more than " + capacity + " events waiting to be processed (max-pending-events); dropping");
+            }
             return false;
         }
         submitted.incrementAndGet();

@@ -21,23 +21,36 @@ import org.sentry4j.transport.EnvelopeItem;
  * one {@code client_report} item that rides along the next envelope; totals are kept for the stats.
  */
 public final class ClientReports {
-    private final ConcurrentHashMap<String, LongAdder> pending = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, LongAdder> totals = new ConcurrentHashMap<>();
+    // Indexed by reason, keyed by category: counting allocates nothing (it runs for every dropped event).
+    private final ConcurrentHashMap<String, LongAdder>[] pending = newTable();
+    private final LongAdder[] totals = new LongAdder[DiscardReason.values().length];
     private final Clock clock;
     private final boolean enabled;
 
     public ClientReports(Clock clock, boolean enabled) {
         this.clock = clock;
         this.enabled = enabled;
+        for (int i = 0; i < totals.length; i++) {
+            totals[i] = new LongAdder();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConcurrentHashMap<String, LongAdder>[] newTable() {
+        ConcurrentHashMap<String, LongAdder>[] table = new ConcurrentHashMap[DiscardReason.values().length];
+        for (int i = 0; i < table.length; i++) {
+            table[i] = new ConcurrentHashMap<>();
+        }
+        return table;
     }
 
     public void record(DiscardReason reason, String category, long quantity) {
         if (quantity <= 0) {
             return;
         }
-        totals.computeIfAbsent(reason.wireName(), k -> new LongAdder()).add(quantity);
+        totals[reason.ordinal()].add(quantity);
         if (enabled) {
-            pending.computeIfAbsent(reason.wireName() + "\u0000" + category, k -> new LongAdder()).add(quantity);
+            pending[reason.ordinal()].computeIfAbsent(category, k -> new LongAdder()).add(quantity);
         }
     }
 
@@ -57,19 +70,27 @@ public final class ClientReports {
     }
 
     public boolean hasPending() {
-        return !pending.isEmpty();
+        for (ConcurrentHashMap<String, LongAdder> byCategory : pending) {
+            if (!byCategory.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The pending counts as one item, resetting them; null when there is nothing to report. */
     public EnvelopeItem drain() {
-        if (pending.isEmpty()) {
+        if (!hasPending()) {
             return null;
         }
         Map<String, Long> counts = new TreeMap<>();
-        for (String key : pending.keySet()) {
-            LongAdder adder = pending.remove(key);
-            if (adder != null && adder.sum() > 0) {
-                counts.merge(key, adder.sum(), Long::sum);
+        for (DiscardReason reason : DiscardReason.values()) {
+            ConcurrentHashMap<String, LongAdder> byCategory = pending[reason.ordinal()];
+            for (String category : byCategory.keySet()) {
+                LongAdder adder = byCategory.remove(category);
+                if (adder != null && adder.sum() > 0) {
+                    counts.merge(reason.wireName() + "\u0000" + category, adder.sum(), Long::sum);
+                }
             }
         }
         if (counts.isEmpty()) {
@@ -95,7 +116,12 @@ public final class ClientReports {
     /** Everything dropped so far, by reason. */
     public Map<String, Long> totals() {
         Map<String, Long> out = new TreeMap<>();
-        totals.forEach((k, v) -> out.put(k, v.sum()));
+        for (DiscardReason reason : DiscardReason.values()) {
+            long n = totals[reason.ordinal()].sum();
+            if (n > 0) {
+                out.put(reason.wireName(), n);
+            }
+        }
         return out;
     }
 }
