@@ -1,0 +1,47 @@
+package org.sentry4j.benchmarks;
+
+/** A logging framework set up privately for one variant, with the calls the benchmarks make. */
+public interface Framework extends AutoCloseable {
+    /** The five MDC / ThreadContext keys mapped to tags in case d. */
+    String CONTEXT_TAGS = "tenant,region,request_id,user_tier,feature";
+
+    void debug(String template, Object arg);
+
+    void info(String template, Object arg);
+
+    void error(String template, Object arg, Throwable t);
+
+    /** Puts a value in this framework's thread-bound context (Logback MDC, Log4j2 ThreadContext). */
+    void putContext(String key, String value);
+
+    void clearContext();
+
+    /** Stops the logging context, which stops the appender (and the SDK client it started). */
+    @Override
+    void close();
+
+    /** Starts {@code framework} ("logback" or "log4j2") for {@code variant}. */
+    static Framework start(String framework, Variant variant, Settings settings) {
+        switch (framework) {
+            case "logback":
+                return LogbackSetup.start(variant, settings);
+            case "log4j2":
+                return Log4j2Setup.start(variant, settings);
+            default:
+                throw new IllegalArgumentException("unknown framework " + framework + " (logback, log4j2)");
+        }
+    }
+
+    /** What a setup needs: where to send, where sentry4j spools, under which logger name. */
+    final class Settings {
+        final String dsn;
+        final String cacheDir;
+        final String loggerName;
+
+        public Settings(String dsn, String cacheDir, String loggerName) {
+            this.dsn = dsn;
+            this.cacheDir = cacheDir;
+            this.loggerName = loggerName;
+        }
+    }
+}
