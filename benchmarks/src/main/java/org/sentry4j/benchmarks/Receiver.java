@@ -39,6 +39,12 @@ public final class Receiver implements AutoCloseable {
     private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z_]+)\"");
     private static final Pattern LENGTH = Pattern.compile("\"length\"\\s*:\\s*(\\d+)");
 
+    static {
+        // The JDK server writes the status line and the body separately; without TCP_NODELAY every answer
+        // waits ~40 ms for the client's delayed ACK, and the receiver, not the SDK, sets the pace.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "bench-receiver");
         t.setDaemon(true);
@@ -48,6 +54,7 @@ public final class Receiver implements AutoCloseable {
     private final Set<String> warmupIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong eventRequests = new AtomicLong();
+    private final Object arrivals = new Object();
     private volatile Answer answer = Answer.OK;
     private volatile HttpServer server;
     private final int port;
@@ -124,6 +131,21 @@ public final class Receiver implements AutoCloseable {
 
     /** Distinct events received (not counting warm-up ones). */
     public int events() {
+        return eventIds.size();
+    }
+
+    /** Waits until {@code count} distinct events arrived or {@code timeout} passed; returns the count then. */
+    public int awaitEvents(int count, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (arrivals) {
+            while (eventIds.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+            }
+        }
         return eventIds.size();
     }
 
@@ -242,6 +264,9 @@ public final class Receiver implements AutoCloseable {
                     String eventId = id.group(1).replace("-", "").toLowerCase();
                     (payload.contains(WARMUP_MARKER) ? warmupIds : eventIds).add(eventId);
                     any = true;
+                    synchronized (arrivals) {
+                        arrivals.notifyAll();
+                    }
                 }
             }
             pos = payloadEnd + 1;

@@ -1,0 +1,92 @@
+package org.sentry4j.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs everything in one go and writes the markdown table: JMH cases a–d for both frameworks and the
+ * three variants, then case e for both SDKs against a healthy receiver and each fault.
+ *
+ * <p>Options: {@code --out FILE} (default RESULTS.md), {@code --quick} (1 × 1 s JMH iterations, only the
+ * healthy case e: a smoke run), {@code --skip-jmh}, {@code --skip-e2e}, {@code --jmh REGEX} (which benchmarks),
+ * {@code --command TEXT} (how the run was started, for the table's header).
+ */
+public final class Suite {
+    static final String[] MODES = {"healthy", "down", "429", "503", "slow"};
+
+    private Suite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Paths.get("RESULTS.md");
+        boolean quick = false;
+        boolean jmh = true;
+        boolean e2e = true;
+        String include = "org.sentry4j.benchmarks.(Logback|Log4j2)Benchmark";
+        String command = "bash benchmarks/run.sh";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--out": out = Paths.get(args[++i]); break;
+                case "--quick": quick = true; break;
+                case "--skip-jmh": jmh = false; break;
+                case "--skip-e2e": e2e = false; break;
+                case "--jmh": include = args[++i]; break;
+                case "--command": command = args[++i]; break;
+                default: throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Path work = Paths.get("target", "bench");
+        Files.createDirectories(work);
+        JmhCases.Settings settings = quick ? new JmhCases.Settings(1, 1, 1, 1) : new JmhCases.Settings(2, 1, 3, 2);
+        long start = System.nanoTime();
+
+        List<JmhCases.Row> rows = new ArrayList<>();
+        if (jmh) {
+            rows.addAll(JmhCases.run(settings, include.replace("(Logback|Log4j2)", "Logback"),
+                    List.of("floor", "sentry4j", "iosentry"), work));
+            rows.addAll(JmhCases.run(settings, include.replace("(Logback|Log4j2)", "Log4j2"),
+                    Sentry4jLog4j2.AVAILABLE ? List.of("floor", "sentry4j", "iosentry") : List.of("floor", "iosentry"), work));
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        if (e2e) {
+            for (String framework : new String[] {"logback", "log4j2"}) {
+                for (String mode : quick ? new String[] {"healthy"} : MODES) {
+                    for (Variant sdk : new Variant[] {Variant.SENTRY4J, Variant.IO_SENTRY}) {
+                        if (sdk == Variant.SENTRY4J && framework.equals("log4j2") && !Sentry4jLog4j2.AVAILABLE) {
+                            continue;
+                        }
+                        Scenario s = new Scenario(sdk, framework, mode);
+                        System.out.println("# case e: " + s.name());
+                        try {
+                            s.run(work);
+                        } catch (IOException | RuntimeException e) {
+                            s.values.put("error", e.getMessage());
+                        }
+                        System.out.println("#   " + s.values);
+                        scenarios.add(s);
+                    }
+                }
+            }
+        }
+        long minutes = (System.nanoTime() - start) / 60_000_000_000L;
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L % 60;
+        String header = "# Benchmark results\n\n"
+                + "- Date: " + ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")) + "\n"
+                + "- Machine: " + Machine.describe() + "\n"
+                + "- Command: `" + command + "` (took " + minutes + " min " + seconds + " s)\n"
+                + "- JMH settings: " + (jmh ? settings.describe() : "not run") + "\n"
+                + "- io.sentry: sentry-logback / sentry-log4j2 8.43.0, default options + DSN (+ context tags)\n"
+                + (Sentry4jLog4j2.AVAILABLE ? "" : "- sentry4j's Log4j2 appender was not on this branch: its rows are missing\n");
+        String table = new ResultsTable().render(header, rows, scenarios);
+        Files.write(out, table.getBytes(StandardCharsets.UTF_8));
+        System.out.println(table);
+        System.out.println("# written to " + out.toAbsolutePath());
+    }
+}

@@ -1,0 +1,43 @@
+package org.sentry4j.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A smoke test of the harness, not a benchmark: each SDK's appender, set up as the benchmarks set it up,
+ * really sends an error to the loopback receiver, which counts it once.
+ */
+class HarnessTest {
+    @TempDir
+    Path spool;
+
+    @ParameterizedTest
+    @CsvSource({"logback,sentry4j", "logback,iosentry", "log4j2,iosentry"})
+    void eachSdkDeliversAnErrorToTheReceiver(String frameworkName, String variantId) throws Exception {
+        Variant variant = Variant.of(variantId);
+        try (Receiver receiver = Receiver.start()) {
+            Framework framework = Framework.start(frameworkName, variant,
+                    new Framework.Settings(receiver.dsn(), spool.toString(), "bench.test"));
+            try {
+                framework.debug("below {}", "thresholds");
+                framework.info("breadcrumb {}", "kept");
+                framework.error("payment for {} failed", "order-1", Failures.create(3));
+                assertThat(receiver.awaitEvents(1, Duration.ofSeconds(20))).isEqualTo(1);
+            } finally {
+                framework.close();
+                if (variant == Variant.SENTRY4J) {
+                    org.sentry4j.Sentry.close();
+                } else {
+                    io.sentry.Sentry.close();
+                }
+            }
+            assertThat(receiver.events()).isEqualTo(1);
+            assertThat(receiver.warmupEvents()).isZero();
+        }
+    }
+}
