@@ -53,14 +53,16 @@ public final class InMemoryTransport implements Transport {
         return List.copyOf(envelopes);
     }
 
-    /** Event payloads, parsed. */
+    /** Event payloads, parsed; fails if any does not match Sentry's schema. */
     public List<JsonObject> events() {
-        return envelopes.stream()
+        List<JsonObject> events = envelopes.stream()
                 .flatMap(e -> e.items().stream())
                 .filter(i -> i.type().equals("event"))
                 .map(EnvelopeItem::payloadAsString)
                 .map(s -> JsonParser.parseString(s).getAsJsonObject())
                 .collect(java.util.stream.Collectors.toList());
+        events.forEach(EventSchema::assertValid);
+        return events;
     }
 
     /** Discards recorded, keyed {@code reason:category}. */

@@ -43,6 +43,7 @@ public final class ReceivedEnvelope {
     private final JsonObject header;
     private final List<Item> items;
     private final int remotePort;
+    private volatile JsonObject validated;
 
     ReceivedEnvelope(String path, Map<String, List<String>> requestHeaders, byte[] body, int remotePort) {
         this.path = path;
@@ -121,11 +122,15 @@ public final class ReceivedEnvelope {
         return remotePort;
     }
 
-    /** The event item's JSON, or null. */
+    /** The event item's JSON, or null. Fails if the event does not match Sentry's schema. */
     public JsonObject event() {
         for (Item item : items) {
             if (item.type().equals("event")) {
-                return item.json();
+                if (validated == null) {
+                    validated = item.json();
+                    EventSchema.assertValid(validated);
+                }
+                return validated.deepCopy();
             }
         }
         return null;
