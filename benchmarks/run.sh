@@ -3,7 +3,7 @@
 # JMH cases a–d (Logback and Log4j2 × floor / sentry4j / io.sentry 8.43.0) and the end-to-end case e.
 # About 8–9 minutes on 2 cores. Extra arguments go to org.sentry4j.benchmarks.Suite:
 #   --quick      smoke run: 1 × 1 s JMH iterations, only the healthy case e
-#   --skip-jmh / --skip-e2e, --jmh REGEX, --out FILE
+#   --skip-jmh / --skip-e2e, --jmh REGEX, --e2e REGEX (e.g. sentry4j-logback-503), --out FILE
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/.."

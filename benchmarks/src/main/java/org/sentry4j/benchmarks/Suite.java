@@ -16,6 +16,7 @@ import java.util.List;
  *
  * <p>Options: {@code --out FILE} (default RESULTS.md), {@code --quick} (1 × 1 s JMH iterations, only the
  * healthy case e: a smoke run), {@code --skip-jmh}, {@code --skip-e2e}, {@code --jmh REGEX} (which benchmarks),
+ * {@code --e2e REGEX} (which case-e scenarios, by name such as {@code sentry4j-logback-503}),
  * {@code --command TEXT} (how the run was started, for the table's header).
  */
 public final class Suite {
@@ -31,6 +32,7 @@ public final class Suite {
         boolean e2e = true;
         String include = "org.sentry4j.benchmarks.(Logback|Log4j2)Benchmark";
         String command = "bash benchmarks/run.sh";
+        String scenarioFilter = ".*";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out": out = Paths.get(args[++i]); break;
@@ -39,6 +41,7 @@ public final class Suite {
                 case "--skip-e2e": e2e = false; break;
                 case "--jmh": include = args[++i]; break;
                 case "--command": command = args[++i]; break;
+                case "--e2e": scenarioFilter = args[++i]; break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -63,6 +66,9 @@ public final class Suite {
                             continue;
                         }
                         Scenario s = new Scenario(sdk, framework, mode);
+                        if (!s.name().matches(scenarioFilter)) {
+                            continue;
+                        }
                         System.out.println("# case e: " + s.name());
                         try {
                             s.run(work);
