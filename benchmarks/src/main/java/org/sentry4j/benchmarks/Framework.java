@@ -16,9 +16,22 @@ public interface Framework extends AutoCloseable {
 
     void clearContext();
 
-    /** Stops the logging context, which stops the appender (and the SDK client it started). */
+    /**
+     * Stops the logging context (which stops the appender), then closes the SDK, as an application
+     * shutting down does: sentry4j's appender closes the client it started itself; io.sentry's leaves
+     * that to {@code Sentry.close()} or its shutdown hook.
+     */
     @Override
     void close();
+
+    /** Closes the variant's SDK (idempotent; nothing for the floor). */
+    static void closeSdk(Variant variant) {
+        if (variant == Variant.SENTRY4J) {
+            org.sentry4j.Sentry.close();
+        } else if (variant == Variant.IO_SENTRY) {
+            io.sentry.Sentry.close();
+        }
+    }
 
     /** Starts {@code framework} ("logback" or "log4j2") for {@code variant}. */
     static Framework start(String framework, Variant variant, Settings settings) {

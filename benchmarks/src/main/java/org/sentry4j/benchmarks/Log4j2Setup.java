@@ -21,10 +21,12 @@ import org.apache.logging.log4j.core.config.xml.XmlConfiguration;
 final class Log4j2Setup implements Framework {
     private static final String APPENDER = "SENTRY";
 
+    private final Variant variant;
     private final LoggerContext context;
     private final Logger logger;
 
-    private Log4j2Setup(LoggerContext context, Logger logger) {
+    private Log4j2Setup(Variant variant, LoggerContext context, Logger logger) {
+        this.variant = variant;
         this.context = context;
         this.logger = logger;
     }
@@ -51,7 +53,7 @@ final class Log4j2Setup implements Framework {
             running.getRootLogger().addAppender(appender, null, null);
             context.updateLoggers();
         }
-        return new Log4j2Setup(context, context.getLogger(settings.loggerName));
+        return new Log4j2Setup(variant, context, context.getLogger(settings.loggerName));
     }
 
     private static Appender sentryAppender(Variant variant, Settings settings) {
@@ -90,5 +92,6 @@ final class Log4j2Setup implements Framework {
     @Override
     public void close() {
         context.stop();
+        Framework.closeSdk(variant);
     }
 }

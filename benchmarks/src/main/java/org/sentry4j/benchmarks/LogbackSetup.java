@@ -15,11 +15,13 @@ import org.slf4j.spi.MDCAdapter;
  * share appenders by accident.
  */
 final class LogbackSetup implements Framework {
+    private final Variant variant;
     private final LoggerContext context;
     private final Logger logger;
     private final MDCAdapter mdc;
 
-    private LogbackSetup(LoggerContext context, Logger logger) {
+    private LogbackSetup(Variant variant, LoggerContext context, Logger logger) {
+        this.variant = variant;
         this.context = context;
         this.logger = logger;
         this.mdc = context.getMDCAdapter();
@@ -53,7 +55,7 @@ final class LogbackSetup implements Framework {
                         + (s.getThrowable() == null ? "" : ": " + s.getThrowable()));
             }
         }
-        return new LogbackSetup(context, context.getLogger(settings.loggerName));
+        return new LogbackSetup(variant, context, context.getLogger(settings.loggerName));
     }
 
     @Override
@@ -84,5 +86,6 @@ final class LogbackSetup implements Framework {
     @Override
     public void close() {
         context.stop();
+        Framework.closeSdk(variant);
     }
 }

@@ -121,10 +121,10 @@ final class ResultsTable {
                     .append(" |\n");
         }
         out.append("\n\"delivered\" counts distinct event ids the receiver accepted (200) from the measured burst "
-                + "(the warm-up's 4 000 are counted apart); \"after restart\" is the total once a second JVM with the same "
+                + "(the warm-up's 2 000 are counted apart); \"after restart\" is the total once a second JVM with the same "
                 + "spool folder has run against a healthy receiver (sentry4j; io.sentry keeps no disk cache unless "
                 + "`cacheDirPath` is set). Latencies are of one `log.error` call (`System.nanoTime` around it, the "
-                + "exception created outside), after a warm-up of 4 000 errors. close() = stopping the logging context "
+                + "exception created outside), after a warm-up of 2 000 errors. close() = stopping the logging context "
                 + "+ the SDK's close. \"event requests\" = requests carrying an event during the burst and close (for 429: "
                 + "the rate-limit window is 60 s, longer than the run). Peak heap: highest used heap sampled every 5 ms "
                 + "during burst and flush.\n");

@@ -89,15 +89,15 @@ final class Scenario {
         }
     }
 
-    /** Until every event arrived, or nothing new came for 10 s, or 90 s passed. */
+    /** Until every event arrived, or nothing new came for 5 s, or 90 s passed. */
     private static void awaitDelivery(Receiver receiver, int expected) {
         long deadline = System.nanoTime() + 90_000_000_000L;
         int seen = receiver.events();
         try {
             while (seen < expected && System.nanoTime() < deadline) {
-                int now = receiver.awaitEvents(expected, java.time.Duration.ofSeconds(10));
+                int now = receiver.awaitEvents(expected, java.time.Duration.ofSeconds(5));
                 if (now == seen) {
-                    return; // no progress for 10 s
+                    return; // no progress for 5 s
                 }
                 seen = now;
             }

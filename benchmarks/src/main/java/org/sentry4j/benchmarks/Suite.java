@@ -47,7 +47,7 @@ public final class Suite {
         }
         Path work = Paths.get("target", "bench");
         Files.createDirectories(work);
-        JmhCases.Settings settings = quick ? new JmhCases.Settings(1, 1, 1, 1) : new JmhCases.Settings(2, 1, 3, 2);
+        JmhCases.Settings settings = quick ? new JmhCases.Settings(1, 1, 1, 1) : new JmhCases.Settings(2, 1, 3, 1);
         long start = System.nanoTime();
 
         List<JmhCases.Row> rows = new ArrayList<>();
