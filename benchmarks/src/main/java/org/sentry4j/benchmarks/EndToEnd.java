@@ -57,6 +57,7 @@ public final class EndToEnd {
         boolean flushFirst = go != null && go.endsWith("flush");
 
         long peak;
+        long peakLive;
         long start = System.nanoTime();
         Latencies latencies;
         long burstNanos;
@@ -71,14 +72,15 @@ public final class EndToEnd {
                 flushNanos = System.nanoTime() - f;
             }
             peak = heap.peakBytes();
+            peakLive = heap.peakAfterGcBytes();
         }
         String stats = variant == Variant.SENTRY4J ? org.sentry4j.Sentry.transportStats().toString() : "";
         long closeNanos = close(framework, variant);
         say(String.format(Locale.ROOT, "RESULT logged=%d burstMs=%d flushMs=%d flushed=%s closeMs=%d"
-                        + " p50us=%.1f p99us=%.1f p999us=%.1f maxUs=%.1f peakHeapMb=%.1f stats=%s",
+                        + " p50us=%.1f p99us=%.1f p999us=%.1f maxUs=%.1f peakHeapMb=%.1f peakLiveMb=%.1f stats=%s",
                 THREADS * PER_THREAD, millis(burstNanos), millis(flushNanos), flushed, millis(closeNanos),
                 latencies.quantile(0.50) / 1e3, latencies.quantile(0.99) / 1e3, latencies.quantile(0.999) / 1e3,
-                latencies.max() / 1e3, peak / 1048576.0, stats.replace(' ', '_')));
+                latencies.max() / 1e3, peak / 1048576.0, peakLive / 1048576.0, stats.replace(' ', '_')));
         System.exit(0);
     }
 
