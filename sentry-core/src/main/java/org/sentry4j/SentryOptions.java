@@ -321,7 +321,7 @@ public final class SentryOptions {
         private int maxPendingEvents = 30_000;
         private Path cacheDir;
         private boolean cacheEnabled = true;
-        private int maxCacheItems = 1000;
+        private int maxCacheItems = 50_000;
         private long maxCacheBytes = 100L * 1024 * 1024;
         private Duration maxCacheAge = Duration.ofHours(24);
         private String proxyHost;
@@ -486,7 +486,7 @@ public final class SentryOptions {
             return this;
         }
 
-        /** Envelopes waiting in memory before the oldest go to disk or are dropped (default 1000). */
+        /** Envelopes waiting in memory; more go to the disk spool, or are dropped without one (default 1000). */
         public Builder maxQueueSize(int maxQueueSize) {
             this.maxQueueSize = maxQueueSize;
             return mark("max-queue-size");
@@ -521,6 +521,10 @@ public final class SentryOptions {
             return mark("cache-dir");
         }
 
+        /**
+         * Files the disk spool keeps (default 50 000; with {@code maxCacheBytes} and {@code maxCacheAge}
+         * the oldest beyond any bound are removed). Large enough to absorb a burst while the server is down.
+         */
         public Builder maxCacheItems(int maxCacheItems) {
             this.maxCacheItems = maxCacheItems;
             return mark("max-cache-items");

@@ -46,6 +46,11 @@ public final class TestReceiver implements AutoCloseable {
             return new Response(status, Map.of(), Duration.ZERO);
         }
 
+        /** Drops the connection without answering (the client sees a reset / no response). */
+        public static Response reset() {
+            return new Response(RESET, Map.of(), Duration.ZERO);
+        }
+
         public Response header(String name, String value) {
             Map<String, String> h = new HashMap<>(headers);
             h.put(name, value);
@@ -57,7 +62,17 @@ public final class TestReceiver implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private static final int RESET = -1;
+
+    static {
+        // the JDK server writes headers and body separately; with Nagle on, each answer waits for a
+        // delayed ACK (~40 ms), capping a kept-alive connection at ~25 requests a second
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final String key = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    private volatile HttpServer server;
+    private final int port;
     private final ExecutorService executor;
     private final BlockingQueue<ReceivedEnvelope> arrivals = new LinkedBlockingQueue<>();
     private final List<ReceivedEnvelope> all = new CopyOnWriteArrayList<>();
@@ -65,6 +80,7 @@ public final class TestReceiver implements AutoCloseable {
 
     private TestReceiver(HttpServer server, ExecutorService executor) {
         this.server = server;
+        this.port = server.getAddress().getPort();
         this.executor = executor;
     }
 
@@ -77,23 +93,53 @@ public final class TestReceiver implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            server.setExecutor(executor);
             TestReceiver receiver = new TestReceiver(server, executor);
-            server.createContext("/", receiver::handle);
-            server.start();
+            receiver.serve(server);
             return receiver;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the test receiver", e);
         }
     }
 
-    /** A DSN pointing at this receiver, project 42. */
+    private void serve(HttpServer s) {
+        s.setExecutor(executor);
+        s.createContext("/", this::handle);
+        s.start();
+        this.server = s;
+    }
+
+    /** Takes the server down: connections are refused until {@link #up()}. Keeps what was received. */
+    public void down() {
+        server.stop(0);
+    }
+
+    /** Brings the server back on the same port. */
+    public void up() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                serve(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot restart the test receiver on port " + port, e);
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // the port is still in TIME_WAIT
+            }
+        }
+    }
+
+    /**
+     * A DSN pointing at this receiver, project 42. Its key is unique to this receiver, so the SDK's
+     * default per-DSN spool folder is too: a later test that gets the same port never replays
+     * envelopes an earlier test left on disk.
+     */
     public String dsn() {
-        return "http://testkey@127.0.0.1:" + port() + "/42";
+        return "http://testkey" + key + "@127.0.0.1:" + port() + "/42";
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return port;
     }
 
     /** Answers every request with what {@code responder} returns for it. */
@@ -113,6 +159,11 @@ public final class TestReceiver implements AutoCloseable {
             ReceivedEnvelope envelope = new ReceivedEnvelope(exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()), body, exchange.getRemoteAddress().getPort());
             Response response = responder.apply(envelope);
+            if (response.status == RESET) {
+                exchange.close(); // no answer: the connection is dropped
+
+                return;
+            }
             if (!response.delay.isZero()) {
                 try {
                     Thread.sleep(response.delay.toMillis()); // simulates a slow server, on the server's thread

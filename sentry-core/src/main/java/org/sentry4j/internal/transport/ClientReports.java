@@ -5,12 +5,15 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import com.google.gson.stream.JsonWriter;
+import org.sentry4j.internal.SdkInfo;
 import org.sentry4j.transport.DiscardReason;
+import org.sentry4j.transport.Envelope;
 import org.sentry4j.transport.EnvelopeItem;
 
 /**
@@ -36,6 +39,21 @@ public final class ClientReports {
         if (enabled) {
             pending.computeIfAbsent(reason.wireName() + "\u0000" + category, k -> new LongAdder()).add(quantity);
         }
+    }
+
+    /** Counts every item of an envelope that was not delivered (a client report itself is not counted). */
+    public void recordItems(Envelope envelope, DiscardReason reason) {
+        for (EnvelopeItem item : envelope.items()) {
+            if (!"client_report".equals(item.type())) {
+                record(reason, item.category(), 1);
+            }
+        }
+    }
+
+    /** The pending counts as an envelope of their own, resetting them; null when there is nothing. */
+    public Envelope drainAlone() {
+        EnvelopeItem report = drain();
+        return report == null ? null : Envelope.of(null, SdkInfo.NAME, SdkInfo.VERSION, List.of(report));
     }
 
     public boolean hasPending() {

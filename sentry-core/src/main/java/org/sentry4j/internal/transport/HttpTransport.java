@@ -1,125 +1,128 @@
 package org.sentry4j.internal.transport;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
-import java.util.zip.GZIPOutputStream;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.Diagnostics;
-import org.sentry4j.internal.SdkInfo;
 import org.sentry4j.internal.SdkThread;
 import org.sentry4j.transport.DiscardReason;
-import org.sentry4j.transport.Dsn;
 import org.sentry4j.transport.Envelope;
 import org.sentry4j.transport.EnvelopeItem;
 import org.sentry4j.transport.Transport;
 import org.sentry4j.transport.TransportStats;
 
 /**
- * Sends envelopes over HTTP with Apache HttpClient 5: one kept-alive pooled connection, gzip, the
- * {@code X-Sentry-Auth} header. A bounded queue decouples {@link #send} from the network; one daemon
- * thread drains it.
+ * Delivers envelopes over HTTP without ever making the caller wait. {@link #send} only appends to a
+ * bounded in-memory queue; when that is full the envelope goes on an overflow hand-off that the spool
+ * thread writes to disk. Two sender threads drain the queue over kept-alive connections. An
+ * unreachable server (no answer, 502/503/504) pauses the senders with capped, jittered exponential
+ * backoff; an envelope that keeps failing is spooled. Spooled envelopes are replayed, oldest first, at
+ * startup and once the server answers again.
  */
 public final class HttpTransport implements Transport {
-    private final Dsn dsn;
+    static final int SENDERS = 2;
+    static final int MAX_ATTEMPTS = 3;
+    /** The overflow hand-off may hold this many times {@code maxQueueSize} (and at most maxQueueBytes). */
+    static final int OVERFLOW_FACTOR = 50;
+    static final Duration REPORT_INTERVAL = Duration.ofSeconds(30);
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long BACKOFF_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
     private final SentryOptions options;
+    private final Clock clock;
     private final Diagnostics diagnostics;
     private final ClientReports reports;
-    private final BlockingQueue<Envelope> queue;
-    private final CloseableHttpClient http;
-    private final Thread sender;
-    private final String auth;
+    private final RateLimits limits;
+    private final Backoff backoff;
+    private final HttpSender http;
+    private final DiskSpool spool;
+    private final LinkedBlockingQueue<Pending> queue;
+    private final AtomicLong queueBytes = new AtomicLong();
+    private final OverflowHandOff overflow;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
-    private volatile Instant failingSince;
-    private volatile boolean running = true;
+    private final AtomicInteger urgent = new AtomicInteger();
+    /** Senders holding an envelope (sending it, or waiting out a backoff to retry it). */
+    private final AtomicInteger holding = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReferenceArray<HttpPost> inFlight = new AtomicReferenceArray<>(SENDERS);
+    private final List<Thread> threads = new ArrayList<>();
+    private final SpoolWorker spoolWorker;
+    private volatile Instant lastReportCheck;
+    private volatile boolean accepting = true;
+    private volatile boolean stopping;
 
     public HttpTransport(SentryOptions options, Diagnostics diagnostics) {
-        this.options = options;
-        this.dsn = options.parsedDsn();
-        this.diagnostics = diagnostics;
-        this.reports = new ClientReports(options.clock(), options.sendClientReports());
-        this.queue = new ArrayBlockingQueue<>(options.maxQueueSize());
-        this.auth = "Sentry sentry_version=7,sentry_client=" + SdkInfo.CLIENT + ",sentry_key=" + dsn.publicKey()
-                + (dsn.secretKey() == null ? "" : ",sentry_secret=" + dsn.secretKey());
-        this.http = buildClient(options);
-        this.sender = new SdkThread("sender", this::loop);
-        this.sender.start();
+        this(options, diagnostics, null);
     }
 
-    private static CloseableHttpClient buildClient(SentryOptions options) {
-        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(options.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(options.readTimeout()))
-                        .build())
-                .setMaxConnTotal(2)
-                .setMaxConnPerRoute(2)
-                .build();
-        HttpClientBuilder builder = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(options.readTimeout()))
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .setUserAgent(SdkInfo.CLIENT);
-        SentryOptions.Proxy proxy = options.proxy();
-        if (proxy != null) {
-            HttpHost host = new HttpHost(proxy.host(), proxy.port());
-            builder.setProxy(host);
-            if (proxy.user() != null) {
-                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(new AuthScope(host),
-                        new UsernamePasswordCredentials(proxy.user(),
-                                proxy.password() == null ? new char[0] : proxy.password().toCharArray()));
-                builder.setDefaultCredentialsProvider(credentials);
-            }
-        } else {
-            builder.useSystemProperties();
+    /** With a given spool (tests simulate broken disks); null means the one the options describe. */
+    HttpTransport(SentryOptions options, Diagnostics diagnostics, DiskSpool givenSpool) {
+        this.options = options;
+        this.clock = options.clock();
+        this.diagnostics = diagnostics;
+        this.reports = new ClientReports(clock, options.sendClientReports());
+        this.limits = new RateLimits(clock);
+        this.backoff = new Backoff(clock, options.random());
+        this.http = new HttpSender(options, SENDERS, limits);
+        this.spool = givenSpool != null ? givenSpool : DiskSpool.forOptions(options, reports, diagnostics);
+        this.queue = new LinkedBlockingQueue<>(options.maxQueueSize());
+        this.overflow = new OverflowHandOff(OVERFLOW_FACTOR * options.maxQueueSize(), options.maxQueueBytes());
+        this.lastReportCheck = clock.instant();
+        for (int i = 0; i < SENDERS; i++) {
+            int slot = i;
+            threads.add(new SdkThread("sender", () -> senderLoop(slot)));
         }
-        return builder.build();
+        this.spoolWorker = spool == null ? null : new SpoolWorker(this, spool);
+        if (spoolWorker != null) {
+            threads.add(new SdkThread("spool", spoolWorker::run));
+            spoolWorker.thread = threads.get(threads.size() - 1);
+        }
+        threads.forEach(Thread::start);
     }
+
+    // ---- the application side: never blocks, never touches the disk ----
 
     @Override
     public void send(Envelope envelope) {
-        if (!running) {
-            reports.record(DiscardReason.QUEUE_OVERFLOW, category(envelope), 1);
+        if (!accepting) {
+            reports.recordItems(envelope, DiscardReason.QUEUE_OVERFLOW);
             return;
         }
         accepted.incrementAndGet();
-        if (!queue.offer(envelope)) {
-            done.incrementAndGet();
-            reports.record(DiscardReason.QUEUE_OVERFLOW, category(envelope), 1);
-            diagnostics.throttled("transport.full", Duration.ofMinutes(1), "send queue full; dropping envelopes");
+        Pending p = new Pending(envelope, null, true);
+        if (offer(p)) {
+            return;
         }
+        if (spoolWorker != null && overflow.offer(p)) {
+            spoolWorker.wake();
+            return;
+        }
+        reports.recordItems(envelope, DiscardReason.QUEUE_OVERFLOW);
+        done.incrementAndGet();
+        diagnostics.throttled("transport.full", Duration.ofMinutes(1), "send queue full; dropping envelopes ("
+                + stats() + ")");
+    }
+
+    /** Into the memory queue if it has room by count and bytes. */
+    boolean offer(Pending p) {
+        if (queueBytes.get() + p.bytes > options.maxQueueBytes() || !queue.offer(p)) {
+            return false;
+        }
+        queueBytes.addAndGet(p.bytes);
+        return true;
     }
 
     @Override
@@ -127,90 +130,223 @@ public final class HttpTransport implements Transport {
         reports.record(reason, category, quantity);
     }
 
-    private void loop() {
-        while (running || !queue.isEmpty()) {
-            Envelope next;
-            try {
-                next = queue.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                if (!running) {
-                    break;
-                }
-                continue;
-            }
-            if (next == null) {
-                continue;
-            }
-            try {
-                deliver(next);
-            } catch (RuntimeException e) {
-                diagnostics.debug("unexpected failure sending an envelope", e);
-            } finally {
-                done.incrementAndGet();
-            }
-        }
-    }
+    // ---- the sender threads ----
 
-    private void deliver(Envelope envelope) {
-        EnvelopeItem report = reports.drain();
-        if (report != null) {
-            List<EnvelopeItem> items = new ArrayList<>(envelope.items());
-            items.add(report);
-            envelope = envelope.withItems(items);
-        }
-        HttpPost post = new HttpPost(dsn.envelopeUri());
-        post.setHeader("X-Sentry-Auth", auth);
-        post.setHeader("Content-Encoding", "gzip");
-        post.setEntity(new ByteArrayEntity(gzip(envelope.toBytes(options.clock().instant())),
-                ContentType.create("application/x-sentry-envelope")));
+    private void senderLoop(int slot) {
+        GzipBody body = new GzipBody();
+        Pending held = null;
         try {
-            int status = http.execute(post, response -> {
-                EntityUtils.consume(response.getEntity());
-                return response.getCode();
-            });
-            if (status >= 200 && status < 300) {
-                sent.incrementAndGet();
-                failingSince = null;
-            } else {
-                markFailing();
-                reports.record(DiscardReason.SEND_ERROR, category(envelope), 1);
-                diagnostics.debug("server answered " + status + "; envelope dropped");
+            while (!stopping) {
+                if (held == null) {
+                    held = take();
+                    if (held == null) {
+                        maybeSendReportsAlone(slot, body);
+                        continue;
+                    }
+                    holding.incrementAndGet();
+                }
+                if (backoff.waiting()) {
+                    if (urgent.get() > 0) { // flush/close is waiting: do not keep it waiting for the server
+                        spoolOrDrop(held, DiscardReason.NETWORK_ERROR);
+                        held = null;
+                        holding.decrementAndGet();
+                    } else {
+                        LockSupport.parkNanos(this, BACKOFF_PARK_NANOS);
+                    }
+                    continue;
+                }
+                held = attempt(held, slot, body);
+                if (held == null) {
+                    holding.decrementAndGet();
+                }
             }
-        } catch (IOException e) {
-            markFailing();
-            reports.record(DiscardReason.NETWORK_ERROR, category(envelope), 1);
-            diagnostics.throttled("transport.io", Duration.ofMinutes(1), "cannot reach Sentry: " + e);
+        } catch (Throwable t) { // NOPMD: a sender must never die silently with an envelope in hand
+            diagnostics.debug("sender failed", t);
+        } finally {
+            if (held != null) {
+                spoolOrDrop(held, DiscardReason.NETWORK_ERROR);
+                holding.decrementAndGet();
+            }
+            body.release();
         }
     }
 
-    private void markFailing() {
-        if (failingSince == null) {
-            failingSince = options.clock().instant();
+    private Pending take() throws InterruptedException {
+        Pending p = queue.poll(IDLE_PARK_NANOS, TimeUnit.NANOSECONDS);
+        if (p != null) {
+            queueBytes.addAndGet(-p.bytes);
+        }
+        return p;
+    }
+
+    /** One try; returns the envelope when it should be tried again, null when it is settled. */
+    private Pending attempt(Pending p, int slot, GzipBody body) {
+        Envelope envelope = limits.filter(p.envelope, reports);
+        if (envelope == null) {
+            settle(p);
+            return null;
+        }
+        if (!limits.allLimited()) {
+            EnvelopeItem report = reports.drain();
+            if (report != null) {
+                List<EnvelopeItem> items = new ArrayList<>(envelope.items());
+                items.add(report);
+                envelope = envelope.withItems(items);
+            }
+        }
+        p.envelope = envelope;
+        HttpPost post = http.newRequest();
+        inFlight.set(slot, post);
+        int status;
+        try {
+            status = http.post(post, envelope, body, clock.instant());
+        } finally {
+            inFlight.set(slot, null);
+        }
+        if (status == HttpSender.UNREACHABLE || status == 502 || status == 503 || status == 504) {
+            if (stopping) {
+                return p; // handed to the spool by the loop's exit
+            }
+            backoff.failed();
+            p.attempts++;
+            reportHealth();
+            if (p.attempts >= MAX_ATTEMPTS) {
+                spoolOrDrop(p, DiscardReason.NETWORK_ERROR);
+                return null;
+            }
+            return p;
+        }
+        backoff.succeeded();
+        if (status >= 200 && status < 300) {
+            sent.incrementAndGet();
+            if (spoolWorker != null) {
+                spoolWorker.wake();
+            }
+        } else if (status != 429) { // a 429 is counted by the server itself
+            reports.recordItems(envelope, DiscardReason.SEND_ERROR);
+            diagnostics.throttled("transport.status." + status, Duration.ofMinutes(1),
+                    "Sentry answered " + status + "; envelope dropped" + (status == 413 ? " (too large)" : ""));
+        }
+        settle(p);
+        return null;
+    }
+
+    private void maybeSendReportsAlone(int slot, GzipBody body) {
+        if (slot != 0 || !reports.hasPending() || backoff.waiting() || limits.allLimited()) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(lastReportCheck.plus(REPORT_INTERVAL))) {
+            return;
+        }
+        lastReportCheck = now;
+        Envelope alone = reports.drainAlone();
+        if (alone != null) {
+            Pending p = attempt(new Pending(alone, null, false), slot, body);
+            if (p != null) {
+                spoolOrDrop(p, DiscardReason.NETWORK_ERROR);
+            }
         }
     }
 
-    private static String category(Envelope envelope) {
-        return envelope.items().isEmpty() ? "default" : envelope.items().get(0).category();
+    // ---- settling an envelope ----
+
+    private void settle(Pending p) {
+        if (p.fromSpool()) {
+            spool.delete(p.spoolFile);
+        } else if (p.counted) {
+            done.incrementAndGet();
+        }
     }
 
-    static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
-            gz.write(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /** Keeps an envelope that cannot be sent now on disk; drops it (counted as {@code reason}) if it cannot. */
+    void spoolOrDrop(Pending p, DiscardReason reason) {
+        if (p.fromSpool()) {
+            spool.release(p.spoolFile); // its file is still there
+            return;
         }
-        return out.toByteArray();
+        if (spool == null || !spool.store(p.envelope, p.category())) {
+            reports.recordItems(p.envelope, reason);
+            reportHealth();
+        }
+        if (p.counted) {
+            done.incrementAndGet();
+        }
     }
+
+    void reportHealth() {
+        Instant since = backoff.failingSince();
+        diagnostics.throttled("transport.health", Duration.ofMinutes(1), "delivery unhealthy"
+                + (since == null ? "" : ", server failing since " + since) + ": " + stats());
+    }
+
+    // ---- what the spool worker needs ----
+
+    Pending pollOverflow() {
+        return overflow.poll();
+    }
+
+    /**
+     * How many spooled envelopes may be fed to the senders now: up to half the queue while the server
+     * is healthy; while it is failing, one probe once its backoff is over and nothing else is waiting.
+     */
+    int replayBudget() {
+        if (stopping || !accepting || backoff.waiting() || limits.allLimited()) {
+            return 0;
+        }
+        if (!backoff.healthy()) {
+            return queue.isEmpty() && overflow.size() == 0 && holding.get() == 0 ? 1 : 0;
+        }
+        return Math.max(0, Math.max(1, options.maxQueueSize() / 2) - queue.size());
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    // ---- lifecycle ----
 
     @Override
     public boolean flush(Duration timeout) {
-        long target = accepted.get();
         long deadline = System.nanoTime() + timeout.toNanos();
+        urgent.incrementAndGet();
+        try {
+            if (!awaitDone(accepted.get(), deadline)) {
+                return false;
+            }
+            if (accepting && backoff.healthy() && !limits.allLimited()) { // reports wait for a healthy server
+                Envelope alone = reports.drainAlone();
+                if (alone != null) {
+                    accepted.incrementAndGet();
+                    Pending p = new Pending(alone, null, true);
+                    if (!queue.offer(p)) {
+                        done.incrementAndGet();
+                    }
+                    return awaitDone(accepted.get(), deadline);
+                }
+            }
+            return true;
+        } finally {
+            urgent.decrementAndGet();
+        }
+    }
+
+    private boolean awaitDone(long target, long deadline) {
         while (done.get() < target) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
+            }
+            if (spoolWorker != null && overflow.size() > 0) {
+                spoolWorker.wake();
             }
             LockSupport.parkNanos(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(1)));
         }
@@ -219,22 +355,63 @@ public final class HttpTransport implements Transport {
 
     @Override
     public void close(Duration timeout) {
-        if (!running) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        flush(timeout);
-        running = false;
-        sender.interrupt();
-        http.close(CloseMode.IMMEDIATE);
-        try {
-            sender.join(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        // keep time to spool what the server did not take
+        long reserve = Math.min(timeout.toNanos() / 4, TimeUnit.MILLISECONDS.toNanos(500));
+        urgent.incrementAndGet();
+        if (backoff.healthy() && !limits.allLimited()) {
+            Envelope alone = reports.drainAlone();
+            if (alone != null) {
+                send(alone);
+            }
+        }
+        accepting = false;
+        awaitDone(accepted.get(), deadline - reserve);
+        stopping = true;
+        for (int i = 0; i < SENDERS; i++) {
+            HttpPost post = inFlight.get(i);
+            if (post != null) {
+                post.cancel();
+            }
+        }
+        http.close();
+        threads.forEach(LockSupport::unpark);
+        joinThreads(deadline);
+        Pending p;
+        while ((p = queue.poll()) != null) {
+            spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
+        }
+        while ((p = pollOverflow()) != null) {
+            spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
+        }
+        joinThreads(Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100)));
+        if (spool != null && spool.count() > 0) {
+            diagnostics.debug(spool.count() + " envelope(s) wait in " + spool.dir() + " for the next start");
+        }
+    }
+
+    private void joinThreads(long deadline) {
+        for (Thread t : threads) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || t == Thread.currentThread()) {
+                continue;
+            }
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
     @Override
     public TransportStats stats() {
-        return new TransportStats(queue.size(), sent.get(), 0, reports.totals(), failingSince);
+        return new TransportStats(queue.size() + overflow.size(), sent.get(),
+                spool == null ? 0 : spool.count(), reports.totals(), backoff.failingSince());
     }
 }

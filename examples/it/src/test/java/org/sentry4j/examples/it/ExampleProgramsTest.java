@@ -5,6 +5,7 @@ import static org.sentry4j.examples.it.InboxHarness.breadcrumbMessages;
 import static org.sentry4j.examples.it.InboxHarness.exceptionTypes;
 import static org.sentry4j.examples.it.InboxHarness.level;
 import static org.sentry4j.examples.it.InboxHarness.levels;
+import static org.sentry4j.examples.it.InboxHarness.mechanism;
 import static org.sentry4j.examples.it.InboxHarness.message;
 import static org.sentry4j.examples.it.InboxHarness.tag;
 import static org.sentry4j.examples.it.InboxHarness.topInAppFunction;
@@ -30,6 +31,10 @@ import org.sentry4j.testkit.EventSchema;
 class ExampleProgramsTest {
     static final ExampleProgram CORE_DEMO = ExampleProgram.of("core-demo", "org.sentry4j.examples.core.CoreDemo",
             "-Dslf4j.internal.verbosity=ERROR"); // httpclient5 logs through slf4j; the demo ships no provider
+    static final ExampleProgram LOGBACK_EXAMPLE = ExampleProgram.of("logback-example",
+            "org.sentry4j.examples.logback.LogbackExample");
+    static final ExampleProgram LOG4J2_EXAMPLE = ExampleProgram.of("log4j2-example",
+            "org.sentry4j.examples.log4j2.Log4j2Example", "-Dslf4j.internal.verbosity=ERROR");
 
     @TempDir
     Path workDir;
@@ -103,6 +108,88 @@ class ExampleProgramsTest {
                     .containsExactlyInAnyOrder("0001-event.envelope", "0002-event.envelope",
                             "0003-event.envelope", "0004-event.envelope");
         }
+    }
+
+    @Test
+    void logbackExampleSendsItsErrorLogsAndTheCrashAndExitsPromptly() throws Exception {
+        assertOrderServiceApp(LOGBACK_EXAMPLE, "org.sentry4j.examples.logback", "LogbackExample", "logback");
+    }
+
+    @Test
+    void log4j2ExampleSendsItsErrorLogsAndTheCrashAndExitsPromptly() throws Exception {
+        assertOrderServiceApp(LOG4J2_EXAMPLE, "org.sentry4j.examples.log4j2", "Log4j2Example", "log4j2");
+    }
+
+    /**
+     * The Logback and Log4j2 examples are the same order service on two frameworks: the same three
+     * events, differing only in package, main class, app tag and the mechanism of logged exceptions.
+     */
+    private void assertOrderServiceApp(ExampleProgram program, String packageName, String mainClass,
+            String logMechanism) throws Exception {
+        ProgramRun run = harness.run(program);
+        String app = program.name();
+
+        assertThat(run.finished).as("finished within %s: %s", InboxHarness.PROGRAM_LIMIT, run).isTrue();
+        assertThat(run.exitCode).as("%s", run).isZero();
+        assertThat(run.output).contains(app + ": done, 3 events sent")
+                .contains("Exception in thread \"report-exporter\" java.io.UncheckedIOException");
+
+        List<JsonObject> events = harness.awaitEvents(3);
+        assertThat(events).hasSize(3);
+        events.forEach(EventSchema::assertValid);
+        assertThat(levels(events)).containsExactly("error", "error", "fatal");
+        for (JsonObject event : events) { // all from the XML configuration, and the user from configureScope
+            assertThat(event.get("release").getAsString()).isEqualTo("order-service@1.0.0");
+            assertThat(event.get("environment").getAsString()).isEqualTo("demo");
+            assertThat(tag(event, "app")).isEqualTo(app);
+            assertThat(userId(event)).isEqualTo("u-42");
+            assertThat(event.getAsJsonObject("user").get("email").getAsString()).isEqualTo("ops@example.com");
+        }
+        String orderService = packageName + ".OrderService";
+
+        // log.error("payment failed for order {}", id, e): the chain, MDC/ThreadContext as tags, the job's
+        // own breadcrumbs after those of the scope Sentry.wrap carried into the pool.
+        JsonObject payment = only(events, e -> exceptionTypes(e).contains("java.lang.IllegalStateException"));
+        assertThat(payment.get("logger").getAsString()).isEqualTo(orderService);
+        assertThat(message(payment)).isEqualTo("payment failed for order A-1002");
+        assertThat(exceptionTypes(payment))
+                .containsExactly("java.lang.IllegalStateException", "java.net.SocketTimeoutException");
+        assertThat(mechanism(payment)).isEqualTo(logMechanism + "/true");
+        assertThat(topInAppFunction(payment)).isEqualTo(orderService + ".checkout");
+        assertThat(tag(payment, "order")).isEqualTo("A-1002");
+        assertThat(tag(payment, "customer")).isEqualTo("c-7");
+        assertThat(breadcrumbMessages(payment))
+                .containsExactly("order service started, 3 orders queued", "processing order A-1002");
+
+        // A parameterised error log without an exception.
+        JsonObject rejected = only(events, e -> "order A-1003 rejected: quantity -1 is not positive".equals(message(e)));
+        assertThat(rejected.has("exception")).isFalse();
+        assertThat(level(rejected)).isEqualTo("error");
+        assertThat(rejected.get("logger").getAsString()).isEqualTo(orderService);
+        JsonObject logentry = rejected.getAsJsonObject("logentry");
+        assertThat(logentry.get("message").getAsString()).isEqualTo("order {} rejected: quantity {} is not positive");
+        assertThat(logentry.getAsJsonArray("params").toString()).isEqualTo("[\"A-1003\",\"-1\"]");
+        assertThat(tag(rejected, "order")).isEqualTo("A-1003");
+        assertThat(tag(rejected, "customer")).isEqualTo("c-9");
+        assertThat(breadcrumbMessages(rejected))
+                .containsExactly("order service started, 3 orders queued", "processing order A-1003");
+
+        // The exception nobody caught, reported by the core's handler before the thread died; the
+        // thread had no context map and no pushed scope, so it has the global scope's breadcrumbs only.
+        JsonObject crash = only(events, e -> level(e).equals("fatal"));
+        assertThat(exceptionTypes(crash)).containsExactly("java.io.UncheckedIOException", "java.io.IOException");
+        assertThat(mechanism(crash)).isEqualTo("UncaughtExceptionHandler/false");
+        assertThat(topInAppFunction(crash)).isEqualTo(packageName + "." + mainClass + ".exportReport");
+        assertThat(tag(crash, "order")).isNull();
+        assertThat(breadcrumbMessages(crash)).containsExactly("order service started, 3 orders queued",
+                "batch done, exporting the report", "writing report to /var/reports/orders.csv");
+
+        assertThat(harness.printed())
+                .contains("logger      " + orderService)
+                .contains("exception   java.lang.IllegalStateException: checkout failed for order A-1002")
+                .contains("caused by   java.net.SocketTimeoutException");
+        assertThat(harness.summary()).startsWith("3 events (2 error, 1 fatal), 7 breadcrumbs, tags: ")
+                .contains("app=" + app + " x3", "order=A-1002 x1", "order=A-1003 x1");
     }
 
     private static JsonObject only(List<JsonObject> events, Predicate<JsonObject> which) {

@@ -113,6 +113,13 @@ final class InboxHarness implements AutoCloseable {
         return messages;
     }
 
+    /** The mechanism of the captured exception, as {@code type/handled}, e.g. {@code logback/true}. */
+    static String mechanism(JsonObject event) {
+        JsonArray values = event.getAsJsonObject("exception").getAsJsonArray("values");
+        JsonObject mechanism = values.get(values.size() - 1).getAsJsonObject().getAsJsonObject("mechanism");
+        return mechanism.get("type").getAsString() + "/" + mechanism.get("handled").getAsBoolean();
+    }
+
     static String message(JsonObject event) {
         return event.has("logentry") ? event.getAsJsonObject("logentry").get("formatted").getAsString() : null;
     }

@@ -1,0 +1,88 @@
+package org.sentry4j.internal.transport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import org.sentry4j.transport.Envelope;
+
+/**
+ * A request body buffer owned by one sender thread: the envelope is gzipped straight into it with a
+ * reused {@link Deflater} (fast level: envelopes are small JSON, CPU matters more than bytes on the
+ * wire), so sending allocates neither an uncompressed copy nor a new deflater per envelope.
+ */
+final class GzipBody extends OutputStream {
+    private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+
+    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+    private final CRC32 crc = new CRC32();
+    private final byte[] chunk = new byte[8192];
+    private byte[] buf = new byte[16384];
+    private int count;
+
+    /** Fills the buffer with the gzipped envelope, stamped with {@code sentAt}. */
+    void fill(Envelope envelope, Instant sentAt) throws IOException {
+        if (buf.length > (1 << 20)) {
+            buf = new byte[16384]; // one huge envelope must not pin its buffer forever
+        }
+        count = 0;
+        crc.reset();
+        deflater.reset();
+        append(HEADER, 0, HEADER.length);
+        envelope.writeTo(this, sentAt);
+        deflater.finish();
+        while (!deflater.finished()) {
+            drainDeflater();
+        }
+        long crcValue = crc.getValue();
+        long size = deflater.getBytesRead();
+        byte[] trailer = new byte[8];
+        for (int i = 0; i < 4; i++) {
+            trailer[i] = (byte) (crcValue >>> (8 * i));
+            trailer[4 + i] = (byte) (size >>> (8 * i));
+        }
+        append(trailer, 0, 8);
+    }
+
+    byte[] array() {
+        return buf;
+    }
+
+    int length() {
+        return count;
+    }
+
+    @Override
+    public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        crc.update(b, off, len);
+        deflater.setInput(b, off, len);
+        while (!deflater.needsInput()) {
+            drainDeflater();
+        }
+    }
+
+    private void drainDeflater() {
+        int n = deflater.deflate(chunk, 0, chunk.length, Deflater.NO_FLUSH);
+        append(chunk, 0, n);
+    }
+
+    private void append(byte[] b, int off, int len) {
+        if (count + len > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + len));
+        }
+        System.arraycopy(b, off, buf, count, len);
+        count += len;
+    }
+
+    /** Frees the native deflater; the owning thread calls this when it ends. */
+    void release() {
+        deflater.end();
+    }
+}

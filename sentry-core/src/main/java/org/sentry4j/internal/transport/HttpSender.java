@@ -1,0 +1,117 @@
+package org.sentry4j.internal.transport;
+
+import java.io.IOException;
+import java.time.Instant;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+import org.sentry4j.SentryOptions;
+import org.sentry4j.internal.SdkInfo;
+import org.sentry4j.transport.Dsn;
+import org.sentry4j.transport.Envelope;
+
+/**
+ * One HTTP POST of one envelope with Apache HttpClient 5: pooled kept-alive connections (one per
+ * sender thread), gzip, {@code X-Sentry-Auth}, timeouts, proxy. Reads the rate-limit headers of every
+ * answer. Knows nothing of queues or retries.
+ */
+final class HttpSender {
+    static final int UNREACHABLE = -1;
+    private static final ContentType ENVELOPE = ContentType.create("application/x-sentry-envelope");
+
+    private final CloseableHttpClient http;
+    private final String uri;
+    private final String auth;
+    private final RateLimits limits;
+
+    HttpSender(SentryOptions options, int connections, RateLimits limits) {
+        Dsn dsn = options.parsedDsn();
+        this.uri = dsn.envelopeUri().toString();
+        this.auth = "Sentry sentry_version=7,sentry_client=" + SdkInfo.CLIENT + ",sentry_key=" + dsn.publicKey()
+                + (dsn.secretKey() == null ? "" : ",sentry_secret=" + dsn.secretKey());
+        this.limits = limits;
+        this.http = buildClient(options, connections);
+    }
+
+    private static CloseableHttpClient buildClient(SentryOptions options, int connections) {
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(options.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(options.readTimeout()))
+                        .build())
+                .setMaxConnTotal(connections)
+                .setMaxConnPerRoute(connections)
+                .build();
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(options.connectTimeout()))
+                        .setResponseTimeout(Timeout.of(options.readTimeout()))
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .setUserAgent(SdkInfo.CLIENT);
+        SentryOptions.Proxy proxy = options.proxy();
+        if (proxy != null) {
+            HttpHost host = new HttpHost(proxy.host(), proxy.port());
+            builder.setProxy(host);
+            if (proxy.user() != null) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(proxy.user(),
+                        proxy.password() == null ? new char[0] : proxy.password().toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        } else {
+            builder.useSystemProperties();
+        }
+        return builder.build();
+    }
+
+    /** A request in progress, so {@code close} can abort it at its deadline. */
+    HttpPost newRequest() {
+        return new HttpPost(uri);
+    }
+
+    /**
+     * Posts the envelope through {@code post}; returns the HTTP status, or {@link #UNREACHABLE} when no
+     * answer came (refused, reset, timed out, aborted).
+     */
+    int post(HttpPost post, Envelope envelope, GzipBody body, Instant sentAt) {
+        try {
+            body.fill(envelope, sentAt);
+            post.setHeader("X-Sentry-Auth", auth);
+            post.setHeader("Content-Encoding", "gzip");
+            post.setEntity(new ByteArrayEntity(body.array(), 0, body.length(), ENVELOPE));
+            return http.execute(post, response -> {
+                EntityUtils.consume(response.getEntity());
+                Header rateLimits = response.getFirstHeader("X-Sentry-Rate-Limits");
+                Header retryAfter = response.getFirstHeader("Retry-After");
+                limits.update(response.getCode(), rateLimits == null ? null : rateLimits.getValue(),
+                        retryAfter == null ? null : retryAfter.getValue());
+                return response.getCode();
+            });
+        } catch (IOException | RuntimeException e) { // incl. a pool shut down by close()
+            return UNREACHABLE;
+        }
+    }
+
+    void close() {
+        http.close(CloseMode.IMMEDIATE);
+    }
+}

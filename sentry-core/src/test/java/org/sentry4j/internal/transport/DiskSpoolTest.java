@@ -1,0 +1,141 @@
+package org.sentry4j.internal.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentry4j.internal.transport.TransportFixture.WAIT;
+import static org.sentry4j.internal.transport.TransportFixture.event;
+import static org.sentry4j.internal.transport.TransportFixture.id;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sentry4j.SentryOptions;
+import org.sentry4j.testkit.TestReceiver;
+
+class DiskSpoolTest {
+    @TempDir
+    Path dir;
+    TestReceiver receiver;
+    TransportFixture fx;
+    HttpTransport transport;
+
+    @BeforeEach
+    void start() {
+        receiver = TestReceiver.start();
+        fx = new TransportFixture(receiver, dir.resolve("spool"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (transport != null) {
+            transport.close(Duration.ofSeconds(2));
+        }
+        receiver.close();
+    }
+
+    @Test
+    void corruptAndTruncatedFilesAreSkippedAndDeletedOnReplay() throws IOException {
+        Path spool = Files.createDirectories(fx.cacheDir);
+        byte[] good = event(id(1)).toBytes(null);
+        long now = fx.clock.millis();
+        Files.write(spool.resolve(now + "-00000001aa-error.envelope"), good);
+        Files.write(spool.resolve(now + "-00000002aa-error.envelope"),
+                java.util.Arrays.copyOf(event(id(2)).toBytes(null), good.length - 20));
+        Files.write(spool.resolve(now + "-00000003aa-error.envelope"),
+                "not an envelope at all\u0000\u0001".getBytes(StandardCharsets.UTF_8));
+        Files.write(spool.resolve(".tmp-" + now + "-00000004aa-error.envelope"), new byte[] {1, 2});
+
+        transport = fx.transport(o -> { });
+        transport.send(event(id(5)));
+
+        assertThat(fx.awaitEvents(2, () -> transport.stats().toString())).containsExactlyInAnyOrder(id(1), id(5));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (transport.stats().spooled() > 0 && System.nanoTime() < deadline) {
+            transport.flush(Duration.ofMillis(20)); // the file goes once its 2xx is in
+        }
+        try (var files = Files.list(spool)) {
+            assertThat(files).as("torn, corrupt and delivered files are gone").isEmpty();
+        }
+        assertThat(fx.diagnostics()).contains("skipping unreadable spool file");
+    }
+
+    @Test
+    void anUnusableSpoolFolderIsReportedAndMemoryDeliveryContinues() throws IOException {
+        Path notADir = Files.writeString(dir.resolve("a-file"), "x");
+        transport = new HttpTransport(fx.options(o -> o.cacheDir(notADir.resolve("spool"))), fx.diagnostics);
+
+        for (int i = 0; i < 3; i++) {
+            transport.send(event(id(i)));
+        }
+
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(TransportFixture.eventIds(receiver.awaitEnvelopes(3, WAIT))).hasSize(3);
+        assertThat(fx.diagnostics()).contains("disk spool").contains("unusable");
+    }
+
+    @Test
+    void aFullDiskDropsWhatCannotBeKeptWithADiagnosticAndDeliveryContinues() {
+        SentryOptions options = fx.options(o -> o.maxQueueSize(5));
+        ClientReports unused = new ClientReports(fx.clock, true);
+        DiskSpool full = new DiskSpool(fx.cacheDir, options, unused, fx.diagnostics, (file, envelope) -> {
+            throw new IOException("No space left on device");
+        });
+        receiver.down();
+        transport = new HttpTransport(options, fx.diagnostics, full);
+        for (int i = 0; i < 50; i++) {
+            transport.send(event(id(i)));
+        }
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(fx.diagnostics()).contains("cannot write to disk spool").contains("No space left on device");
+        assertThat(transport.stats().droppedTotal()).isGreaterThan(0);
+
+        receiver.up();
+        fx.clock.advance(Duration.ofMinutes(2));
+        transport.send(event(id(100)));
+        fx.awaitEvents(1, () -> transport.stats().toString());
+        assertThat(receiver.events().get(receiver.events().size() - 1).get("event_id").getAsString()).isEqualTo(id(100));
+    }
+
+    @Test
+    void theSpoolIsBoundedByCountAndAgeOldestFirstCountedAsCacheOverflow() {
+        receiver.down();
+        transport = fx.transport(o -> o.maxQueueSize(2).maxCacheItems(5));
+        for (int i = 0; i < 20; i++) {
+            transport.send(event(id(i)));
+        }
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(transport.stats().spooled()).isEqualTo(5);
+        assertThat(transport.stats().dropped().get("cache_overflow")).isGreaterThanOrEqualTo(13L);
+
+        fx.clock.advance(Duration.ofHours(25));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (transport.stats().spooled() > 0 && System.nanoTime() < deadline) {
+            transport.flush(Duration.ofMillis(20));
+            fx.clock.advance(Duration.ofSeconds(11)); // expiry is checked every 10 s of clock time
+        }
+        assertThat(transport.stats().spooled()).as("expired files removed; " + fx.diagnostics()).isZero();
+    }
+
+    @Test
+    void closeWithAHungServerReturnsInTimeSpoolsWhatIsLeftAndLeavesNoThread() {
+        receiver.respondWith(TestReceiver.Response.status(200).after(Duration.ofSeconds(30)));
+        transport = fx.transport(o -> { });
+        for (int i = 0; i < 20; i++) {
+            transport.send(event(id(i)));
+        }
+        long start = System.nanoTime();
+        transport.close(Duration.ofSeconds(2));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(tookMillis).isLessThan(2500);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive()
+                && (t.getName().equals("sentry4j-sender") || t.getName().equals("sentry4j-spool")));
+        assertThat(transport.stats().spooled()).isEqualTo(20);
+        transport = null;
+    }
+}

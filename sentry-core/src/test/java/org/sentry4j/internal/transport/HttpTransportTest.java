@@ -1,0 +1,145 @@
+package org.sentry4j.internal.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentry4j.internal.transport.TransportFixture.WAIT;
+import static org.sentry4j.internal.transport.TransportFixture.event;
+import static org.sentry4j.internal.transport.TransportFixture.id;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sentry4j.testkit.ReceivedEnvelope;
+import org.sentry4j.testkit.TestReceiver;
+import org.sentry4j.testkit.TestReceiver.Response;
+
+class HttpTransportTest {
+    @TempDir
+    Path dir;
+    TestReceiver receiver;
+    TransportFixture fx;
+    HttpTransport transport;
+
+    @BeforeEach
+    void start() {
+        receiver = TestReceiver.start();
+        fx = new TransportFixture(receiver, dir.resolve("spool"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (transport != null) {
+            transport.close(Duration.ofSeconds(2));
+        }
+        receiver.close();
+    }
+
+    @Test
+    void deliversGzippedFramedEnvelopesOverKeptAliveConnections() {
+        transport = fx.transport(o -> { });
+        for (int i = 0; i < 60; i++) {
+            transport.send(event(id(i)));
+        }
+        assertThat(transport.flush(WAIT)).isTrue();
+        List<ReceivedEnvelope> got = receiver.awaitEnvelopes(60, WAIT);
+
+        ReceivedEnvelope first = got.get(0);
+        assertThat(first.path()).isEqualTo("/api/42/envelope/");
+        assertThat(first.requestHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(first.requestHeader("Content-Type")).startsWith("application/x-sentry-envelope");
+        assertThat(first.requestHeader("X-Sentry-Auth")).startsWith("Sentry sentry_version=7,")
+                .contains("sentry_key=testkey");
+        assertThat(first.header().get("sent_at").getAsString()).isEqualTo(fx.clock.instant().toString());
+        assertThat(first.items()).hasSize(1);
+        assertThat(first.items().get(0).header().get("length").getAsInt())
+                .isEqualTo(first.items().get(0).payload().length);
+        assertThat(TransportFixture.eventIds(got)).hasSize(60);
+        assertThat(got.stream().map(ReceivedEnvelope::remotePort).distinct().count())
+                .as("connections used for 60 envelopes").isLessThanOrEqualTo(HttpTransport.SENDERS);
+        assertThat(transport.stats().sent()).isEqualTo(60);
+    }
+
+    @Test
+    void serverDownFor5000EventsThenUpDeliversEachExactlyOnce() {
+        receiver.down();
+        transport = fx.transport(o -> { });
+        for (int i = 0; i < 5000; i++) {
+            transport.send(event(id(i)));
+        }
+        assertThat(transport.flush(WAIT)).as("everything in memory or on disk").isTrue();
+        assertThat(transport.stats().spooled()).isGreaterThan(3000);
+        assertThat(transport.stats().failingSince()).isNotNull();
+
+        receiver.up();
+        Set<String> ids = fx.awaitEvents(5000, () -> transport.stats().toString());
+
+        assertThat(ids).hasSize(5000);
+        assertThat(transport.stats().dropped()).isEmpty();
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(TransportFixture.eventIds(receiver.envelopes())).hasSize(5000);
+        assertThat(transport.stats().spooled()).isZero();
+    }
+
+    @Test
+    void aRestartedTransportReplaysWhatTheFirstSpooled() {
+        receiver.down();
+        HttpTransport first = fx.transport(o -> { });
+        for (int i = 0; i < 5000; i++) {
+            first.send(event(id(i)));
+        }
+        first.close(Duration.ofSeconds(2));
+        assertThat(first.stats().dropped()).isEmpty();
+
+        receiver.up();
+        transport = fx.transport(o -> { });
+        Set<String> ids = fx.awaitEvents(5000, () -> transport.stats().toString());
+
+        assertThat(ids).hasSize(5000);
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(TransportFixture.eventIds(receiver.envelopes())).hasSize(5000);
+        String header = new String(receiver.envelopes().get(0).body(), java.nio.charset.StandardCharsets.UTF_8)
+                .split("\n", 2)[0];
+        assertThat(header.split("\"sent_at\"", -1)).as("sent_at written once, at sending: " + header).hasSize(2);
+    }
+
+    @Test
+    void plainServerErrorsAreDroppedNotRetriedAndReported() {
+        AtomicInteger requests = new AtomicInteger();
+        receiver.respondWith(e -> {
+            if (e.event() == null) {
+                return Response.status(200);
+            }
+            return Response.status(requests.incrementAndGet() <= 2 ? 500 : 200);
+        });
+        transport = fx.transport(o -> { });
+        transport.send(event(id(1)));
+        transport.send(event(id(2)));
+        assertThat(transport.flush(WAIT)).as("flush also sends the pending client report").isTrue();
+
+        assertThat(requests.get()).as("event requests").isEqualTo(2);
+        ReceivedEnvelope report = receiver.awaitEnvelopes(1, WAIT).get(0);
+        assertThat(report.event()).isNull();
+        assertThat(report.clientReport().toString()).contains("\"reason\":\"send_error\"")
+                .contains("\"category\":\"error\"").contains("\"quantity\":2");
+        assertThat(transport.stats().dropped()).containsEntry("send_error", 2L);
+    }
+
+    @Test
+    void gatewayErrorsAreRetriedAfterBackoff() {
+        AtomicInteger requests = new AtomicInteger();
+        receiver.respondWith(e -> Response.status(requests.incrementAndGet() == 1 ? 503 : 200));
+        transport = fx.transport(o -> { });
+        transport.send(event(id(1)));
+
+        Set<String> ids = fx.awaitEvents(1, () -> transport.stats().toString());
+
+        assertThat(ids).containsExactly(id(1));
+        assertThat(requests.get()).isEqualTo(2);
+        assertThat(transport.stats().dropped()).isEmpty();
+    }
+}

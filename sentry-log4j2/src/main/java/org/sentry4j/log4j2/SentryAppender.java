@@ -1,0 +1,132 @@
+package org.sentry4j.log4j2;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Core;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.sentry4j.Breadcrumb;
+import org.sentry4j.ClientLease;
+import org.sentry4j.Hint;
+import org.sentry4j.Sentry;
+import org.sentry4j.SentryLevel;
+import org.sentry4j.SentryOptions;
+import org.sentry4j.internal.CallbackGuard;
+import org.sentry4j.logging.LogRecord;
+import org.sentry4j.logging.LogRecordMapper;
+
+/**
+ * Sends Log4j2 events to Sentry: from {@code minimumEventLevel} (default ERROR) as events, from
+ * {@code minimumBreadcrumbLevel} (default INFO) as breadcrumbs on the events that follow.
+ *
+ * <p>It uses the client the application started with {@code Sentry.init}, or else starts one from its
+ * attributes, shared with other appenders; the last appender to stop closes a client an appender
+ * started. On the logging thread it only checks levels and copies what the event holds; the event is
+ * made, filtered and sent on the SDK's threads. Logs made on SDK threads or inside
+ * {@code beforeSend}/{@code beforeBreadcrumb} are ignored, so the SDK cannot feed on itself.
+ */
+@Plugin(name = "Sentry", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE, printObject = true)
+public final class SentryAppender extends AbstractAppender {
+    static final String FRAMEWORK = "log4j2";
+
+    private final SentryOptions options;
+    private final int eventLevel;
+    private final int breadcrumbLevel;
+    /** The least severe level this appender takes at all (Log4j2: larger int = less severe). */
+    private final int widestLevel;
+    private final LogRecordMapper mapper;
+    private volatile ClientLease lease;
+
+    SentryAppender(String name, Filter filter, boolean ignoreExceptions, Property[] properties,
+                   SentryOptions options, int eventLevel, int breadcrumbLevel, LogRecordMapper mapper) {
+        super(name, filter, null, ignoreExceptions, properties);
+        this.options = options;
+        this.eventLevel = eventLevel;
+        this.breadcrumbLevel = breadcrumbLevel;
+        this.widestLevel = Math.max(eventLevel, breadcrumbLevel);
+        this.mapper = mapper;
+    }
+
+    @PluginBuilderFactory
+    public static SentryAppenderBuilder newBuilder() {
+        return new SentryAppenderBuilder();
+    }
+
+    /** The options of the client this appender starts when the application has none; never null. */
+    public SentryOptions options() {
+        return options;
+    }
+
+    @Override
+    public void start() {
+        synchronized (this) {
+            if (lease == null) {
+                lease = Sentry.acquire(options);
+            }
+        }
+        super.start();
+    }
+
+    /** Flushes within the shutdown timeout (or Log4j2's, if shorter) and gives up the client. */
+    @Override
+    public boolean stop(long timeout, TimeUnit timeUnit) {
+        setStopping();
+        boolean stopped = super.stop(timeout, timeUnit, false);
+        ClientLease held;
+        synchronized (this) {
+            held = lease;
+            lease = null;
+        }
+        if (held != null) {
+            SentryOptions running = Sentry.options();
+            Duration limit = (running != null ? running : options).shutdownTimeout();
+            if (timeout > 0 && timeUnit.toNanos(timeout) < limit.toNanos()) {
+                limit = Duration.ofNanos(timeUnit.toNanos(timeout));
+            }
+            held.release(limit);
+        }
+        setStopped();
+        return stopped;
+    }
+
+    @Override
+    public void append(LogEvent event) {
+        int level = event.getLevel().intLevel();
+        if (level > widestLevel || CallbackGuard.mustDrop() || !Sentry.isEnabled()) {
+            return;
+        }
+        SentryLevel sentryLevel = Severity.toSentry(level);
+        if (level <= eventLevel) {
+            captureEvent(event, sentryLevel, level <= breadcrumbLevel);
+        } else {
+            addBreadcrumb(event, sentryLevel);
+        }
+    }
+
+    private void captureEvent(LogEvent event, SentryLevel sentryLevel, boolean alsoBreadcrumb) {
+        LogEvent original = event.toImmutable();
+        LogRecord record = LogEventSnapshot.of(original, sentryLevel);
+        Sentry.captureLog(record, mapper);
+        if (alsoBreadcrumb) {
+            // After the capture, so the event does not carry itself; later events do.
+            Hint hint = Sentry.hasBeforeBreadcrumb() ? mapper.hint(record) : null;
+            Sentry.addBreadcrumb(new Breadcrumb(record.timestamp(), sentryLevel, record.loggerName(),
+                    record.formattedMessage()), hint);
+        }
+    }
+
+    private static void addBreadcrumb(LogEvent event, SentryLevel sentryLevel) {
+        Hint hint = null;
+        if (Sentry.hasBeforeBreadcrumb()) {
+            hint = Hint.ofLogRecord(event.toImmutable(), event.getThrown());
+        }
+        Sentry.addBreadcrumb(new Breadcrumb(LogEventSnapshot.timestamp(event), sentryLevel,
+                event.getLoggerName(), event.getMessage() == null ? null : event.getMessage().getFormattedMessage()),
+                hint);
+    }
+}
