@@ -23,7 +23,7 @@ final class HeapSampler implements AutoCloseable {
 
     HeapSampler() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()) {
+            if (pool.getType() == MemoryType.HEAP) {
                 heapPools.add(pool);
             }
         }

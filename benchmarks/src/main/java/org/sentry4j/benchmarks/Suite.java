@@ -52,19 +52,13 @@ public final class Suite {
 
         List<JmhCases.Row> rows = new ArrayList<>();
         if (jmh) {
-            rows.addAll(JmhCases.run(settings, include.replace("(Logback|Log4j2)", "Logback"),
-                    List.of("floor", "sentry4j", "iosentry"), work));
-            rows.addAll(JmhCases.run(settings, include.replace("(Logback|Log4j2)", "Log4j2"),
-                    Sentry4jLog4j2.AVAILABLE ? List.of("floor", "sentry4j", "iosentry") : List.of("floor", "iosentry"), work));
+            rows.addAll(JmhCases.run(settings, include, List.of("floor", "sentry4j", "iosentry"), work));
         }
         List<Scenario> scenarios = new ArrayList<>();
         if (e2e) {
             for (String framework : new String[] {"logback", "log4j2"}) {
                 for (String mode : quick ? new String[] {"healthy"} : MODES) {
                     for (Variant sdk : new Variant[] {Variant.SENTRY4J, Variant.IO_SENTRY}) {
-                        if (sdk == Variant.SENTRY4J && framework.equals("log4j2") && !Sentry4jLog4j2.AVAILABLE) {
-                            continue;
-                        }
                         Scenario s = new Scenario(sdk, framework, mode);
                         if (!s.name().matches(scenarioFilter)) {
                             continue;
@@ -88,8 +82,7 @@ public final class Suite {
                 + "- Machine: " + Machine.describe() + "\n"
                 + "- Command: `" + command + "` (took " + minutes + " min " + seconds + " s)\n"
                 + "- JMH settings: " + (jmh ? settings.describe() : "not run") + "\n"
-                + "- io.sentry: sentry-logback / sentry-log4j2 8.43.0, default options + DSN (+ context tags)\n"
-                + (Sentry4jLog4j2.AVAILABLE ? "" : "- sentry4j's Log4j2 appender was not on this branch: its rows are missing\n");
+                + "- io.sentry: sentry-logback / sentry-log4j2 8.43.0, default options + DSN (+ context tags)\n";
         String table = new ResultsTable().render(header, rows, scenarios);
         Files.write(out, table.getBytes(StandardCharsets.UTF_8));
         System.out.println(table);

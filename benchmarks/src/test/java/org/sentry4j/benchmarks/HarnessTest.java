@@ -17,7 +17,7 @@ class HarnessTest {
     Path spool;
 
     @ParameterizedTest
-    @CsvSource({"logback,sentry4j", "logback,iosentry", "log4j2,iosentry"})
+    @CsvSource({"logback,sentry4j", "logback,iosentry", "log4j2,sentry4j", "log4j2,iosentry"})
     void eachSdkDeliversAnErrorToTheReceiver(String frameworkName, String variantId) throws Exception {
         Variant variant = Variant.of(variantId);
         try (Receiver receiver = Receiver.start()) {
