@@ -100,6 +100,16 @@ final class ResultsTable {
                         .append(" | failed: ").append(s.values.get("error")).append(" |||||||||||\n");
                 continue;
             }
+            if (s.sdk == Variant.FLOOR) {
+                out.append("| ").append(s.framework).append(" | floor (no-op appender) | — | — | — | —")
+                        .append(" | ").append(micros(s.decimal("p50us")))
+                        .append(" | ").append(micros(s.decimal("p99us")))
+                        .append(" | ").append(micros(s.decimal("p999us")))
+                        .append(" | ").append(micros(s.decimal("maxUs")))
+                        .append(" | — | ").append(String.format(Locale.ROOT, "%.0f MB (%.0f MB)", s.decimal("peakHeapMb"), s.decimal("peakLiveMb")))
+                        .append(" | — | |\n");
+                continue;
+            }
             long logged = s.number("logged");
             long delivered = s.number("delivered");
             double seconds = (s.number("burstMs") + s.number("flushMs")) / 1000.0;
@@ -126,7 +136,8 @@ final class ResultsTable {
                 + "`cacheDirPath` is set). Latencies are of one `log.error` call (`System.nanoTime` around it, the "
                 + "exception created outside), after a warm-up of 2 000 errors. close() = stopping the logging context "
                 + "+ the SDK's close. \"event requests\" = requests carrying an event during the burst and close (for 429: "
-                + "the rate-limit window is 60 s, longer than the run). Peak heap: highest used heap sampled every 5 ms "
+                + "the rate-limit window is 60 s, longer than the run). The floor rows log the same burst into a no-op "
+                + "appender: the latency this machine gives a logging call with 4 threads on its cores. Peak heap: highest used heap sampled every 5 ms "
                 + "during burst and flush (garbage included: it follows how far G1 let the young generation grow); in "
                 + "brackets the highest heap in use right after a collection (what was really held).\n");
     }

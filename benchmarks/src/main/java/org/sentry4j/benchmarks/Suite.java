@@ -58,7 +58,10 @@ public final class Suite {
         if (e2e) {
             for (String framework : new String[] {"logback", "log4j2"}) {
                 for (String mode : quick ? new String[] {"healthy"} : MODES) {
-                    for (Variant sdk : new Variant[] {Variant.SENTRY4J, Variant.IO_SENTRY}) {
+                    for (Variant sdk : Variant.values()) {
+                        if (sdk == Variant.FLOOR && !mode.equals("healthy")) {
+                            continue; // the floor sends nothing: it only shows what the machine allows a logging call
+                        }
                         Scenario s = new Scenario(sdk, framework, mode);
                         if (!s.name().matches(scenarioFilter)) {
                             continue;
