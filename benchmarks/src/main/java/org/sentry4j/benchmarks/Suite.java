@@ -17,12 +17,30 @@ import java.util.List;
  * <p>Options: {@code --out FILE} (default RESULTS.md), {@code --quick} (1 × 1 s JMH iterations, only the
  * healthy case e: a smoke run), {@code --skip-jmh}, {@code --skip-e2e}, {@code --jmh REGEX} (which benchmarks),
  * {@code --e2e REGEX} (which case-e scenarios, by name such as {@code sentry4j-logback-503}),
- * {@code --command TEXT} (how the run was started, for the table's header).
+ * {@code --command TEXT} (how the run was started, for the table's header), {@code --readme FILE} (also
+ * put the table into that README, between its {@code <!-- latest-results -->} markers).
  */
 public final class Suite {
     static final String[] MODES = {"healthy", "down", "429", "503", "slow"};
 
     private Suite() {
+    }
+
+    /** Replaces the README's block between the latest-results markers with the table (headings one level down). */
+    static void updateReadme(Path readme, String table) throws IOException {
+        String begin = "<!-- latest-results -->";
+        String end = "<!-- /latest-results -->";
+        String text = new String(Files.readAllBytes(readme), StandardCharsets.UTF_8);
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        if (from < 0 || to < from) {
+            System.out.println("# " + readme + " has no " + begin + " block; not updated");
+            return;
+        }
+        String block = table.replaceFirst("^# Benchmark results\\n", "### Latest results\n").replace("\n## ", "\n#### ");
+        Files.write(readme, (text.substring(0, from + begin.length()) + "\n" + block + text.substring(to))
+                .getBytes(StandardCharsets.UTF_8));
+        System.out.println("# updated " + readme.toAbsolutePath());
     }
 
     public static void main(String[] args) throws Exception {
@@ -33,6 +51,7 @@ public final class Suite {
         String include = "org.sentry4j.benchmarks.(Logback|Log4j2)Benchmark";
         String command = "bash benchmarks/run.sh";
         String scenarioFilter = ".*";
+        Path readme = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out": out = Paths.get(args[++i]); break;
@@ -42,6 +61,7 @@ public final class Suite {
                 case "--jmh": include = args[++i]; break;
                 case "--command": command = args[++i]; break;
                 case "--e2e": scenarioFilter = args[++i]; break;
+                case "--readme": readme = Paths.get(args[++i]); break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -90,5 +110,8 @@ public final class Suite {
         Files.write(out, table.getBytes(StandardCharsets.UTF_8));
         System.out.println(table);
         System.out.println("# written to " + out.toAbsolutePath());
+        if (readme != null) {
+            updateReadme(readme, table);
+        }
     }
 }
