@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.IterationType;
  * What every JMH benchmark here shares: its own loopback receiver, one framework set up for one variant,
  * a count of operations and the calling thread's allocation over the measured iterations. At the end of
  * the trial it appends one line to the file named by {@code -Dsentry4j.bench.out}:
- * {@code benchmark variant callerBytesPerOp logged delivered}.
+ * {@code benchmark variant callerBytesPerOp logged delivered callerCpuNanosPerOp}.
  */
 abstract class BenchmarkState {
     static final String OUT_PROPERTY = "sentry4j.bench.out";
@@ -33,6 +33,8 @@ abstract class BenchmarkState {
     long ops;
     private long iterationStartOps;
     private long iterationStartBytes;
+    private long iterationStartCpu;
+    private long measuredCpu;
     private boolean measuring;
     private long measuredOps;
     private long measuredBytes;
@@ -65,11 +67,14 @@ abstract class BenchmarkState {
         measuring = params.getType() == IterationType.MEASUREMENT;
         iterationStartOps = ops;
         iterationStartBytes = CallerAllocation.current();
+        iterationStartCpu = CallerAllocation.cpuNanos();
     }
 
     void endIteration() {
         long bytes = CallerAllocation.current() - iterationStartBytes;
+        long cpu = CallerAllocation.cpuNanos() - iterationStartCpu;
         if (measuring) {
+            measuredCpu += cpu;
             measuredOps += ops - iterationStartOps;
             measuredBytes += bytes;
         }
@@ -83,7 +88,8 @@ abstract class BenchmarkState {
             String name = params.getBenchmark();
             String line = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1) + " "
                     + variantName() + " " + (measuredOps == 0 ? 0 : (double) measuredBytes / measuredOps)
-                    + " " + ops + " " + receiver.events() + System.lineSeparator();
+                    + " " + ops + " " + receiver.events() + " " + (measuredOps == 0 ? 0 : (double) measuredCpu / measuredOps)
+                    + System.lineSeparator();
             Files.write(Paths.get(out), line.getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }

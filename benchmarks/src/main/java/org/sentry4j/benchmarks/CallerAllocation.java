@@ -3,7 +3,7 @@ package org.sentry4j.benchmarks;
 import java.lang.management.ManagementFactory;
 
 /**
- * Bytes allocated by the calling thread alone. JMH's {@code gc.alloc.rate.norm} counts every thread
+ * Bytes allocated (and CPU time used) by the calling thread alone. JMH's {@code gc.alloc.rate.norm} counts every thread
  * (the SDK's worker and sender too); the targets are about the logging thread.
  */
 final class CallerAllocation {
@@ -15,5 +15,13 @@ final class CallerAllocation {
 
     static long current() {
         return THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+
+    /**
+     * CPU time of the calling thread, in ns: its own work, without the time it waited for a core or
+     * stood still in a GC pause (which the SDK's threads may have caused).
+     */
+    static long cpuNanos() {
+        return THREADS.getCurrentThreadCpuTime();
     }
 }

@@ -28,6 +28,7 @@ final class JmhCases {
         final double nsError;
         final double allThreadsBytesPerOp;
         double callerBytesPerOp = Double.NaN;
+        double callerCpuNanosPerOp = Double.NaN;
         long logged = -1;
         long delivered = -1;
 
@@ -105,6 +106,9 @@ final class JmhCases {
                         row.callerBytesPerOp = Double.parseDouble(f[2]);
                         row.logged = Long.parseLong(f[3]);
                         row.delivered = Long.parseLong(f[4]);
+                        if (f.length > 5) {
+                            row.callerCpuNanosPerOp = Double.parseDouble(f[5]);
+                        }
                     }
                 }
             }

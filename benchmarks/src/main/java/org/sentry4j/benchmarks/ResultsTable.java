@@ -29,9 +29,9 @@ final class ResultsTable {
     private void jmhTable(List<JmhCases.Row> rows) {
         out.append("\n## Cases a–d: the logging thread (JMH, one thread)\n\n")
                 .append("| case | framework | floor ns/op | sentry4j ns/op | io.sentry ns/op | sentry4j ÷ floor "
-                        + "| io.sentry ÷ sentry4j | caller B/op floor / sentry4j / io.sentry "
+                        + "| io.sentry ÷ sentry4j | caller CPU ns/op floor / sentry4j / io.sentry | caller B/op floor / sentry4j / io.sentry "
                         + "| all threads B/op (`gc.alloc.rate.norm`) sentry4j / io.sentry | target (sentry4j) | met |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         List<String> notes = new ArrayList<>();
         for (String framework : new String[] {"Logback", "Log4j2"}) {
             for (String[] c : CASES) {
@@ -47,6 +47,7 @@ final class ResultsTable {
                 out.append("| ").append(c[1]).append(" | ").append(framework)
                         .append(" | ").append(ns(floor)).append(" | ").append(ns(ours)).append(" | ").append(ns(theirs))
                         .append(" | ").append(times(toFloor)).append(" | ").append(times(speedup))
+                        .append(" | ").append(cpu(floor)).append(" / ").append(cpu(ours)).append(" / ").append(cpu(theirs))
                         .append(" | ").append(bytes(floor, true)).append(" / ").append(bytes(ours, true))
                         .append(" / ").append(bytes(theirs, true))
                         .append(" | ").append(bytes(ours, false)).append(" / ").append(bytes(theirs, false))
@@ -62,7 +63,9 @@ final class ResultsTable {
             }
         }
         out.append("\nns/op ± error is in the JMH log. \"caller B/op\" is the benchmark thread's own allocation "
-                + "(`ThreadMXBean.getThreadAllocatedBytes`) over the measured iterations; \"all threads\" includes the SDK's "
+                + "(`ThreadMXBean.getThreadAllocatedBytes`) over the measured iterations; \"caller CPU\" its own CPU time "
+                + "(`getCurrentThreadCpuTime`), which leaves out time spent waiting for a core or stopped in GC pauses (ns/op "
+                + "includes both); \"all threads\" includes the SDK's "
                 + "worker and sender threads. Cases c/d create a fresh ~30-frame exception in every operation, for every "
                 + "variant (the floor included).\n\nEvents delivered during the c/d floods (both SDKs really send; neither "
                 + "keeps up with one error every few µs, which is why these cases measure the logging thread only):\n\n");
@@ -187,6 +190,11 @@ final class ResultsTable {
         }
         return r.nsPerOp >= 10_000 ? String.format(Locale.ROOT, "%,.1f µs", r.nsPerOp / 1000)
                 : String.format(Locale.ROOT, "%,.0f", r.nsPerOp);
+    }
+
+    private static String cpu(JmhCases.Row r) {
+        return r == null || Double.isNaN(r.callerCpuNanosPerOp) ? "—"
+                : String.format(Locale.ROOT, "%,.0f", r.callerCpuNanosPerOp);
     }
 
     private static String times(double ratio) {
