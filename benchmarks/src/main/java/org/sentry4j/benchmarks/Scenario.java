@@ -41,6 +41,7 @@ final class Scenario {
         Path spool = workDir.resolve(name() + "-spool");
         Path log = workDir.resolve(name() + ".log");
         Files.deleteIfExists(log);
+        deleteTree(spool); // a spool left by an earlier run would be replayed and counted
         try (Receiver receiver = Receiver.start()) {
             String[] common = {sdk.id(), framework, receiver.dsn(), spool.toString()};
             try (Child child = Child.start(log, concat("burst", common))) {
@@ -103,6 +104,17 @@ final class Scenario {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
         }
     }
 
