@@ -49,7 +49,7 @@ public final class EndToEnd {
             System.exit(0);
         }
 
-        run(framework, "warmup.bench payment for {} failed", WARMUP_PER_THREAD);
+        run(framework, true, WARMUP_PER_THREAD);
         flush(variant, Duration.ofSeconds(30));
         System.gc();
         say("WARMED");
@@ -64,7 +64,7 @@ public final class EndToEnd {
         long flushNanos = 0;
         boolean flushed = false;
         try (HeapSampler heap = new HeapSampler()) {
-            latencies = run(framework, "payment for {} failed", PER_THREAD);
+            latencies = run(framework, false, PER_THREAD);
             burstNanos = System.nanoTime() - start;
             if (flushFirst) {
                 long f = System.nanoTime();
@@ -85,7 +85,7 @@ public final class EndToEnd {
     }
 
     /** THREADS threads log {@code perThread} errors each, as fast as they can; returns every call's latency. */
-    private static Latencies run(Framework framework, String template, int perThread) throws InterruptedException {
+    private static Latencies run(Framework framework, boolean warmup, int perThread) throws InterruptedException {
         long[][] perCall = new long[THREADS][perThread];
         CountDownLatch ready = new CountDownLatch(THREADS);
         CountDownLatch go = new CountDownLatch(1);
@@ -107,7 +107,11 @@ public final class EndToEnd {
                 for (int i = 0; i < perThread; i++) {
                     RuntimeException failure = Failures.create(padding);
                     long t0 = System.nanoTime();
-                    framework.error(template, orders[i], failure);
+                    if (warmup) {
+                        framework.warmupError("payment for {} failed", orders[i], failure);
+                    } else {
+                        framework.error("payment for {} failed", orders[i], failure);
+                    }
                     mine[i] = System.nanoTime() - t0;
                 }
             }, "app-" + t);

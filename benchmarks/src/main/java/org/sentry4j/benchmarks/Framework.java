@@ -11,6 +11,9 @@ public interface Framework extends AutoCloseable {
 
     void error(String template, Object arg, Throwable t);
 
+    /** As {@link #error}, through the logger named {@link Receiver#WARMUP_LOGGER}, so the receiver counts it apart. */
+    void warmupError(String template, Object arg, Throwable t);
+
     /** Puts a value in this framework's thread-bound context (Logback MDC, Log4j2 ThreadContext). */
     void putContext(String key, String value);
 

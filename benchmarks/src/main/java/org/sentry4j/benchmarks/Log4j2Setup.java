@@ -24,11 +24,13 @@ final class Log4j2Setup implements Framework {
     private final Variant variant;
     private final LoggerContext context;
     private final Logger logger;
+    private final Logger warmup;
 
     private Log4j2Setup(Variant variant, LoggerContext context, Logger logger) {
         this.variant = variant;
         this.context = context;
         this.logger = logger;
+        this.warmup = context.getLogger(Receiver.WARMUP_LOGGER);
     }
 
     static Log4j2Setup start(Variant variant, Settings settings) {
@@ -77,6 +79,11 @@ final class Log4j2Setup implements Framework {
     @Override
     public void error(String template, Object arg, Throwable t) {
         logger.error(template, arg, t);
+    }
+
+    @Override
+    public void warmupError(String template, Object arg, Throwable t) {
+        warmup.error(template, arg, t);
     }
 
     @Override

@@ -18,12 +18,14 @@ final class LogbackSetup implements Framework {
     private final Variant variant;
     private final LoggerContext context;
     private final Logger logger;
+    private final Logger warmup;
     private final MDCAdapter mdc;
 
     private LogbackSetup(Variant variant, LoggerContext context, Logger logger) {
         this.variant = variant;
         this.context = context;
         this.logger = logger;
+        this.warmup = context.getLogger(Receiver.WARMUP_LOGGER);
         this.mdc = context.getMDCAdapter();
     }
 
@@ -71,6 +73,11 @@ final class LogbackSetup implements Framework {
     @Override
     public void error(String template, Object arg, Throwable t) {
         logger.error(template, arg, t);
+    }
+
+    @Override
+    public void warmupError(String template, Object arg, Throwable t) {
+        warmup.error(template, arg, t);
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A Sentry ingestion endpoint on 127.0.0.1 that counts what arrives: requests, envelopes carrying
- * events, and distinct event ids (split by whether the event names {@link #WARMUP_MARKER}). It answers
+ * events, and distinct event ids (split by whether the event came from the {@link #WARMUP_LOGGER} logger). It answers
  * 200 at once, or on purpose 429, 503, 200 after 2 s, or not at all ({@link #goDown()}: the port refuses
  * connections until {@link #comeBack()} binds it again).
  */
@@ -30,8 +30,9 @@ public final class Receiver implements AutoCloseable {
     /** How the receiver answers. */
     public enum Answer { OK, RATE_LIMITED, UNAVAILABLE, SLOW }
 
-    /** Events whose payload contains this (the warm-up logger's name) are counted apart. */
-    public static final String WARMUP_MARKER = "warmup.bench";
+    /** Events from the logger of this name are counted apart (only the event's own "logger", not breadcrumbs). */
+    public static final String WARMUP_LOGGER = "warmup.bench";
+    private static final Pattern WARMUP = Pattern.compile("\"logger\"\\s*:\\s*\"" + Pattern.quote(WARMUP_LOGGER) + "\"");
     static final long SLOW_ANSWER_MILLIS = 2_000;
     static final int RATE_LIMIT_SECONDS = 60;
 
@@ -262,7 +263,7 @@ public final class Receiver implements AutoCloseable {
                 Matcher id = EVENT_ID.matcher(payload);
                 if (id.find()) {
                     String eventId = id.group(1).replace("-", "").toLowerCase();
-                    (payload.contains(WARMUP_MARKER) ? warmupIds : eventIds).add(eventId);
+                    (WARMUP.matcher(payload).find() ? warmupIds : eventIds).add(eventId);
                     any = true;
                     synchronized (arrivals) {
                         arrivals.notifyAll();
