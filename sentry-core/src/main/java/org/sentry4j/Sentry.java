@@ -281,8 +281,8 @@ public final class Sentry {
 
     public static void addBreadcrumb(Breadcrumb breadcrumb, Hint hint) {
         Hub h = hub;
-        if (!h.isEnabled() || breadcrumb == null || CallbackGuard.isActive()) {
-            return;
+        if (!h.isEnabled() || breadcrumb == null || CallbackGuard.mustDrop()) {
+            return; // nothing from the SDK's own threads or from inside a callback
         }
         Breadcrumb kept = h.client.filterBreadcrumb(breadcrumb, hint);
         if (kept != null) {
