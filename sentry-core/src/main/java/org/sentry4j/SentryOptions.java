@@ -316,7 +316,7 @@ public final class SentryOptions {
         private final Map<String, String> tags = new LinkedHashMap<>();
         private boolean defaultIntegrations = true;
         private final List<Integration> integrations = new ArrayList<>();
-        private int maxQueueSize = 1000;
+        private int maxQueueSize = 10_000;
         private long maxQueueBytes = 64L * 1024 * 1024;
         private int maxPendingEvents = 30_000;
         private Path cacheDir;
@@ -486,7 +486,7 @@ public final class SentryOptions {
             return this;
         }
 
-        /** Envelopes waiting in memory; more go to the disk spool, or are dropped without one (default 1000). */
+        /** Envelopes waiting in memory; more go to the disk spool, or are dropped without one (default 10 000; maxQueueBytes bounds it too). */
         public Builder maxQueueSize(int maxQueueSize) {
             this.maxQueueSize = maxQueueSize;
             return mark("max-queue-size");

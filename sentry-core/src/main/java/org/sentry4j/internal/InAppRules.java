@@ -1,6 +1,7 @@
 package org.sentry4j.internal;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides whether a frame's class is the application's own code: configured includes win, then
@@ -15,8 +16,12 @@ public final class InAppRules {
             "jakarta.", "org.eclipse.jetty.", "org.apache.catalina.", "org.apache.tomcat.", "io.netty.",
             "reactor.", "io.micrometer.", "org.hibernate.", "com.zaxxer.", "org.apache.maven.", "worker.org.gradle.");
 
+    /** Decisions by class name: an application's frames come from a bounded set of classes. */
+    private static final int MAX_CACHED = 20_000;
+
     private final List<String> includes;
     private final List<String> excludes;
+    private final ConcurrentHashMap<String, Boolean> decided = new ConcurrentHashMap<>();
 
     public InAppRules(List<String> includes, List<String> excludes) {
         this.includes = List.copyOf(includes);
@@ -27,6 +32,18 @@ public final class InAppRules {
         if (className == null) {
             return false;
         }
+        Boolean known = decided.get(className);
+        if (known != null) {
+            return known;
+        }
+        boolean inApp = decide(className);
+        if (decided.size() < MAX_CACHED) {
+            decided.put(className, inApp);
+        }
+        return inApp;
+    }
+
+    private boolean decide(String className) {
         for (String prefix : includes) {
             if (className.startsWith(prefix)) {
                 return true;

@@ -202,7 +202,8 @@ public final class SentryClient {
                 diagnostics.debug("integration " + integration.name() + " did not uninstall", e);
             }
         }
-        worker.close(timeout);
+        // Half the budget at most for events still being built, so the transport keeps time to send or spool.
+        worker.close(timeout.dividedBy(2));
         int abandoned = worker.abandoned();
         if (abandoned > 0) {
             transport.recordDiscard(DiscardReason.QUEUE_OVERFLOW, "error", abandoned);

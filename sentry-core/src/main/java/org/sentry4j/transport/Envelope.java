@@ -3,7 +3,6 @@ package org.sentry4j.transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.util.List;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
+import org.sentry4j.internal.json.StringBuilderWriter;
 
 /**
  * A Sentry envelope (protocol section 2): one header line, then items each with a header line
@@ -33,7 +33,7 @@ public final class Envelope {
 
     /** An envelope whose header names the event id (may be null) and the SDK. */
     public static Envelope of(String eventId, String sdkName, String sdkVersion, List<EnvelopeItem> items) {
-        StringWriter out = new StringWriter(96);
+        StringBuilderWriter out = new StringBuilderWriter(96);
         try (JsonWriter json = new JsonWriter(out)) {
             json.beginObject();
             if (eventId != null) {
@@ -81,7 +81,7 @@ public final class Envelope {
         out.write(header.getBytes(StandardCharsets.UTF_8));
         out.write('\n');
         for (EnvelopeItem item : items) {
-            StringWriter itemHeader = new StringWriter(64);
+            StringBuilderWriter itemHeader = new StringBuilderWriter(64);
             try (JsonWriter json = new JsonWriter(itemHeader)) {
                 json.beginObject().name("type").value(item.type());
                 if (item.contentType() != null) {

@@ -3,12 +3,13 @@ package org.sentry4j.transport;
 import java.time.Duration;
 
 /**
- * Delivers envelopes. Owned by one client. {@link #send} is called from the SDK's worker thread and
- * must never block on the network or the disk; everything else happens on the transport's own
- * daemon threads.
+ * Delivers envelopes. Owned by one client. {@link #send} is called from the SDK's worker thread —
+ * never from an application thread — and must never wait for the network; it may write to the disk
+ * when memory is full, which only slows the worker (the capture buffer in front of it absorbs that).
+ * Everything else happens on the transport's own daemon threads.
  */
 public interface Transport {
-    /** Accepts an envelope for delivery; never blocks, never throws. */
+    /** Accepts an envelope for delivery; never waits for the network, never throws. */
     void send(Envelope envelope);
 
     /** Counts something dropped before it reached {@link #send}; reported to Sentry as a client report. */

@@ -114,6 +114,29 @@ class TransportResilienceTest {
     }
 
     @Test
+    void aBurstBiggerThanMemoryMayHoldIsSpooledByTheWorkerAndAllOfItArrives() {
+        receiver.down();
+        // 10 envelopes in memory and a hand-off of 32 KiB: almost the whole burst must go to disk.
+        init(o -> o.maxQueueSize(10).maxQueueBytes(32 * 1024));
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            ids.add(Sentry.captureException(new IllegalStateException("order " + i)));
+        }
+        assertThat(Sentry.flush(WAIT)).as("delivered or spooled").isTrue();
+        assertThat(Sentry.transportStats().dropped()).as("nothing dropped").isEmpty();
+
+        receiver.up();
+        receiver.awaitEnvelopes(2000, WAIT);
+        Set<String> got = new HashSet<>();
+        for (ReceivedEnvelope e : receiver.envelopes()) {
+            if (e.event() != null) {
+                assertThat(got.add(e.event().get("event_id").getAsString())).as("arrived once").isTrue();
+            }
+        }
+        assertThat(got).isEqualTo(ids);
+    }
+
+    @Test
     void aNewSdkOnTheSameSpoolReplaysWhatTheLastOneCouldNotSend() {
         receiver.down();
         init(o -> { });
@@ -140,7 +163,8 @@ class TransportResilienceTest {
     void closeAgainstAHungServerReturnsWithinTheShutdownTimeoutAndLeavesNoThread() {
         receiver.respondWith(Response.status(200).after(Duration.ofSeconds(30)));
         init(o -> o.shutdownTimeout(Duration.ofSeconds(2)));
-        for (int i = 0; i < 50; i++) {
+        // Enough that spooling all of it at close could itself overrun the deadline on a slow disk.
+        for (int i = 0; i < 5000; i++) {
             Sentry.captureException(new IllegalStateException("order " + i));
         }
         long start = System.nanoTime();

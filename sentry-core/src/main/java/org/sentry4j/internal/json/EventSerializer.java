@@ -1,10 +1,7 @@
 package org.sentry4j.internal.json;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +43,14 @@ public final class EventSerializer {
     }
 
     public byte[] serialize(SentryEvent event) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8); JsonWriter out = new JsonWriter(w)) {
+        StringBuilderWriter text = new StringBuilderWriter(8192);
+        try (JsonWriter out = new JsonWriter(text)) {
             write(out, event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        // Lone surrogates were replaced while writing, so this encoding is lossless.
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void write(JsonWriter out, SentryEvent e) throws IOException {

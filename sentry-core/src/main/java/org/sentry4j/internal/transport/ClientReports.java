@@ -1,7 +1,6 @@
 package org.sentry4j.internal.transport;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import com.google.gson.stream.JsonWriter;
+import org.sentry4j.internal.json.StringBuilderWriter;
 import org.sentry4j.internal.SdkInfo;
 import org.sentry4j.transport.DiscardReason;
 import org.sentry4j.transport.Envelope;
@@ -75,7 +75,7 @@ public final class ClientReports {
         if (counts.isEmpty()) {
             return null;
         }
-        StringWriter out = new StringWriter();
+        StringBuilderWriter out = new StringBuilderWriter(256);
         try (JsonWriter json = new JsonWriter(out)) {
             json.beginObject();
             json.name("timestamp").value(clock.instant().toString());

@@ -31,11 +31,13 @@ import org.sentry4j.transport.TransportStats;
  * startup and once the server answers again.
  */
 public final class HttpTransport implements Transport {
-    static final int SENDERS = 2;
+    static final int SENDERS = 4;
     static final int MAX_ATTEMPTS = 3;
     /** The overflow hand-off may hold this many times {@code maxQueueSize} (and at most maxQueueBytes). */
     static final int OVERFLOW_FACTOR = 50;
     static final Duration REPORT_INTERVAL = Duration.ofSeconds(30);
+    /** How far past the shutdown deadline close() may go on writing the spool (the issue allows 0.5 s). */
+    static final long CLOSE_SPOOL_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(400);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long BACKOFF_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
@@ -108,6 +110,13 @@ public final class HttpTransport implements Transport {
         }
         if (spoolWorker != null && overflow.offer(p)) {
             spoolWorker.wake();
+            return;
+        }
+        if (spool != null && SdkThread.isCurrent()) {
+            // The hand-off is full too (a burst bigger than memory may hold). The caller is the SDK's
+            // worker, never an application thread, so it may write to disk itself: this slows the
+            // worker, the capture buffer absorbs the burst meanwhile, and nothing is lost.
+            spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
             return;
         }
         reports.recordItems(envelope, DiscardReason.QUEUE_OVERFLOW);
@@ -381,14 +390,25 @@ public final class HttpTransport implements Transport {
         http.close();
         threads.forEach(LockSupport::unpark);
         joinThreads(deadline);
+        // Spooling what is left has a hard stop too: a slow disk must not hold the JVM's exit hostage.
+        long hardStop = deadline + CLOSE_SPOOL_MARGIN_NANOS;
+        int abandoned = 0;
         Pending p;
-        while ((p = queue.poll()) != null) {
-            spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
-        }
-        while ((p = pollOverflow()) != null) {
-            spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
+        while ((p = queue.poll()) != null || (p = pollOverflow()) != null) {
+            if (p.fromSpool() || System.nanoTime() < hardStop) {
+                spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
+            } else {
+                reports.recordItems(p.envelope, DiscardReason.QUEUE_OVERFLOW);
+                if (p.counted) {
+                    done.incrementAndGet();
+                }
+                abandoned++;
+            }
         }
         joinThreads(Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100)));
+        if (abandoned > 0) {
+            diagnostics.debug(abandoned + " envelope(s) could not be spooled before the shutdown deadline; dropped");
+        }
         if (spool != null && spool.count() > 0) {
             diagnostics.debug(spool.count() + " envelope(s) wait in " + spool.dir() + " for the next start");
         }
