@@ -291,6 +291,22 @@ public final class HttpTransport implements Transport {
 
     // ---- what the spool worker needs ----
 
+    /**
+     * While the server is failing, an envelope from the memory queue beyond the few the senders keep
+     * for their next try, to be written to disk: what waits for a dead server belongs on disk, where a
+     * crash cannot lose it and {@code close()} has little left to write. Null otherwise.
+     */
+    Pending pollToSpillWhileFailing() {
+        if (backoff.healthy() || queue.size() <= SENDERS) {
+            return null;
+        }
+        Pending p = queue.poll();
+        if (p != null) {
+            queueBytes.addAndGet(-p.bytes);
+        }
+        return p;
+    }
+
     Pending pollOverflow() {
         return overflow.poll();
     }

@@ -9,7 +9,8 @@ import org.sentry4j.transport.Envelope;
 
 /**
  * The spool thread: moves what overflowed the memory queue back into it when there is room, or else
- * to disk (so no application thread ever touches the disk), removes expired files, and feeds spooled envelopes back to the senders, oldest first and only
+ * to disk (so no application thread ever touches the disk), moves what waits for a failing server to
+ * disk, removes expired files, and feeds spooled envelopes back to the senders, oldest first and only
  * as fast as the queue drains, while the server is healthy and not rate limiting everything.
  */
 final class SpoolWorker {
@@ -41,6 +42,7 @@ final class SpoolWorker {
             boolean busy = false;
             try {
                 busy = drainOverflow();
+                busy |= spillWhileFailing();
                 expireOld();
                 busy |= replay();
             } catch (RuntimeException e) { // the spool thread must outlive anything the disk does
@@ -65,6 +67,17 @@ final class SpoolWorker {
             if (!transport.offer(p)) {
                 transport.spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
             }
+            any = true;
+        }
+        return any;
+    }
+
+    /** Writes what waits in memory for a failing server to disk, a bounded batch per pass. */
+    private boolean spillWhileFailing() {
+        boolean any = false;
+        Pending p;
+        for (int n = 0; n < BATCH && !transport.stopping() && (p = transport.pollToSpillWhileFailing()) != null; n++) {
+            transport.spoolOrDrop(p, DiscardReason.NETWORK_ERROR);
             any = true;
         }
         return any;

@@ -92,6 +92,8 @@ class HttpTransportTest {
         for (int i = 0; i < 5000; i++) {
             first.send(event(id(i)));
         }
+        // While the server is down the spool thread moves the queue to disk; flush waits for that.
+        assertThat(first.flush(WAIT)).as("everything delivered or spooled").isTrue();
         first.close(Duration.ofSeconds(2));
         assertThat(first.stats().dropped()).isEmpty();
 
@@ -105,6 +107,24 @@ class HttpTransportTest {
         String header = new String(receiver.envelopes().get(0).body(), java.nio.charset.StandardCharsets.UTF_8)
                 .split("\n", 2)[0];
         assertThat(header.split("\"sent_at\"", -1)).as("sent_at written once, at sending: " + header).hasSize(2);
+    }
+
+    @Test
+    void whileTheServerIsDownQueuedEnvelopesMoveToDiskWithoutFlushOrClose() {
+        receiver.down();
+        transport = fx.transport(o -> { });
+        for (int i = 0; i < 300; i++) {
+            transport.send(event(id(i)));
+        }
+        // No flush, no close: what waits for a dead server is put where a crash cannot lose it. Memory
+        // keeps only one envelope in each sender's hand and as many in the queue for the next tries.
+        int inMemory = 2 * HttpTransport.SENDERS;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (transport.stats().spooled() < 300 - inMemory && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
+        assertThat(transport.stats().spooled()).isGreaterThanOrEqualTo(300 - inMemory);
+        assertThat(transport.stats().dropped()).isEmpty();
     }
 
     @Test
