@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every benchmark in one go and writes benchmarks/RESULTS.md (see docs/benchmarks.md):
+# JMH cases a–d (Logback and Log4j2 × floor / sentry4j / io.sentry 8.43.0) and the end-to-end case e.
+# Also puts the table into README.md (between its latest-results markers). About 8–9 minutes on
+# 2 cores. Extra arguments go to org.sentry4j.benchmarks.Suite:
+#   --quick      smoke run: 1 × 1 s JMH iterations, only the healthy case e
+#   --skip-jmh / --skip-e2e, --jmh REGEX, --e2e REGEX (e.g. sentry4j-logback-503), --out FILE
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here/.."
+# Reactor build of the module and what it depends on; never `mvn install`.
+mvn -B -q -DskipTests -pl benchmarks -am package
+cd "$here"
+classpath="target/classes:$(cat target/classpath.txt)"
+java -cp "$classpath" org.sentry4j.benchmarks.Suite --out RESULTS.md --readme ../README.md --command "bash benchmarks/run.sh${*:+ $*}" "$@"

@@ -1,0 +1,295 @@
+package org.sentry4j.benchmarks;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A Sentry ingestion endpoint on 127.0.0.1 that counts what arrives: requests, envelopes carrying
+ * events, and distinct event ids (split by whether the event came from the {@link #WARMUP_LOGGER} logger). It answers
+ * 200 at once, or on purpose 429, 503, 200 after 2 s, or not at all ({@link #goDown()}: the port refuses
+ * connections until {@link #comeBack()} binds it again).
+ */
+public final class Receiver implements AutoCloseable {
+    /** How the receiver answers. */
+    public enum Answer { OK, RATE_LIMITED, UNAVAILABLE, SLOW }
+
+    /** Events from the logger of this name are counted apart (only the event's own "logger", not breadcrumbs). */
+    public static final String WARMUP_LOGGER = "warmup.bench";
+    private static final Pattern WARMUP = Pattern.compile("\"logger\"\\s*:\\s*\"" + Pattern.quote(WARMUP_LOGGER) + "\"");
+    static final long SLOW_ANSWER_MILLIS = 2_000;
+    static final int RATE_LIMIT_SECONDS = 60;
+
+    private static final Pattern EVENT_ID = Pattern.compile("\"event_id\"\\s*:\\s*\"([0-9a-fA-F-]{32,36})\"");
+    private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z_]+)\"");
+    private static final Pattern LENGTH = Pattern.compile("\"length\"\\s*:\\s*(\\d+)");
+
+    static {
+        // The JDK server writes the status line and the body separately; without TCP_NODELAY every answer
+        // waits ~40 ms for the client's delayed ACK, and the receiver, not the SDK, sets the pace.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "bench-receiver");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<String> eventIds = ConcurrentHashMap.newKeySet();
+    private final Set<String> warmupIds = ConcurrentHashMap.newKeySet();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong eventRequests = new AtomicLong();
+    private final Object arrivals = new Object();
+    private volatile Answer answer = Answer.OK;
+    private volatile HttpServer server;
+    private final int port;
+
+    private Receiver(int port) throws IOException {
+        this.server = bind(port);
+        this.port = server.getAddress().getPort();
+    }
+
+    /** Starts on an ephemeral loopback port, answering 200. */
+    public static Receiver start() {
+        try {
+            return new Receiver(0);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the receiver", e);
+        }
+    }
+
+    private HttpServer bind(int onPort) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 128);
+                s.setExecutor(executor);
+                s.createContext("/", this::handle);
+                s.start();
+                return s;
+            } catch (BindException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50); // the port is still held by the previous socket: retry until the deadline
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A DSN for this receiver, project 1. */
+    public String dsn() {
+        return "http://0123456789abcdef0123456789abcdef@127.0.0.1:" + port + "/1";
+    }
+
+    public void answer(Answer how) {
+        this.answer = how;
+    }
+
+    /** Closes the port: connections are refused until {@link #comeBack()}. */
+    public synchronized void goDown() {
+        HttpServer s = server;
+        server = null;
+        if (s != null) {
+            s.stop(0);
+        }
+    }
+
+    /** Listens again on the same port. */
+    public synchronized void comeBack() {
+        if (server == null) {
+            try {
+                server = bind(port);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot bind port " + port + " again", e);
+            }
+        }
+    }
+
+    /** Distinct events received (not counting warm-up ones). */
+    public int events() {
+        return eventIds.size();
+    }
+
+    /** Waits until {@code count} distinct events arrived or {@code timeout} passed; returns the count then. */
+    public int awaitEvents(int count, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (arrivals) {
+            while (eventIds.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+            }
+        }
+        return eventIds.size();
+    }
+
+    public int warmupEvents() {
+        return warmupIds.size();
+    }
+
+    public long requests() {
+        return requests.get();
+    }
+
+    /** Requests that carried at least one event. */
+    public long eventRequests() {
+        return eventRequests.get();
+    }
+
+    /** Forgets the request counts (not the events). */
+    public void resetRequestCounts() {
+        requests.set(0);
+        eventRequests.set(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            requests.incrementAndGet();
+            byte[] body = readBody(exchange);
+            Answer how = answer;
+            if (how == Answer.OK || how == Answer.SLOW) {
+                // Counted only when accepted: a 429/503 envelope is not delivered.
+                if (count(body)) {
+                    eventRequests.incrementAndGet();
+                }
+            } else if (containsEvent(body)) {
+                eventRequests.incrementAndGet();
+            }
+            switch (how) {
+                case SLOW:
+                    sleep(SLOW_ANSWER_MILLIS);
+                    respond(exchange, 200, "{}");
+                    break;
+                case RATE_LIMITED:
+                    exchange.getResponseHeaders().add("Retry-After", String.valueOf(RATE_LIMIT_SECONDS));
+                    exchange.getResponseHeaders().add("X-Sentry-Rate-Limits", RATE_LIMIT_SECONDS + "::organization");
+                    respond(exchange, 429, "");
+                    break;
+                case UNAVAILABLE:
+                    respond(exchange, 503, "");
+                    break;
+                default:
+                    respond(exchange, 200, "{}");
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        byte[] raw;
+        try (InputStream in = exchange.getRequestBody()) {
+            raw = in.readAllBytes();
+        }
+        String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+        boolean gzip = (encoding != null && encoding.toLowerCase().contains("gzip"))
+                || (raw.length > 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b);
+        if (!gzip) {
+            return raw;
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static boolean containsEvent(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8).contains("\"type\":\"event\"");
+    }
+
+    /** Walks the envelope's items; records each event's id. Returns whether there was one. */
+    private boolean count(byte[] body) {
+        int pos = nextLine(body, 0); // skip the envelope header
+        boolean any = false;
+        while (pos < body.length) {
+            int headerEnd = lineEnd(body, pos);
+            String header = new String(body, pos, headerEnd - pos, StandardCharsets.UTF_8);
+            if (header.isBlank()) {
+                pos = headerEnd + 1;
+                continue;
+            }
+            int payloadStart = Math.min(body.length, headerEnd + 1);
+            Matcher length = LENGTH.matcher(header);
+            int payloadEnd = length.find()
+                    ? Math.min(body.length, payloadStart + Integer.parseInt(length.group(1)))
+                    : lineEnd(body, payloadStart);
+            Matcher type = TYPE.matcher(header);
+            if (type.find() && type.group(1).equals("event")) {
+                String payload = new String(body, payloadStart, payloadEnd - payloadStart, StandardCharsets.UTF_8);
+                Matcher id = EVENT_ID.matcher(payload);
+                if (id.find()) {
+                    String eventId = id.group(1).replace("-", "").toLowerCase();
+                    (WARMUP.matcher(payload).find() ? warmupIds : eventIds).add(eventId);
+                    any = true;
+                    synchronized (arrivals) {
+                        arrivals.notifyAll();
+                    }
+                }
+            }
+            pos = payloadEnd + 1;
+        }
+        return any;
+    }
+
+    private static int lineEnd(byte[] body, int from) {
+        int i = from;
+        while (i < body.length && body[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int nextLine(byte[] body, int from) {
+        return Math.min(body.length, lineEnd(body, from) + 1);
+    }
+
+    @Override
+    public void close() {
+        goDown();
+        executor.shutdownNow();
+    }
+}
