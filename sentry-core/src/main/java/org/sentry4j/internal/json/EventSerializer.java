@@ -3,6 +3,7 @@ package org.sentry4j.internal.json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import com.google.gson.stream.JsonWriter;
@@ -36,7 +37,16 @@ public final class EventSerializer {
         }
     }
 
+    /** Breadcrumbs recently written, by identity: every event repeats the scope's trail of them. */
+    private static final int CACHED_BREADCRUMBS = 1024;
+
     private final Sdk sdk;
+    private final Map<Breadcrumb, String> breadcrumbJson = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Breadcrumb, String> eldest) {
+            return size() > CACHED_BREADCRUMBS;
+        }
+    };
 
     public EventSerializer(Sdk sdk) {
         this.sdk = sdk;
@@ -116,7 +126,7 @@ public final class EventSerializer {
         if (!e.getBreadcrumbs().isEmpty()) {
             out.name("breadcrumbs").beginObject().name("values").beginArray();
             for (Breadcrumb b : e.getBreadcrumbs()) {
-                writeBreadcrumb(out, b);
+                out.jsonValue(breadcrumbJson(b));
             }
             out.endArray().endObject();
         }
@@ -235,6 +245,22 @@ public final class EventSerializer {
             JsonValues.write(out, u.data(), 1);
         }
         out.endObject();
+    }
+
+    /** A breadcrumb's JSON, made once: breadcrumbs are immutable (Breadcrumb has identity equality). */
+    private String breadcrumbJson(Breadcrumb b) throws IOException {
+        synchronized (breadcrumbJson) {
+            String json = breadcrumbJson.get(b);
+            if (json == null) {
+                StringBuilderWriter text = new StringBuilderWriter(128);
+                try (JsonWriter out = new JsonWriter(text)) {
+                    writeBreadcrumb(out, b);
+                }
+                json = text.toString();
+                breadcrumbJson.put(b, json);
+            }
+            return json;
+        }
     }
 
     private static void writeBreadcrumb(JsonWriter out, Breadcrumb b) throws IOException {
