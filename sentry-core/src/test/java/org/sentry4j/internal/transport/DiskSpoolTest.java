@@ -75,6 +75,11 @@ class DiskSpoolTest {
 
         assertThat(transport.flush(WAIT)).isTrue();
         assertThat(TransportFixture.eventIds(receiver.awaitEnvelopes(3, WAIT))).hasSize(3);
+        // The spool thread opens the folder concurrently with delivery: wait for its word, with a deadline.
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!fx.diagnostics().contains("unusable") && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
         assertThat(fx.diagnostics()).contains("disk spool").contains("unusable");
     }
 
