@@ -32,11 +32,6 @@ public final class Scope {
         this.breadcrumbFilter = breadcrumbFilter;
     }
 
-    /** A detached scope, e.g. to build one up before applying it; its breadcrumbs are not filtered. */
-    public static Scope detached(int maxBreadcrumbs) {
-        return new Scope(maxBreadcrumbs, Function.identity());
-    }
-
     public User getUser() {
         return user;
     }

@@ -343,11 +343,6 @@ public final class SentryOptions {
             return this;
         }
 
-        /** Whether {@code setting} (canonical name, e.g. {@code server-name}) was set on this builder. */
-        public boolean isSet(String setting) {
-            return explicit.contains(TextSettings.canonical(setting));
-        }
-
         /**
          * Applies a setting given as text (from XML, properties or the environment), by any spelling of
          * its name: {@code server-name}, {@code serverName}, {@code SERVER_NAME}; {@code tags.<name>} sets a tag.

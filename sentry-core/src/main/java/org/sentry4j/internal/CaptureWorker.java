@@ -121,8 +121,4 @@ public final class CaptureWorker {
     public int abandoned() {
         return running ? 0 : queue.size();
     }
-
-    public int queued() {
-        return size.get();
-    }
 }

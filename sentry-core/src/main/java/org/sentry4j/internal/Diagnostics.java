@@ -12,8 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #once} says a thing a single time per client, {@link #throttled} at most once per interval.
  */
 public final class Diagnostics {
-    private static final Diagnostics SILENT = new Diagnostics(false, Clock.systemUTC(), System.err);
-
     private final boolean enabled;
     private final Clock clock;
     private final PrintStream out;
@@ -24,10 +22,6 @@ public final class Diagnostics {
         this.enabled = enabled;
         this.clock = clock;
         this.out = out;
-    }
-
-    public static Diagnostics silent() {
-        return SILENT;
     }
 
     public boolean enabled() {

@@ -216,8 +216,4 @@ public final class SentryClient {
     public TransportStats transportStats() {
         return transport.stats();
     }
-
-    public int queuedCaptures() {
-        return worker.queued();
-    }
 }
