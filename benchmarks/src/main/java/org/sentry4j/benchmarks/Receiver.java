@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -32,13 +30,14 @@ public final class Receiver implements AutoCloseable {
 
     /** Events from the logger of this name are counted apart (only the event's own "logger", not breadcrumbs). */
     public static final String WARMUP_LOGGER = "warmup.bench";
-    private static final Pattern WARMUP = Pattern.compile("\"logger\"\\s*:\\s*\"" + Pattern.quote(WARMUP_LOGGER) + "\"");
     static final long SLOW_ANSWER_MILLIS = 2_000;
     static final int RATE_LIMIT_SECONDS = 60;
 
-    private static final Pattern EVENT_ID = Pattern.compile("\"event_id\"\\s*:\\s*\"([0-9a-fA-F-]{32,36})\"");
-    private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z_]+)\"");
-    private static final Pattern LENGTH = Pattern.compile("\"length\"\\s*:\\s*(\\d+)");
+    // Both SDKs write compact JSON (no spaces around ':'), so fixed byte patterns find these fields.
+    private static final byte[] WARMUP_LOGGER_FIELD = ascii("\"logger\":\"" + WARMUP_LOGGER + "\"");
+    private static final byte[] EVENT_ID_KEY = ascii("\"event_id\":\"");
+    private static final byte[] EVENT_TYPE = ascii("\"type\":\"event\"");
+    private static final byte[] LENGTH_KEY = ascii("\"length\":");
 
     static {
         // The JDK server writes the status line and the body separately; without TCP_NODELAY every answer
@@ -238,32 +237,33 @@ public final class Receiver implements AutoCloseable {
     }
 
     private static boolean containsEvent(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8).contains("\"type\":\"event\"");
+        return indexOf(body, EVENT_TYPE, 0, body.length) >= 0;
     }
 
-    /** Walks the envelope's items; records each event's id. Returns whether there was one. */
+    /**
+     * Walks the envelope's items; records each event's id. Returns whether there was one. Byte searches
+     * only, no decoding or regular expressions: the receiver shares the machine's cores with the SDK
+     * being measured, and should cost as little of them as a remote server would.
+     */
     private boolean count(byte[] body) {
         int pos = nextLine(body, 0); // skip the envelope header
         boolean any = false;
         while (pos < body.length) {
             int headerEnd = lineEnd(body, pos);
-            String header = new String(body, pos, headerEnd - pos, StandardCharsets.UTF_8);
-            if (header.isBlank()) {
+            if (headerEnd == pos) {
                 pos = headerEnd + 1;
                 continue;
             }
             int payloadStart = Math.min(body.length, headerEnd + 1);
-            Matcher length = LENGTH.matcher(header);
-            int payloadEnd = length.find()
-                    ? Math.min(body.length, payloadStart + Integer.parseInt(length.group(1)))
+            long length = number(body, LENGTH_KEY, pos, headerEnd);
+            int payloadEnd = length >= 0
+                    ? (int) Math.min(body.length, payloadStart + length)
                     : lineEnd(body, payloadStart);
-            Matcher type = TYPE.matcher(header);
-            if (type.find() && type.group(1).equals("event")) {
-                String payload = new String(body, payloadStart, payloadEnd - payloadStart, StandardCharsets.UTF_8);
-                Matcher id = EVENT_ID.matcher(payload);
-                if (id.find()) {
-                    String eventId = id.group(1).replace("-", "").toLowerCase();
-                    (WARMUP.matcher(payload).find() ? warmupIds : eventIds).add(eventId);
+            if (indexOf(body, EVENT_TYPE, pos, headerEnd) >= 0) {
+                String eventId = eventId(body, payloadStart, payloadEnd);
+                if (eventId != null) {
+                    boolean warmup = indexOf(body, WARMUP_LOGGER_FIELD, payloadStart, payloadEnd) >= 0;
+                    (warmup ? warmupIds : eventIds).add(eventId);
                     any = true;
                     synchronized (arrivals) {
                         arrivals.notifyAll();
@@ -273,6 +273,61 @@ public final class Receiver implements AutoCloseable {
             pos = payloadEnd + 1;
         }
         return any;
+    }
+
+    /** The payload's first {@code "event_id":"..."}, without dashes, lower case; null if none. */
+    private static String eventId(byte[] body, int from, int to) {
+        int at = indexOf(body, EVENT_ID_KEY, from, to);
+        if (at < 0) {
+            return null;
+        }
+        int start = at + EVENT_ID_KEY.length;
+        int end = start;
+        while (end < to && body[end] != '"') {
+            end++;
+        }
+        String id = new String(body, start, end - start, StandardCharsets.ISO_8859_1);
+        return id.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The number after {@code key} within [from, to), or -1. */
+    private static long number(byte[] body, byte[] key, int from, int to) {
+        int at = indexOf(body, key, from, to);
+        if (at < 0) {
+            return -1;
+        }
+        long n = 0;
+        int i = at + key.length;
+        boolean digits = false;
+        while (i < to && body[i] >= '0' && body[i] <= '9') {
+            n = n * 10 + (body[i] - '0');
+            digits = true;
+            i++;
+        }
+        return digits ? n : -1;
+    }
+
+    /** Where {@code needle} starts in body[from, to), or -1. */
+    static int indexOf(byte[] body, byte[] needle, int from, int to) {
+        byte first = needle[0];
+        int last = to - needle.length;
+        outer:
+        for (int i = from; i <= last; i++) {
+            if (body[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < needle.length; j++) {
+                if (body[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static int lineEnd(byte[] body, int from) {
