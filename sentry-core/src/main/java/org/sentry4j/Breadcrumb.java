@@ -10,7 +10,8 @@ import java.util.function.Function;
  * scope keeps the newest {@code maxBreadcrumbs} of them and every event carries a copy.
  */
 public final class Breadcrumb {
-    private final Instant timestamp;
+    /** Nanoseconds since the epoch: a long instead of an {@code Instant} saves an object per breadcrumb. */
+    private final long epochNanos;
     private final String type;
     private final String category;
     private final SentryLevel level;
@@ -22,7 +23,7 @@ public final class Breadcrumb {
     private final Function messageFormatter;
 
     private Breadcrumb(Builder b) {
-        this.timestamp = b.timestamp != null ? b.timestamp : Instant.now();
+        this.epochNanos = epochNanos(b.timestamp);
         this.type = b.type;
         this.category = b.category;
         this.message = b.message;
@@ -33,7 +34,19 @@ public final class Breadcrumb {
 
     /** Fast path for the logging appenders: no builder, no map. */
     public Breadcrumb(Instant timestamp, SentryLevel level, String category, String message) {
-        this.timestamp = timestamp != null ? timestamp : Instant.now();
+        this(epochNanos(timestamp), level, category, message);
+    }
+
+    /**
+     * Fast path for appenders whose framework keeps time as numbers (Log4j2 reuses its {@code Instant}):
+     * no {@code Instant} is made on the logging thread.
+     */
+    public Breadcrumb(long epochSecond, int nanoOfSecond, SentryLevel level, String category, String message) {
+        this(epochNanos(epochSecond, nanoOfSecond), level, category, message);
+    }
+
+    private Breadcrumb(long epochNanos, SentryLevel level, String category, String message) {
+        this.epochNanos = epochNanos;
         this.type = null;
         this.category = category;
         this.message = message;
@@ -44,7 +57,7 @@ public final class Breadcrumb {
 
     private <T> Breadcrumb(Instant timestamp, SentryLevel level, String category, T source,
                            Function<? super T, String> formatter) {
-        this.timestamp = timestamp != null ? timestamp : Instant.now();
+        this.epochNanos = epochNanos(timestamp);
         this.type = null;
         this.category = category;
         this.level = level;
@@ -74,7 +87,22 @@ public final class Breadcrumb {
     }
 
     public Instant timestamp() {
-        return timestamp;
+        return Instant.ofEpochSecond(0, epochNanos);
+    }
+
+    /** Null means now; beyond what a long of nanoseconds holds (years 1678 to 2262) is clamped. */
+    private static long epochNanos(Instant t) {
+        return t == null ? epochNanos(Instant.now()) : epochNanos(t.getEpochSecond(), t.getNano());
+    }
+
+    private static long epochNanos(long epochSecond, int nano) {
+        if (epochSecond >= Long.MAX_VALUE / 1_000_000_000L) {
+            return Long.MAX_VALUE;
+        }
+        if (epochSecond <= Long.MIN_VALUE / 1_000_000_000L) {
+            return Long.MIN_VALUE;
+        }
+        return epochSecond * 1_000_000_000L + nano;
     }
 
     /** {@code default}, {@code http}, {@code navigation}, …; null means {@code default}. */
@@ -117,14 +145,14 @@ public final class Breadcrumb {
     }
 
     public Builder toBuilder() {
-        Builder b = builder().timestamp(timestamp).type(type).category(category).message(message()).level(level);
+        Builder b = builder().timestamp(timestamp()).type(type).category(category).message(message()).level(level);
         b.data.putAll(data);
         return b;
     }
 
     @Override
     public String toString() {
-        return "Breadcrumb{" + timestamp + " " + level + " " + category + ": " + message() + "}";
+        return "Breadcrumb{" + timestamp() + " " + level + " " + category + ": " + message() + "}";
     }
 
     public static final class Builder {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.sentry4j.internal.BreadcrumbRing;
+import org.sentry4j.internal.BreadcrumbTrail;
 import org.sentry4j.internal.ScopeSnapshot;
 
 /**
@@ -16,7 +16,7 @@ import org.sentry4j.internal.ScopeSnapshot;
  * thread until popped. Values set on the event itself win over the scope's.
  */
 public final class Scope {
-    private final BreadcrumbRing breadcrumbs;
+    private final BreadcrumbTrail breadcrumbs;
     private final Function<Breadcrumb, Breadcrumb> breadcrumbFilter;
     // Copy-on-write: a capture reads these references without copying.
     private volatile User user;
@@ -28,7 +28,7 @@ public final class Scope {
     private volatile String transaction;
 
     Scope(int maxBreadcrumbs, Function<Breadcrumb, Breadcrumb> breadcrumbFilter) {
-        this.breadcrumbs = new BreadcrumbRing(maxBreadcrumbs);
+        this.breadcrumbs = new BreadcrumbTrail(maxBreadcrumbs);
         this.breadcrumbFilter = breadcrumbFilter;
     }
 
@@ -203,6 +203,7 @@ public final class Scope {
     }
 
     ScopeSnapshot snapshot() {
-        return new ScopeSnapshot(user, tags, extras, level, fingerprint, contexts, breadcrumbs.toList(), transaction);
+        return new ScopeSnapshot(user, tags, extras, level, fingerprint, contexts, breadcrumbs.snapshot(),
+                breadcrumbs.capacity(), transaction);
     }
 }

@@ -299,6 +299,17 @@ public final class Sentry {
     }
 
     /**
+     * Whether an event captured now would be queued. In an error storm the queue fills and captures are
+     * dropped; a logging appender asks first, so the logging thread does not copy a record only to
+     * drop it. A "no" counts the drop (client report {@code queue_overflow}) and is not followed by a
+     * capture; a "yes" is a moment's answer, and the capture may still be dropped (counted once).
+     */
+    public static boolean hasRoomForEvent() {
+        Hub h = hub;
+        return h.isEnabled() && h.client.hasRoom();
+    }
+
+    /**
      * Whether events pass through a {@code beforeSend}; logging appenders use it to skip copying their
      * framework's record for the hint when nobody will read it.
      */

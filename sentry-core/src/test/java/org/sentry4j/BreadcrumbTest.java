@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.sentry4j.internal.BreadcrumbRing;
+import org.sentry4j.internal.BreadcrumbTrail;
+import org.sentry4j.internal.BreadcrumbTrailAccess;
 
 class BreadcrumbTest {
     @Test
@@ -35,8 +36,8 @@ class BreadcrumbTest {
     }
 
     @Test
-    void ringKeepsNewestInOrderUnderConcurrentWriters() throws Exception {
-        BreadcrumbRing ring = new BreadcrumbRing(50);
+    void trailKeepsNewestUnderConcurrentWriters() throws Exception {
+        BreadcrumbTrail ring = new BreadcrumbTrail(50);
         int threads = 4;
         CountDownLatch start = new CountDownLatch(1);
         Thread[] writers = new Thread[threads];
@@ -68,5 +69,70 @@ class BreadcrumbTest {
         assertThat(ring.toList()).isEmpty();
         ring.add(Breadcrumb.of("fresh"));
         assertThat(ring.toList()).extracting(Breadcrumb::message).containsExactly("fresh");
+    }
+
+    @Test
+    void concurrentWritersLoseNothingAndKeepEachWritersOrder() throws Exception {
+        BreadcrumbTrail trail = new BreadcrumbTrail(40_000);
+        CountDownLatch start = new CountDownLatch(1);
+        Thread[] writers = new Thread[4];
+        for (int t = 0; t < writers.length; t++) {
+            int id = t;
+            writers[t] = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < 10_000; i++) {
+                    trail.add(Breadcrumb.of(id + ":" + i));
+                }
+            });
+            writers[t].start();
+        }
+        start.countDown();
+        for (Thread w : writers) {
+            w.join(10_000);
+        }
+        List<Breadcrumb> all = trail.toList();
+        assertThat(all).hasSize(40_000);
+        int[] next = new int[writers.length];
+        for (Breadcrumb b : all) {
+            String[] parts = b.message().split(":");
+            int writer = Integer.parseInt(parts[0]);
+            assertThat(Integer.parseInt(parts[1])).isEqualTo(next[writer]++);
+        }
+    }
+
+    @Test
+    void aSnapshotKeepsItsMomentWhileTheTrailMovesOnAndIsCut() {
+        BreadcrumbTrail trail = new BreadcrumbTrail(3);
+        for (int i = 0; i < 5; i++) {
+            trail.add(Breadcrumb.of("b" + i));
+        }
+        BreadcrumbTrail.Link then = trail.snapshot();
+        // Far past the point where the list is cut and started afresh, several times.
+        for (int i = 5; i < 5 + 10 * BreadcrumbTrailAccess.slack() * 3; i++) {
+            trail.add(Breadcrumb.of("b" + i));
+        }
+        assertThat(BreadcrumbTrail.toList(then, 3)).extracting(Breadcrumb::message).containsExactly("b2", "b3", "b4");
+        int last = 4 + 10 * BreadcrumbTrailAccess.slack() * 3;
+        assertThat(trail.toList()).extracting(Breadcrumb::message)
+                .containsExactly("b" + (last - 2), "b" + (last - 1), "b" + last);
+        assertThat(BreadcrumbTrailAccess.linksHeld(trail)).isLessThanOrEqualTo(BreadcrumbTrailAccess.slack() * 3);
+    }
+
+    @Test
+    void aPushedScopeSharesItsParentsTrailThenGoesItsOwnWay() {
+        BreadcrumbTrail parent = new BreadcrumbTrail(2);
+        parent.add(Breadcrumb.of("a"));
+        parent.add(Breadcrumb.of("b"));
+        parent.add(Breadcrumb.of("c"));
+        BreadcrumbTrail child = new BreadcrumbTrail(2);
+        child.copyFrom(parent);
+        child.add(Breadcrumb.of("child"));
+        parent.add(Breadcrumb.of("parent"));
+        assertThat(child.toList()).extracting(Breadcrumb::message).containsExactly("c", "child");
+        assertThat(parent.toList()).extracting(Breadcrumb::message).containsExactly("c", "parent");
     }
 }

@@ -44,11 +44,7 @@ public final class CaptureWorker {
             if (running) {
                 size.decrementAndGet();
             }
-            onOverflow.run();
-            if (diagnostics.enabled()) { // no message built per dropped event unless someone listens
-                diagnostics.throttled("worker.full", Duration.ofMinutes(1),
-                        "more than " + capacity + " events waiting to be processed (max-pending-events); dropping");
-            }
+            dropped();
             return false;
         }
         submitted.incrementAndGet();
@@ -57,6 +53,23 @@ public final class CaptureWorker {
             LockSupport.unpark(thread);
         }
         return true;
+    }
+
+    /** False, counting a drop, when a capture now would be dropped for a full queue. */
+    public boolean hasRoom() {
+        if (running && size.get() < capacity) {
+            return true;
+        }
+        dropped();
+        return false;
+    }
+
+    private void dropped() {
+        onOverflow.run();
+        if (diagnostics.enabled()) { // no message built per dropped event unless someone listens
+            diagnostics.throttled("worker.full", Duration.ofMinutes(1),
+                    "more than " + capacity + " events waiting to be processed (max-pending-events); dropping");
+        }
     }
 
     private void loop() {

@@ -64,9 +64,10 @@ public final class EventPreparer {
         for (Map.Entry<String, Map<String, Object>> c : s.contexts().entrySet()) {
             e.getContexts().putIfAbsent(c.getKey(), c.getValue());
         }
-        if (!s.breadcrumbs().isEmpty()) {
-            List<Breadcrumb> all = new ArrayList<>(s.breadcrumbs().size() + e.getBreadcrumbs().size());
-            all.addAll(s.breadcrumbs());
+        List<Breadcrumb> trail = s.breadcrumbs();
+        if (!trail.isEmpty()) {
+            List<Breadcrumb> all = new ArrayList<>(trail.size() + e.getBreadcrumbs().size());
+            all.addAll(trail);
             all.addAll(e.getBreadcrumbs());
             e.setBreadcrumbs(all);
         }

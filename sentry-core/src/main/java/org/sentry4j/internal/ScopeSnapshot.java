@@ -9,7 +9,7 @@ import org.sentry4j.User;
 /** What a scope held at the moment of a capture; applied to the event later, on the worker. Immutable. */
 public final class ScopeSnapshot {
     public static final ScopeSnapshot EMPTY =
-            new ScopeSnapshot(null, Map.of(), Map.of(), null, List.of(), Map.of(), List.of(), null);
+            new ScopeSnapshot(null, Map.of(), Map.of(), null, List.of(), Map.of(), null, 0, null);
 
     private final User user;
     private final Map<String, String> tags;
@@ -17,19 +17,21 @@ public final class ScopeSnapshot {
     private final SentryLevel level;
     private final List<String> fingerprint;
     private final Map<String, Map<String, Object>> contexts;
-    private final List<Breadcrumb> breadcrumbs;
+    private final BreadcrumbTrail.Link trail;
+    private final int maxBreadcrumbs;
     private final String transaction;
 
     public ScopeSnapshot(User user, Map<String, String> tags, Map<String, Object> extras, SentryLevel level,
                          List<String> fingerprint, Map<String, Map<String, Object>> contexts,
-                         List<Breadcrumb> breadcrumbs, String transaction) {
+                         BreadcrumbTrail.Link trail, int maxBreadcrumbs, String transaction) {
         this.user = user;
         this.tags = tags;
         this.extras = extras;
         this.level = level;
         this.fingerprint = fingerprint;
         this.contexts = contexts;
-        this.breadcrumbs = breadcrumbs;
+        this.trail = trail;
+        this.maxBreadcrumbs = maxBreadcrumbs;
         this.transaction = transaction;
     }
 
@@ -57,9 +59,9 @@ public final class ScopeSnapshot {
         return contexts;
     }
 
-    /** Oldest first. */
+    /** Oldest first; made from the trail when asked (on the worker), not when the snapshot is taken. */
     public List<Breadcrumb> breadcrumbs() {
-        return breadcrumbs;
+        return BreadcrumbTrail.toList(trail, maxBreadcrumbs);
     }
 
     public String transaction() {

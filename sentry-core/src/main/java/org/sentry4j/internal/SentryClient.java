@@ -105,6 +105,11 @@ public final class SentryClient {
         return !closed && worker.submit(capture);
     }
 
+    /** See {@code Sentry.hasRoomForEvent}: false, counted as a drop, when the capture queue is full. */
+    public boolean hasRoom() {
+        return !closed && worker.hasRoom();
+    }
+
     /** The pipeline; runs on the worker thread. */
     void process(Capture c) {
         SentryEvent event = c.event();

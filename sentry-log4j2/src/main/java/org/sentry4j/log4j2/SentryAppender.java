@@ -109,6 +109,13 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     private void captureEvent(LogEvent event, SentryLevel sentryLevel, boolean alsoBreadcrumb) {
+        if (!Sentry.hasRoomForEvent()) {
+            // An error storm has filled the queue: copying the event only to drop it would be waste.
+            if (alsoBreadcrumb) {
+                addBreadcrumb(event, sentryLevel);
+            }
+            return;
+        }
         // The snapshot copies what it keeps, so it may read the (possibly reused) event directly. The
         // immutable copy is only for a callback's hint: making it computes the log statement's
         // location (a stack walk), the biggest cost an event had on the logging thread.
@@ -128,7 +135,8 @@ public final class SentryAppender extends AbstractAppender {
         if (Sentry.hasBeforeBreadcrumb()) {
             hint = Hint.ofLogRecord(event.toImmutable(), event.getThrown());
         }
-        Sentry.addBreadcrumb(new Breadcrumb(LogEventSnapshot.timestamp(event), sentryLevel,
+        org.apache.logging.log4j.core.time.Instant time = event.getInstant(); // reused by Log4j2: read now
+        Sentry.addBreadcrumb(new Breadcrumb(time.getEpochSecond(), time.getNanoOfSecond(), sentryLevel,
                 event.getLoggerName(), event.getMessage() == null ? null : event.getMessage().getFormattedMessage()),
                 hint);
     }

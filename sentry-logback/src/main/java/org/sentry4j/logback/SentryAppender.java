@@ -112,6 +112,17 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         }
     }
 
+    /**
+     * Logs below both thresholds leave before Logback's re-entrance guard and filter chain. Kept this
+     * small so the JIT can inline it into the logger's call: the event object then need not exist at all.
+     */
+    @Override
+    public void doAppend(ILoggingEvent event) {
+        if (event.getLevel().toInt() >= lowestLevel) {
+            super.doAppend(event);
+        }
+    }
+
     @Override
     protected void append(ILoggingEvent event) {
         int level = event.getLevel().toInt();
@@ -119,7 +130,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             return; // below the thresholds, no client, an SDK thread, or inside beforeSend/beforeBreadcrumb
         }
         SentryLevel sentryLevel = RecordSnapshot.level(level);
-        if (level >= eventLevel) {
+        if (level >= eventLevel && Sentry.hasRoomForEvent()) {
             Sentry.captureLog(RecordSnapshot.of(event, sentryLevel, MECHANISM), mapper);
         }
         if (level >= breadcrumbLevel) {
