@@ -1,5 +1,7 @@
 package org.sentry4j.protocol;
 
+import java.util.Objects;
+
 /** One frame of a stack trace: for Java, {@code module} is the class, {@code function} the method. */
 public final class StackFrame {
     private final String module;
@@ -36,6 +38,29 @@ public final class StackFrame {
     /** Whether the frame is the application's own code; null when undecided. */
     public Boolean inApp() {
         return inApp;
+    }
+
+    /** By value: the serializer writes each distinct frame's JSON once and reuses it. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof StackFrame)) {
+            return false;
+        }
+        StackFrame f = (StackFrame) o;
+        return lineno == f.lineno && Objects.equals(module, f.module) && Objects.equals(function, f.function)
+                && Objects.equals(filename, f.filename) && Objects.equals(inApp, f.inApp);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(module);
+        h = 31 * h + Objects.hashCode(function);
+        h = 31 * h + Objects.hashCode(filename);
+        h = 31 * h + lineno;
+        return 31 * h + Objects.hashCode(inApp);
     }
 
     @Override

@@ -3,9 +3,11 @@ package org.sentry4j.internal.json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import com.google.gson.stream.JsonWriter;
 import org.sentry4j.Breadcrumb;
 import org.sentry4j.SentryEvent;
@@ -48,19 +50,59 @@ public final class EventSerializer {
         }
     };
 
+    /**
+     * Frames already written, by value: the same code fails again and again, so most frames of an event
+     * were in an earlier one. Cleared when full, which costs one re-write of each frame still in use.
+     */
+    private static final int CACHED_FRAMES = 8192;
+    private final Map<StackFrame, String> frameJson = new HashMap<>();
+    private final String sdkJson;
+    // The modules block repeats in every event: kept with the map it was written from.
+    private Map<String, String> lastModules = Map.of();
+    private String lastModulesJson;
+    /**
+     * One buffer reused from event to event (the worker serializes one at a time): allocating and zeroing
+     * tens of kilobytes per event was the worker's largest single cost. Another thread that finds it
+     * taken uses a fresh one; a buffer grown past {@link #KEPT_BUFFER_CHARS} is not kept.
+     */
+    private final AtomicReference<StringBuilderWriter> spare = new AtomicReference<>(new StringBuilderWriter(16_384));
+    private static final int KEPT_BUFFER_CHARS = 1 << 20;
+
     public EventSerializer(Sdk sdk) {
         this.sdk = sdk;
+        this.sdkJson = fragment(out -> writeSdk(out, sdk));
     }
 
-    public byte[] serialize(SentryEvent event) {
-        StringBuilderWriter text = new StringBuilderWriter(8192);
+    /** Writes one JSON value with a fresh writer and returns its text, for caching. */
+    private static String fragment(JsonPart part) {
+        StringBuilderWriter text = new StringBuilderWriter(256);
         try (JsonWriter out = new JsonWriter(text)) {
-            write(out, event);
+            part.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Lone surrogates were replaced while writing, so this encoding is lossless.
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return text.toString();
+    }
+
+    private interface JsonPart {
+        void write(JsonWriter out) throws IOException;
+    }
+
+    public byte[] serialize(SentryEvent event) {
+        StringBuilderWriter taken = spare.getAndSet(null);
+        StringBuilderWriter text = taken != null ? taken : new StringBuilderWriter(16_384);
+        try (JsonWriter out = new JsonWriter(text)) {
+            write(out, event);
+            // Lone surrogates were replaced while writing, so this encoding is lossless.
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (text.capacity() <= KEPT_BUFFER_CHARS) {
+                text.reset();
+                spare.set(text);
+            }
+        }
     }
 
     private void write(JsonWriter out, SentryEvent e) throws IOException {
@@ -131,13 +173,9 @@ public final class EventSerializer {
             out.endArray().endObject();
         }
         if (!e.getModules().isEmpty()) {
-            out.name("modules").beginObject();
-            for (Map.Entry<String, String> m : e.getModules().entrySet()) {
-                out.name(JsonValues.clean(m.getKey())).value(JsonValues.clean(m.getValue()));
-            }
-            out.endObject();
+            out.name("modules").jsonValue(modulesJson(e.getModules()));
         }
-        writeSdk(out);
+        out.name("sdk").jsonValue(sdkJson);
         out.endObject();
     }
 
@@ -170,7 +208,7 @@ public final class EventSerializer {
         out.endObject();
     }
 
-    private static void writeException(JsonWriter out, ExceptionValue ex) throws IOException {
+    private void writeException(JsonWriter out, ExceptionValue ex) throws IOException {
         out.beginObject();
         string(out, "type", ex.type());
         string(out, "value", ex.value());
@@ -198,12 +236,47 @@ public final class EventSerializer {
         out.endObject();
     }
 
-    private static void writeFrames(JsonWriter out, List<StackFrame> frames) throws IOException {
+    private synchronized String modulesJson(Map<String, String> modules) {
+        // Equal maps share their strings (they come from one scan), so this compare is cheap.
+        if (lastModulesJson == null || !lastModules.equals(modules)) {
+            lastModules = new HashMap<>(modules);
+            lastModulesJson = fragment(out -> {
+                out.beginObject();
+                for (Map.Entry<String, String> m : modules.entrySet()) {
+                    if (m.getKey() == null || m.getValue() == null) {
+                        continue;
+                    }
+                    out.name(JsonValues.clean(m.getKey())).value(JsonValues.clean(m.getValue()));
+                }
+                out.endObject();
+            });
+        }
+        return lastModulesJson;
+    }
+
+    private void writeFrames(JsonWriter out, List<StackFrame> frames) throws IOException {
         if (frames.isEmpty()) {
             return;
         }
         out.name("stacktrace").beginObject().name("frames").beginArray();
-        for (StackFrame f : frames) {
+        synchronized (frameJson) {
+            if (frameJson.size() > CACHED_FRAMES) {
+                frameJson.clear();
+            }
+            for (StackFrame f : frames) {
+                String json = frameJson.get(f);
+                if (json == null) {
+                    json = fragment(o -> writeFrame(o, f));
+                    frameJson.put(f, json);
+                }
+                out.jsonValue(json);
+            }
+        }
+        out.endArray().endObject();
+    }
+
+    private static void writeFrame(JsonWriter out, StackFrame f) throws IOException {
+        {
             out.beginObject();
             string(out, "module", f.module());
             string(out, "function", f.function());
@@ -216,10 +289,9 @@ public final class EventSerializer {
             }
             out.endObject();
         }
-        out.endArray().endObject();
     }
 
-    private static void writeThread(JsonWriter out, ThreadValue t) throws IOException {
+    private void writeThread(JsonWriter out, ThreadValue t) throws IOException {
         out.beginObject();
         if (t.id() >= 0) { // negative: unknown; the schema wants an unsigned id or none
             out.name("id").value(t.id());
@@ -279,8 +351,8 @@ public final class EventSerializer {
         out.endObject();
     }
 
-    private void writeSdk(JsonWriter out) throws IOException {
-        out.name("sdk").beginObject();
+    private static void writeSdk(JsonWriter out, Sdk sdk) throws IOException {
+        out.beginObject();
         out.name("name").value(sdk.name);
         out.name("version").value(sdk.version);
         if (!sdk.integrations.isEmpty()) {

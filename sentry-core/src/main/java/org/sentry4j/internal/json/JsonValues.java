@@ -3,6 +3,7 @@ package org.sentry4j.internal.json;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
@@ -63,8 +64,45 @@ final class JsonValues {
     }
 
     /** RFC 3339 in UTC with at most microseconds. */
+    /**
+     * RFC 3339 in UTC to the microsecond, e.g. {@code 2026-11-25T09:51:07.048123Z}. Written by hand:
+     * {@code Instant.toString} was a visible share of the worker's time, at two timestamps per breadcrumb
+     * and event.
+     */
     static String timestamp(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).toString();
+        long seconds = instant.getEpochSecond();
+        long days = Math.floorDiv(seconds, 86_400L);
+        if (days < MIN_DAY || days > MAX_DAY) {
+            return instant.truncatedTo(ChronoUnit.MICROS).toString(); // years beyond 4 digits
+        }
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        LocalDate date = LocalDate.ofEpochDay(days);
+        char[] out = new char[27];
+        digits(out, 0, date.getYear(), 4);
+        out[4] = '-';
+        digits(out, 5, date.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, date.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, secondOfDay / 3600, 2);
+        out[13] = ':';
+        digits(out, 14, secondOfDay / 60 % 60, 2);
+        out[16] = ':';
+        digits(out, 17, secondOfDay % 60, 2);
+        out[19] = '.';
+        digits(out, 20, instant.getNano() / 1000, 6);
+        out[26] = 'Z';
+        return new String(out);
+    }
+
+    private static final long MIN_DAY = LocalDate.of(0, 1, 1).toEpochDay();
+    private static final long MAX_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     static String safeToString(Object value) {
