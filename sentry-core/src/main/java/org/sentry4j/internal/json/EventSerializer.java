@@ -1,14 +1,11 @@
 package org.sentry4j.internal.json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import com.google.gson.stream.JsonWriter;
 import org.sentry4j.Breadcrumb;
 import org.sentry4j.SentryEvent;
 import org.sentry4j.User;
@@ -65,7 +62,7 @@ public final class EventSerializer {
      * tens of kilobytes per event was the worker's largest single cost. Another thread that finds it
      * taken uses a fresh one; a buffer grown past {@link #KEPT_BUFFER_CHARS} is not kept.
      */
-    private final AtomicReference<StringBuilderWriter> spare = new AtomicReference<>(new StringBuilderWriter(16_384));
+    private final AtomicReference<StringBuilder> spare = new AtomicReference<>(new StringBuilder(16_384));
     private static final int KEPT_BUFFER_CHARS = 1 << 20;
 
     public EventSerializer(Sdk sdk) {
@@ -75,37 +72,31 @@ public final class EventSerializer {
 
     /** Writes one JSON value with a fresh writer and returns its text, for caching. */
     private static String fragment(JsonPart part) {
-        StringBuilderWriter text = new StringBuilderWriter(256);
-        try (JsonWriter out = new JsonWriter(text)) {
-            part.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        StringBuilder text = new StringBuilder(256);
+        part.write(new JsonOut(text));
         return text.toString();
     }
 
     private interface JsonPart {
-        void write(JsonWriter out) throws IOException;
+        void write(JsonOut out);
     }
 
     public byte[] serialize(SentryEvent event) {
-        StringBuilderWriter taken = spare.getAndSet(null);
-        StringBuilderWriter text = taken != null ? taken : new StringBuilderWriter(16_384);
-        try (JsonWriter out = new JsonWriter(text)) {
-            write(out, event);
+        StringBuilder taken = spare.getAndSet(null);
+        StringBuilder text = taken != null ? taken : new StringBuilder(16_384);
+        try {
+            write(new JsonOut(text), event);
             // Lone surrogates were replaced while writing, so this encoding is lossless.
             return text.toString().getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             if (text.capacity() <= KEPT_BUFFER_CHARS) {
-                text.reset();
+                text.setLength(0);
                 spare.set(text);
             }
         }
     }
 
-    private void write(JsonWriter out, SentryEvent e) throws IOException {
+    private void write(JsonOut out, SentryEvent e) {
         out.beginObject();
         out.name("event_id").value(e.getEventId());
         out.name("timestamp").value(JsonValues.timestamp(e.getTimestamp()));
@@ -138,7 +129,7 @@ public final class EventSerializer {
             out.name("tags").beginObject();
             for (Map.Entry<String, String> tag : e.getTags().entrySet()) {
                 if (tag.getKey() != null && tag.getValue() != null) {
-                    out.name(JsonValues.clean(tag.getKey())).value(JsonValues.clean(tag.getValue()));
+                    out.name(tag.getKey()).value(tag.getValue());
                 }
             }
             out.endObject();
@@ -152,7 +143,7 @@ public final class EventSerializer {
             out.name("contexts").beginObject();
             for (Map.Entry<String, Map<String, Object>> c : e.getContexts().entrySet()) {
                 if (c.getKey() != null && c.getValue() != null) {
-                    out.name(JsonValues.clean(c.getKey()));
+                    out.name(c.getKey());
                     JsonValues.write(out, c.getValue(), 1);
                 }
             }
@@ -161,7 +152,7 @@ public final class EventSerializer {
         if (!e.getFingerprint().isEmpty()) {
             out.name("fingerprint").beginArray();
             for (String part : e.getFingerprint()) {
-                out.value(JsonValues.clean(part));
+                out.value(part);
             }
             out.endArray();
         }
@@ -179,13 +170,13 @@ public final class EventSerializer {
         out.endObject();
     }
 
-    private static void string(JsonWriter out, String name, String value) throws IOException {
+    private static void string(JsonOut out, String name, String value) {
         if (value != null) {
-            out.name(name).value(JsonValues.clean(value));
+            out.name(name).value(value);
         }
     }
 
-    private static void writeMessage(JsonWriter out, Message m) throws IOException {
+    private static void writeMessage(JsonOut out, Message m) {
         if (m == null || (m.formatted() == null && m.template() == null)) {
             return;
         }
@@ -198,7 +189,7 @@ public final class EventSerializer {
                 if (p == null) {
                     out.nullValue();
                 } else {
-                    out.value(JsonValues.clean(p));
+                    out.value(p);
                 }
             }
             out.endArray();
@@ -208,7 +199,7 @@ public final class EventSerializer {
         out.endObject();
     }
 
-    private void writeException(JsonWriter out, ExceptionValue ex) throws IOException {
+    private void writeException(JsonOut out, ExceptionValue ex) {
         out.beginObject();
         string(out, "type", ex.type());
         string(out, "value", ex.value());
@@ -246,7 +237,7 @@ public final class EventSerializer {
                     if (m.getKey() == null || m.getValue() == null) {
                         continue;
                     }
-                    out.name(JsonValues.clean(m.getKey())).value(JsonValues.clean(m.getValue()));
+                    out.name(m.getKey()).value(m.getValue());
                 }
                 out.endObject();
             });
@@ -254,7 +245,7 @@ public final class EventSerializer {
         return lastModulesJson;
     }
 
-    private void writeFrames(JsonWriter out, List<StackFrame> frames) throws IOException {
+    private void writeFrames(JsonOut out, List<StackFrame> frames) {
         if (frames.isEmpty()) {
             return;
         }
@@ -275,7 +266,7 @@ public final class EventSerializer {
         out.endArray().endObject();
     }
 
-    private static void writeFrame(JsonWriter out, StackFrame f) throws IOException {
+    private static void writeFrame(JsonOut out, StackFrame f) {
         {
             out.beginObject();
             string(out, "module", f.module());
@@ -291,7 +282,7 @@ public final class EventSerializer {
         }
     }
 
-    private void writeThread(JsonWriter out, ThreadValue t) throws IOException {
+    private void writeThread(JsonOut out, ThreadValue t) {
         out.beginObject();
         if (t.id() >= 0) { // negative: unknown; the schema wants an unsigned id or none
             out.name("id").value(t.id());
@@ -303,7 +294,7 @@ public final class EventSerializer {
         out.endObject();
     }
 
-    private static void writeUser(JsonWriter out, User u) throws IOException {
+    private static void writeUser(JsonOut out, User u) {
         if (u == null) {
             return;
         }
@@ -320,22 +311,18 @@ public final class EventSerializer {
     }
 
     /** A breadcrumb's JSON, made once: breadcrumbs are immutable (Breadcrumb has identity equality). */
-    private String breadcrumbJson(Breadcrumb b) throws IOException {
+    private String breadcrumbJson(Breadcrumb b) {
         synchronized (breadcrumbJson) {
             String json = breadcrumbJson.get(b);
             if (json == null) {
-                StringBuilderWriter text = new StringBuilderWriter(128);
-                try (JsonWriter out = new JsonWriter(text)) {
-                    writeBreadcrumb(out, b);
-                }
-                json = text.toString();
+                json = fragment(out -> writeBreadcrumb(out, b));
                 breadcrumbJson.put(b, json);
             }
             return json;
         }
     }
 
-    private static void writeBreadcrumb(JsonWriter out, Breadcrumb b) throws IOException {
+    private static void writeBreadcrumb(JsonOut out, Breadcrumb b) {
         out.beginObject();
         out.name("timestamp").value(JsonValues.timestamp(b.timestamp()));
         string(out, "type", b.type());
@@ -351,7 +338,7 @@ public final class EventSerializer {
         out.endObject();
     }
 
-    private static void writeSdk(JsonWriter out, Sdk sdk) throws IOException {
+    private static void writeSdk(JsonOut out, Sdk sdk) {
         out.beginObject();
         out.name("name").value(sdk.name);
         out.name("version").value(sdk.version);

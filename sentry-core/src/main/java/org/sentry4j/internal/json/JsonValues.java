@@ -1,13 +1,11 @@
 package org.sentry4j.internal.json;
 
-import java.io.IOException;
 import java.lang.reflect.Array;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
-import com.google.gson.stream.JsonWriter;
 
 /** Writes arbitrary values (extras, context fields) as JSON, safely: bounded depth, never throwing on odd objects. */
 final class JsonValues {
@@ -16,31 +14,26 @@ final class JsonValues {
     private JsonValues() {
     }
 
-    static void write(JsonWriter out, Object value, int depth) throws IOException {
+    static void write(JsonOut out, Object value, int depth) {
         if (value == null) {
             out.nullValue();
         } else if (value instanceof String) {
-            out.value(clean((String) value));
+            out.value((String) value);
         } else if (value instanceof Boolean) {
             out.value((Boolean) value);
         } else if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            if (Double.isFinite(d)) {
-                out.value(d);
-            } else {
-                out.value(String.valueOf(d));
-            }
+            out.value(((Number) value).doubleValue());
         } else if (value instanceof Number) {
             out.value((Number) value);
         } else if (value instanceof Instant) {
             out.value(timestamp((Instant) value));
         } else if (depth >= MAX_DEPTH) {
-            out.value(clean(safeToString(value)));
+            out.value(safeToString(value));
         } else if (value instanceof Map) {
             out.beginObject();
             for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
                 if (e.getKey() != null) {
-                    out.name(clean(String.valueOf(e.getKey())));
+                    out.name(String.valueOf(e.getKey()));
                     write(out, e.getValue(), depth + 1);
                 }
             }
@@ -59,11 +52,10 @@ final class JsonValues {
             }
             out.endArray();
         } else {
-            out.value(clean(safeToString(value)));
+            out.value(safeToString(value));
         }
     }
 
-    /** RFC 3339 in UTC with at most microseconds. */
     /**
      * RFC 3339 in UTC to the microsecond, e.g. {@code 2026-11-25T09:51:07.048123Z}. Written by hand:
      * {@code Instant.toString} was a visible share of the worker's time, at two timestamps per breadcrumb
@@ -111,37 +103,5 @@ final class JsonValues {
         } catch (Throwable t) { // NOPMD: a user's toString() must not break the event
             return "<" + value.getClass().getName() + ".toString() threw " + t.getClass().getName() + ">";
         }
-    }
-
-    /** Replaces lone surrogates (which cannot be encoded as UTF-8) with U+FFFD. */
-    static String clean(String s) {
-        if (s == null) {
-            return null;
-        }
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (Character.isSurrogate(c)) {
-                return replaceLoneSurrogates(s, i);
-            }
-        }
-        return s;
-    }
-
-    private static String replaceLoneSurrogates(String s, int from) {
-        StringBuilder sb = new StringBuilder(s.length());
-        sb.append(s, 0, from);
-        int n = s.length();
-        for (int i = from; i < n; i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                sb.append(c).append(s.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                sb.append('\uFFFD');
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }
