@@ -62,8 +62,8 @@ final class BatchFile {
                     return out; // fewer envelopes than the name says: the rest stay null
                 }
                 if (wanted.get(i)) {
-                    byte[] bytes = in.readNBytes(length);
-                    if (bytes.length < length) {
+                    byte[] bytes = new byte[length];
+                    if (in.readNBytes(bytes, 0, length) < length) {
                         return out;
                     }
                     out[i] = parseOrNull(bytes);

@@ -1,6 +1,7 @@
 package org.sentry4j.internal.transport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -20,9 +21,9 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.sentry4j.SentryOptions;
@@ -71,6 +72,9 @@ final class HttpSender {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
+                // Per-request work nothing here needs: Sentry's answers are tiny, connections are not per user.
+                .disableContentCompression()
+                .disableConnectionState()
                 .setUserAgent(SdkInfo.CLIENT);
         SentryOptions.Proxy proxy = options.proxy();
         if (proxy != null) {
@@ -130,7 +134,16 @@ final class HttpSender {
             post.setHeader("Content-Encoding", "gzip");
             post.setEntity(new ByteArrayEntity(body.array(), 0, body.length(), ENVELOPE));
             return http.execute(post, response -> {
-                EntityUtils.consume(response.getEntity());
+                HttpEntity entity = response.getEntity();
+                if (entity != null) {
+                    try (InputStream in = entity.getContent()) {
+                        // read to its end with the sender's own buffer: closing it half read would allocate one
+                        byte[] scratch = body.scratch();
+                        while (in != null && in.read(scratch) >= 0) {
+                            continue;
+                        }
+                    }
+                }
                 Header rateLimits = response.getFirstHeader("X-Sentry-Rate-Limits");
                 Header retryAfter = response.getFirstHeader("Retry-After");
                 limits.update(response.getCode(), rateLimits == null ? null : rateLimits.getValue(),
