@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code burst}: warms up (4 × 500 errors, flushed), says {@code WARMED}, waits for {@code GO
  * flush|close}, then 4 threads each log 5 000 errors with fresh ~30-frame exceptions as fast as they
- * can, timing every call; then flushes (healthy receiver) or just closes (faults), and prints one
- * {@code RESULT} line. {@code drain}: the restart — starts the same configuration (same DSN and spool
- * folder), says {@code STARTED}, and closes on {@code STOP}.
+ * can, timing every call; then flushes ({@code GO flush}, within {@link #FLUSH_LIMIT}) and closes, or
+ * just closes ({@code GO close}), and prints one {@code RESULT} line. {@code drain}: the restart — starts
+ * the same configuration (same DSN and spool folder), says {@code STARTED}, and closes on {@code STOP}.
  *
  * <p>Usage: {@code EndToEnd burst|drain floor|sentry4j|iosentry logback|log4j2 <dsn> <cache-dir>}
  */

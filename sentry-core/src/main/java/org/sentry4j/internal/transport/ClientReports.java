@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import org.sentry4j.internal.json.StringBuilderWriter;
 import org.sentry4j.internal.SdkInfo;
@@ -111,6 +115,39 @@ public final class ClientReports {
             throw new UncheckedIOException(e);
         }
         return EnvelopeItem.clientReport(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Counts a drained report again: the envelope it rode on was not accepted, so the server never saw
+     * it. Only what waits to be reported grows; the totals counted it already.
+     */
+    public void restore(EnvelopeItem report) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            JsonArray all = JsonParser.parseString(report.payloadAsString()).getAsJsonObject()
+                    .getAsJsonArray("discarded_events");
+            for (JsonElement element : all) {
+                JsonObject d = element.getAsJsonObject();
+                DiscardReason reason = byWireName(d.get("reason").getAsString());
+                if (reason != null) {
+                    pending[reason.ordinal()].computeIfAbsent(d.get("category").getAsString(), k -> new LongAdder())
+                            .add(d.get("quantity").getAsLong());
+                }
+            }
+        } catch (RuntimeException e) { // our own JSON; should it ever be unreadable, these counts are lost
+            return;
+        }
+    }
+
+    private static DiscardReason byWireName(String name) {
+        for (DiscardReason r : DiscardReason.values()) {
+            if (r.wireName().equals(name)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** Everything dropped so far, by reason. */

@@ -1,7 +1,6 @@
 package org.sentry4j.internal.transport;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,9 +10,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 import java.util.TreeMap;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.Diagnostics;
@@ -21,21 +20,53 @@ import org.sentry4j.transport.DiscardReason;
 import org.sentry4j.transport.Envelope;
 
 /**
- * Envelopes that could not be sent yet, one file each in a folder, oldest first by name
- * ({@code <millis>-<seq>-<category>.envelope}). Writes are atomic (temp file + rename); files are in
- * the spool format ({@code sent_at} left out). Bounded by count, bytes and age: the oldest go first and
- * are counted as {@code cache_overflow}. Only the transport's own threads call this; the lock is never
- * held by an application thread. Disk failures are reported and turn into a {@code false} return, never
- * an exception.
+ * Envelopes that could not be sent yet, in batch files in a folder ({@link BatchFile}), oldest first by
+ * name ({@code <millis>-<seq>-<category>-<count>.batch}). Writes are atomic (temp file + rename), so a
+ * file is whole or absent. Replay hands envelopes out one by one and each is acknowledged on its own;
+ * a file is deleted once every envelope in it was delivered or deliberately dropped, so a crash in
+ * between sends some again but never loses one. Bounded by envelope count, bytes and age: the oldest
+ * files go first and their envelopes are counted as {@code cache_overflow}. Only the transport's own
+ * threads call this; the lock is never held by an application thread nor during file I/O. Disk
+ * failures are reported and turn into a return value, never an exception.
  */
 final class DiskSpool {
-    private static final String SUFFIX = ".envelope";
+    /** Envelopes per file at most (fewer for a small {@code maxCacheItems}, so eviction stays fine-grained). */
+    static final int MAX_BATCH = 256;
+    /** Payload bytes per file at most (before compression). */
+    static final long MAX_BATCH_BYTES = 4L << 20;
     private static final String TEMP_PREFIX = ".tmp-";
 
-    /** Writes the spool form of an envelope to a path; replaced in tests to simulate a full disk. */
+    /** Writes a batch file; replaced in tests to simulate a full disk. */
     @FunctionalInterface
     interface FileWriter {
-        void write(Path file, Envelope envelope) throws IOException;
+        void write(Path file, List<Envelope> envelopes) throws IOException;
+    }
+
+    /** One file: how many envelopes it holds, which are settled and which are handed out. */
+    private static final class Batch {
+        final String name;
+        final int count;
+        final long size;
+        final BitSet done = new BitSet();
+        final BitSet out = new BitSet();
+
+        Batch(String name, int count, long size) {
+            this.name = name;
+            this.count = count;
+            this.size = size;
+        }
+
+        int live() {
+            return count - done.cardinality();
+        }
+
+        BitSet waiting() {
+            BitSet w = new BitSet(count);
+            w.set(0, count);
+            w.andNot(done);
+            w.andNot(out);
+            return w;
+        }
     }
 
     private final Path dir;
@@ -46,9 +77,9 @@ final class DiskSpool {
     private final ClientReports reports;
     private final Diagnostics diagnostics;
     private final FileWriter writer;
-    private final TreeMap<String, Long> index = new TreeMap<>();
-    private final Set<String> inFlight = new HashSet<>();
+    private final TreeMap<String, Batch> index = new TreeMap<>();
     private long bytes;
+    private int live;
     private long seq;
     /** Tells this process's files from another's written in the same millisecond (e.g. before a restart). */
     private final String tag = Long.toHexString(System.nanoTime() ^ ((long) System.identityHashCode(this) << 32));
@@ -73,13 +104,7 @@ final class DiskSpool {
         }
         Path dir = options.cacheDir() != null ? options.cacheDir()
                 : Path.of(System.getProperty("java.io.tmpdir"), "sentry4j-" + hash(options.dsn()));
-        return new DiskSpool(dir, options, reports, diagnostics, DiskSpool::writeSpoolForm);
-    }
-
-    private static void writeSpoolForm(Path file, Envelope envelope) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            envelope.writeTo(out, null);
-        }
+        return new DiskSpool(dir, options, reports, diagnostics, BatchFile::write);
     }
 
     static String hash(String dsn) {
@@ -112,17 +137,14 @@ final class DiskSpool {
                     String name = file.getFileName().toString();
                     if (name.startsWith(TEMP_PREFIX)) {
                         Files.deleteIfExists(file); // a write torn by a crash
-                    } else if (name.endsWith(SUFFIX) && millisOf(name) >= 0) {
-                        long size = Files.size(file);
-                        index.put(name, size);
-                        bytes += size;
+                    } else if (countOf(name) > 0) {
+                        add(new Batch(name, countOf(name), Files.size(file)));
                     }
                 }
             }
             usable = true;
-            count = index.size();
-            if (!index.isEmpty()) {
-                diagnostics.debug("disk spool " + dir + " holds " + index.size() + " envelope(s) to replay");
+            if (live > 0) {
+                diagnostics.debug("disk spool " + dir + " holds " + live + " envelope(s) to replay");
             }
         } catch (IOException | RuntimeException e) {
             usable = false;
@@ -131,19 +153,55 @@ final class DiskSpool {
         return usable;
     }
 
-    /** Writes an envelope to disk; false when the spool is off or the disk refused (reported). */
-    boolean store(Envelope envelope, String category) {
+    private void add(Batch b) {
+        index.put(b.name, b);
+        bytes += b.size;
+        live += b.count;
+        count = live;
+    }
+
+    /** How many envelopes {@link #store} puts in one file at most. */
+    int batchLimit() {
+        return Math.max(1, Math.min(MAX_BATCH, maxItems / 8));
+    }
+
+    /**
+     * Writes envelopes of one category to disk, in as many files as the batch bounds need; returns the
+     * ones that could not be kept (spool off or unusable, or the disk refused: reported).
+     */
+    List<Envelope> store(List<Envelope> envelopes, String category) {
+        List<Envelope> refused = new ArrayList<>();
+        long byteLimit = Math.max(1, Math.min(MAX_BATCH_BYTES, maxBytes / 8));
+        int from = 0;
+        while (from < envelopes.size()) {
+            int to = from;
+            long size = 0;
+            while (to < envelopes.size() && to - from < batchLimit() && (to == from || size < byteLimit)) {
+                size += envelopes.get(to).payloadBytes();
+                to++;
+            }
+            List<Envelope> chunk = envelopes.subList(from, to);
+            if (!storeFile(chunk, category)) {
+                refused.addAll(chunk);
+            }
+            from = to;
+        }
+        return refused;
+    }
+
+    private boolean storeFile(List<Envelope> chunk, String category) {
         String name;
         synchronized (this) {
             if (!open()) {
                 return false;
             }
-            name = String.format("%013d-%08d%s-%s%s", Math.max(0, clock.millis()), seq++, tag, safe(category), SUFFIX);
+            name = String.format("%013d-%08d%s-%s-%d%s", Math.max(0, clock.millis()), seq++, tag, safe(category),
+                    chunk.size(), BatchFile.SUFFIX);
         }
         Path temp = dir.resolve(TEMP_PREFIX + name);
         long size;
         try {
-            writer.write(temp, envelope);
+            writer.write(temp, chunk);
             size = Files.size(temp);
             Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
@@ -153,10 +211,8 @@ final class DiskSpool {
             return false;
         }
         synchronized (this) {
-            index.put(name, size);
-            bytes += size;
+            add(new Batch(name, chunk.size(), size));
             trim();
-            count = index.size();
         }
         return true;
     }
@@ -166,106 +222,163 @@ final class DiskSpool {
     }
 
     private void trim() {
-        while (index.size() > maxItems || bytes > maxBytes) {
-            if (!evictOldest()) {
+        while (live > maxItems || bytes > maxBytes) {
+            Batch oldest = oldestNotOut();
+            if (oldest == null) {
                 return;
             }
+            evict(oldest);
         }
     }
 
-    /** Removes files older than {@code maxCacheAge}, counted as cache_overflow. */
+    /** Removes files older than {@code maxCacheAge}, their envelopes counted as cache_overflow. */
     synchronized void removeExpired() {
         long oldest = clock.millis() - maxAge.toMillis();
-        while (!index.isEmpty()) {
-            String first = firstNotInFlight();
-            if (first == null || millisOf(first) >= oldest) {
-                return;
-            }
+        Batch first;
+        while ((first = oldestNotOut()) != null && millisOf(first.name) < oldest) {
             evict(first);
         }
     }
 
-    private boolean evictOldest() {
-        String first = firstNotInFlight();
-        if (first == null) {
-            return false;
-        }
-        evict(first);
-        return true;
-    }
-
-    private void evict(String name) {
-        remove(name);
-        reports.record(DiscardReason.CACHE_OVERFLOW, categoryOf(name), 1);
-    }
-
-    private String firstNotInFlight() {
-        for (String name : index.keySet()) {
-            if (!inFlight.contains(name)) {
-                return name;
+    private Batch oldestNotOut() {
+        for (Batch b : index.values()) {
+            if (b.out.isEmpty()) {
+                return b;
             }
         }
         return null;
     }
 
-    /** The oldest file not already handed out, marked as in flight; null when none. */
-    synchronized String claimOldest() {
-        if (!opened && !open()) {
-            return null;
-        }
-        String name = firstNotInFlight();
-        if (name != null) {
-            inFlight.add(name);
-        }
-        return name;
+    private void evict(Batch b) {
+        int lost = b.live();
+        remove(b);
+        reports.record(DiscardReason.CACHE_OVERFLOW, categoryOf(b.name), lost);
     }
 
     /**
-     * Reads a claimed file; a torn or unreadable file is deleted and null returned (the caller moves on).
+     * Hands out what is waiting in the oldest file that has anything waiting, each envelope marked as
+     * out until {@link #ack} or {@link #release}; an empty list when that file's waiting envelopes were
+     * unreadable (they are dropped: the caller asks again), null when nothing waits.
      */
-    Envelope read(String name) {
-        try {
-            return Envelope.parse(Files.readAllBytes(dir.resolve(name)));
-        } catch (IllegalArgumentException | IOException e) {
-            diagnostics.debug("skipping unreadable spool file " + name, e);
-            delete(name);
+    List<Pending> claimOldest() {
+        Batch batch = null;
+        BitSet wanted = null;
+        synchronized (this) {
+            if (!open()) {
+                return null;
+            }
+            for (Batch b : index.values()) {
+                BitSet w = b.waiting();
+                if (!w.isEmpty()) {
+                    batch = b;
+                    wanted = w;
+                    b.out.or(w);
+                    break;
+                }
+            }
+        }
+        if (batch == null) {
             return null;
         }
-    }
-
-    /** Forgets a file for good: it was delivered or deliberately dropped. */
-    synchronized void delete(String name) {
-        remove(name);
-    }
-
-    private void remove(String name) {
-        Long size = index.remove(name);
-        if (size != null) {
-            bytes -= size;
+        Envelope[] read;
+        try {
+            read = BatchFile.read(dir.resolve(batch.name), batch.count, wanted);
+        } catch (IOException | RuntimeException e) {
+            read = new Envelope[batch.count];
         }
-        inFlight.remove(name);
-        count = index.size();
-        deleteQuietly(dir.resolve(name));
+        List<Pending> claimed = new ArrayList<>(wanted.cardinality());
+        int unreadable = 0;
+        for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
+            if (read[i] != null) {
+                claimed.add(new Pending(read[i], batch.name, i));
+            } else {
+                unreadable++;
+                ack(batch.name, i);
+            }
+        }
+        if (unreadable > 0) {
+            diagnostics.debug("skipping unreadable spool file " + batch.name + " (" + unreadable + " of "
+                    + batch.count + " envelope(s) lost)");
+        }
+        return claimed;
     }
 
-    /** Puts a claimed file back: it could not be sent now and will be replayed later. */
-    synchronized void release(String name) {
-        inFlight.remove(name);
+    /** An envelope handed out was delivered or deliberately dropped; its file goes once all of it went. */
+    synchronized void ack(String name, int position) {
+        Batch b = index.get(name);
+        if (b == null || b.done.get(position)) {
+            return;
+        }
+        b.out.clear(position);
+        b.done.set(position);
+        live--;
+        count = live;
+        if (b.done.cardinality() == b.count) {
+            remove(b);
+        }
     }
 
-    /** Files waiting on disk; cheap. */
+    /** Puts an envelope handed out back: it could not be sent now and will be replayed later. */
+    synchronized void release(String name, int position) {
+        Batch b = index.get(name);
+        if (b != null) {
+            b.out.clear(position);
+        }
+    }
+
+    private void remove(Batch b) {
+        if (index.remove(b.name) == null) {
+            return;
+        }
+        bytes -= b.size;
+        live -= b.live();
+        count = live;
+        deleteQuietly(dir.resolve(b.name));
+    }
+
+    /** Envelopes waiting on disk (handed out ones included until acknowledged); cheap. */
     int count() {
         return count;
     }
 
+    /** Envelopes on disk nobody has handed out. */
     synchronized int unclaimed() {
-        return index.size() - inFlight.size();
+        int n = 0;
+        for (Batch b : index.values()) {
+            n += b.waiting().cardinality();
+        }
+        return n;
+    }
+
+    /** The spool's files, oldest first (for tests). */
+    synchronized List<String> files() {
+        return new ArrayList<>(index.keySet());
     }
 
     static String categoryOf(String name) {
-        int dash = name.indexOf('-', name.indexOf('-') + 1);
-        int end = name.length() - SUFFIX.length();
-        return dash < 0 || dash + 1 > end ? "default" : name.substring(dash + 1, end);
+        int first = name.indexOf('-');
+        int second = name.indexOf('-', first + 1);
+        int end = name.endsWith(BatchFile.SUFFIX) ? name.lastIndexOf('-') : name.length() - BatchFile.SINGLE_SUFFIX.length();
+        return first < 0 || second < 0 || second + 1 >= end ? "default" : name.substring(second + 1, end);
+    }
+
+    /** Envelopes in a spool file by its name; 0 when the name is not a spool file's. */
+    static int countOf(String name) {
+        if (millisOf(name) < 0) {
+            return 0;
+        }
+        if (name.endsWith(BatchFile.SINGLE_SUFFIX)) {
+            return 1;
+        }
+        if (!name.endsWith(BatchFile.SUFFIX)) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1, name.length() - BatchFile.SUFFIX.length()));
+            return Math.max(0, n);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static long millisOf(String name) {
@@ -283,10 +396,5 @@ final class DiskSpool {
         } catch (IOException e) {
             diagnostics.throttled("spool.delete", Duration.ofMinutes(1), "cannot delete spool file " + file);
         }
-    }
-
-    /** For tests and the health line. */
-    synchronized Map<String, Long> snapshot() {
-        return new TreeMap<>(index);
     }
 }

@@ -46,6 +46,11 @@ final class GzipBody extends OutputStream {
         append(trailer, 0, 8);
     }
 
+    /** A buffer of this thread's, free for other use once the body is filled (reading the answer). */
+    byte[] scratch() {
+        return chunk;
+    }
+
     byte[] array() {
         return buf;
     }

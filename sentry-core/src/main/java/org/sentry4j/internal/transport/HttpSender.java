@@ -1,6 +1,11 @@
 package org.sentry4j.internal.transport;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.time.Instant;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -13,11 +18,12 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.sentry4j.SentryOptions;
@@ -35,20 +41,20 @@ final class HttpSender {
     private static final ContentType ENVELOPE = ContentType.create("application/x-sentry-envelope");
 
     private final CloseableHttpClient http;
-    private final String uri;
+    private final URI uri;
     private final String auth;
     private final RateLimits limits;
 
     HttpSender(SentryOptions options, int connections, RateLimits limits) {
         Dsn dsn = options.parsedDsn();
-        this.uri = dsn.envelopeUri().toString();
+        this.uri = dsn.envelopeUri();
         this.auth = "Sentry sentry_version=7,sentry_client=" + SdkInfo.CLIENT + ",sentry_key=" + dsn.publicKey()
                 + (dsn.secretKey() == null ? "" : ",sentry_secret=" + dsn.secretKey());
         this.limits = limits;
-        this.http = buildClient(options, connections);
+        this.http = buildClient(options, connections, uri);
     }
 
-    private static CloseableHttpClient buildClient(SentryOptions options, int connections) {
+    private static CloseableHttpClient buildClient(SentryOptions options, int connections, URI uri) {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(options.connectTimeout()))
@@ -66,6 +72,9 @@ final class HttpSender {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
+                // Per-request work nothing here needs: Sentry's answers are tiny, connections are not per user.
+                .disableContentCompression()
+                .disableConnectionState()
                 .setUserAgent(SdkInfo.CLIENT);
         SentryOptions.Proxy proxy = options.proxy();
         if (proxy != null) {
@@ -79,8 +88,34 @@ final class HttpSender {
             }
         } else {
             builder.useSystemProperties();
+            // The JVM's proxy settings, asked once: the system route planner would ask per request.
+            HttpHost systemProxy = systemProxy(uri);
+            if (systemProxy != null) {
+                builder.setProxy(systemProxy);
+            } else {
+                builder.setRoutePlanner(new DefaultRoutePlanner(null));
+            }
         }
         return builder.build();
+    }
+
+    /** The HTTP proxy the JVM's {@link ProxySelector} names for the DSN's endpoint; null for none. */
+    private static HttpHost systemProxy(URI uri) {
+        try {
+            ProxySelector selector = ProxySelector.getDefault();
+            if (selector == null) {
+                return null;
+            }
+            for (Proxy proxy : selector.select(uri)) {
+                if (proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress) {
+                    InetSocketAddress address = (InetSocketAddress) proxy.address();
+                    return new HttpHost(address.getHostString(), address.getPort());
+                }
+            }
+        } catch (RuntimeException e) { // a broken selector: go direct
+            return null;
+        }
+        return null;
     }
 
     /** A request in progress, so {@code close} can abort it at its deadline. */
@@ -99,7 +134,16 @@ final class HttpSender {
             post.setHeader("Content-Encoding", "gzip");
             post.setEntity(new ByteArrayEntity(body.array(), 0, body.length(), ENVELOPE));
             return http.execute(post, response -> {
-                EntityUtils.consume(response.getEntity());
+                HttpEntity entity = response.getEntity();
+                if (entity != null) {
+                    try (InputStream in = entity.getContent()) {
+                        // read to its end with the sender's own buffer: closing it half read would allocate one
+                        byte[] scratch = body.scratch();
+                        while (in != null && in.read(scratch) >= 0) {
+                            continue;
+                        }
+                    }
+                }
                 Header rateLimits = response.getFirstHeader("X-Sentry-Rate-Limits");
                 Header retryAfter = response.getFirstHeader("Retry-After");
                 limits.update(response.getCode(), rateLimits == null ? null : rateLimits.getValue(),

@@ -4,42 +4,46 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.internal.SdkThread;
 import org.sentry4j.transport.DiscardReason;
 import org.sentry4j.transport.Envelope;
-import org.sentry4j.transport.EnvelopeItem;
 import org.sentry4j.transport.Transport;
 import org.sentry4j.transport.TransportStats;
 
 /**
- * Delivers envelopes over HTTP without ever making the caller wait. {@link #send} only appends to a
- * bounded in-memory queue; when that is full the envelope goes on an overflow hand-off that the spool
- * thread writes to disk. Two sender threads drain the queue over kept-alive connections. An
- * unreachable server (no answer, 502/503/504) pauses the senders with capped, jittered exponential
- * backoff; an envelope that keeps failing is spooled. Spooled envelopes are replayed, oldest first, at
- * startup and once the server answers again.
+ * Delivers envelopes over HTTP without ever making an application thread wait. {@link #send} appends
+ * to a bounded in-memory queue that four {@link Senders} drain over kept-alive connections. When the
+ * queue is full, the SDK's own worker waits for room as long as the server keeps up (the capture
+ * buffer in front of it absorbs the burst); otherwise, and for any other caller, the envelope goes on
+ * an overflow hand-off for the spool thread. What waits for a failing or slow server goes to the disk
+ * spool in batches, as does whatever a flush or close could not deliver by its deadline. Spooled
+ * envelopes are replayed, oldest first, at startup and once the server answers again.
  */
 public final class HttpTransport implements Transport {
     static final int SENDERS = 4;
-    static final int MAX_ATTEMPTS = 3;
     /** The overflow hand-off may hold this many times {@code maxQueueSize} (and at most maxQueueBytes). */
     static final int OVERFLOW_FACTOR = 50;
-    static final Duration REPORT_INTERVAL = Duration.ofSeconds(30);
     /** How far past the shutdown deadline close() may go on writing the spool (the issue allows 0.5 s). */
     static final long CLOSE_SPOOL_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(400);
+    /** The longest the worker waits for room in the queue for one envelope before handing it on. */
+    static final long MAX_ROOM_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    private static final long BACKOFF_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long ROOM_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Time to keep before a flush's deadline per envelope still queued, to write it to disk. */
+    private static final long SPILL_NANOS_PER_ENVELOPE = TimeUnit.MICROSECONDS.toNanos(30);
+    private static final long SPILL_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final SentryOptions options;
     private final Clock clock;
@@ -47,22 +51,27 @@ public final class HttpTransport implements Transport {
     private final ClientReports reports;
     private final RateLimits limits;
     private final Backoff backoff;
+    private final SendPace pace = new SendPace(SENDERS);
     private final HttpSender http;
     private final DiskSpool spool;
+    private final Senders senders;
     private final LinkedBlockingQueue<Pending> queue;
     private final AtomicLong queueBytes = new AtomicLong();
     private final OverflowHandOff overflow;
+    /** Envelopes the senders gave up on, for the spool thread to write (fed from the bounded queue only). */
+    private final ConcurrentLinkedQueue<Pending> toDisk = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger toDiskSize = new AtomicInteger();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
-    private final AtomicInteger urgent = new AtomicInteger();
-    /** Senders holding an envelope (sending it, or waiting out a backoff to retry it). */
+    /** Senders holding an envelope (sending it, or waiting out a backoff or a probe to send it). */
     private final AtomicInteger holding = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicReferenceArray<HttpPost> inFlight = new AtomicReferenceArray<>(SENDERS);
     private final List<Thread> threads = new ArrayList<>();
     private final SpoolWorker spoolWorker;
-    private volatile Instant lastReportCheck;
+    private volatile int urgent;
+    private volatile long urgentDeadline;
+    private volatile Thread roomWaiter;
     private volatile boolean accepting = true;
     private volatile boolean stopping;
 
@@ -82,10 +91,10 @@ public final class HttpTransport implements Transport {
         this.spool = givenSpool != null ? givenSpool : DiskSpool.forOptions(options, reports, diagnostics);
         this.queue = new LinkedBlockingQueue<>(options.maxQueueSize());
         this.overflow = new OverflowHandOff(OVERFLOW_FACTOR * options.maxQueueSize(), options.maxQueueBytes());
-        this.lastReportCheck = clock.instant();
+        this.senders = new Senders(this, http, limits, reports, backoff, pace, SENDERS);
         for (int i = 0; i < SENDERS; i++) {
             int slot = i;
-            threads.add(new SdkThread("sender", () -> senderLoop(slot)));
+            threads.add(new SdkThread("sender", () -> senders.loop(slot)));
         }
         this.spoolWorker = spool == null ? null : new SpoolWorker(this, spool);
         if (spoolWorker != null) {
@@ -95,7 +104,7 @@ public final class HttpTransport implements Transport {
         threads.forEach(Thread::start);
     }
 
-    // ---- the application side: never blocks, never touches the disk ----
+    // ---- the application side: never blocks an application thread, never touches the disk ----
 
     @Override
     public void send(Envelope envelope) {
@@ -104,25 +113,58 @@ public final class HttpTransport implements Transport {
             return;
         }
         accepted.incrementAndGet();
-        Pending p = new Pending(envelope, null, true);
+        Pending p = new Pending(envelope, true);
         if (offer(p)) {
+            return;
+        }
+        boolean sdkThread = SdkThread.isCurrent();
+        if (sdkThread && awaitRoom(p)) {
             return;
         }
         if (spoolWorker != null && overflow.offer(p)) {
             spoolWorker.wake();
             return;
         }
-        if (spool != null && SdkThread.isCurrent()) {
+        if (spool != null && sdkThread) {
             // The hand-off is full too (a burst bigger than memory may hold). The caller is the SDK's
             // worker, never an application thread, so it may write to disk itself: this slows the
             // worker, the capture buffer absorbs the burst meanwhile, and nothing is lost.
-            spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
+            store(List.of(p), DiscardReason.QUEUE_OVERFLOW);
             return;
         }
         reports.recordItems(envelope, DiscardReason.QUEUE_OVERFLOW);
         done.incrementAndGet();
         diagnostics.throttled("transport.full", Duration.ofMinutes(1), "send queue full; dropping envelopes ("
                 + stats() + ")");
+    }
+
+    /**
+     * The SDK's worker waits for room while the senders keep up with a healthy server: a burst stays in
+     * memory (the capture buffer in front holds it) instead of going through the disk. Bounded: it
+     * stops waiting when the server fails or slows down, at close, or after {@link #MAX_ROOM_WAIT_NANOS}.
+     */
+    private boolean awaitRoom(Pending p) {
+        long giveUp = System.nanoTime() + MAX_ROOM_WAIT_NANOS;
+        roomWaiter = Thread.currentThread();
+        try {
+            while (true) {
+                if (offer(p)) {
+                    return true;
+                }
+                long now = System.nanoTime();
+                if (!keepingUp(now) || now - giveUp > 0) {
+                    return false;
+                }
+                LockSupport.parkNanos(this, ROOM_PARK_NANOS);
+            }
+        } finally {
+            roomWaiter = null;
+        }
+    }
+
+    /** The senders are draining the queue at a healthy server's pace. */
+    private boolean keepingUp(long now) {
+        return accepting && !stopping && backoff.healthy() && !pace.slow(now);
     }
 
     /** Into the memory queue if it has room by count and bytes. */
@@ -139,147 +181,100 @@ public final class HttpTransport implements Transport {
         reports.record(reason, category, quantity);
     }
 
-    // ---- the sender threads ----
+    // ---- what the senders need ----
 
-    private void senderLoop(int slot) {
-        GzipBody body = new GzipBody();
-        Pending held = null;
-        try {
-            while (!stopping) {
-                if (held == null) {
-                    held = take();
-                    if (held == null) {
-                        maybeSendReportsAlone(slot, body);
-                        continue;
-                    }
-                    holding.incrementAndGet();
-                }
-                if (backoff.waiting()) {
-                    if (urgent.get() > 0) { // flush/close is waiting: do not keep it waiting for the server
-                        spoolOrDrop(held, DiscardReason.NETWORK_ERROR);
-                        held = null;
-                        holding.decrementAndGet();
-                    } else {
-                        LockSupport.parkNanos(this, BACKOFF_PARK_NANOS);
-                    }
-                    continue;
-                }
-                held = attempt(held, slot, body);
-                if (held == null) {
-                    holding.decrementAndGet();
-                }
-            }
-        } catch (Throwable t) { // NOPMD: a sender must never die silently with an envelope in hand
-            diagnostics.debug("sender failed", t);
-        } finally {
-            if (held != null) {
-                spoolOrDrop(held, DiscardReason.NETWORK_ERROR);
-                holding.decrementAndGet();
-            }
-            body.release();
-        }
-    }
-
-    private Pending take() throws InterruptedException {
+    Pending take() throws InterruptedException {
         Pending p = queue.poll(IDLE_PARK_NANOS, TimeUnit.NANOSECONDS);
         if (p != null) {
             queueBytes.addAndGet(-p.bytes);
+            Thread waiter = roomWaiter;
+            if (waiter != null) {
+                LockSupport.unpark(waiter);
+            }
         }
         return p;
     }
 
-    /** One try; returns the envelope when it should be tried again, null when it is settled. */
-    private Pending attempt(Pending p, int slot, GzipBody body) {
-        Envelope envelope = limits.filter(p.envelope, reports);
-        if (envelope == null) {
-            settle(p);
-            return null;
-        }
-        if (!limits.allLimited()) {
-            EnvelopeItem report = reports.drain();
-            if (report != null) {
-                List<EnvelopeItem> items = new ArrayList<>(envelope.items());
-                items.add(report);
-                envelope = envelope.withItems(items);
-            }
-        }
-        p.envelope = envelope;
-        HttpPost post = http.newRequest();
-        inFlight.set(slot, post);
-        int status;
-        try {
-            status = http.post(post, envelope, body, clock.instant());
-        } finally {
-            inFlight.set(slot, null);
-        }
-        if (status == HttpSender.UNREACHABLE || status == 502 || status == 503 || status == 504) {
-            if (stopping) {
-                return p; // handed to the spool by the loop's exit
-            }
-            backoff.failed();
-            p.attempts++;
-            reportHealth();
-            if (p.attempts >= MAX_ATTEMPTS) {
-                spoolOrDrop(p, DiscardReason.NETWORK_ERROR);
-                return null;
-            }
-            return p;
-        }
-        backoff.succeeded();
-        if (status >= 200 && status < 300) {
-            sent.incrementAndGet();
-            if (spoolWorker != null) {
-                spoolWorker.wake();
-            }
-        } else if (status != 429) { // a 429 is counted by the server itself
-            reports.recordItems(envelope, DiscardReason.SEND_ERROR);
-            diagnostics.throttled("transport.status." + status, Duration.ofMinutes(1),
-                    "Sentry answered " + status + "; envelope dropped" + (status == 413 ? " (too large)" : ""));
-        }
-        settle(p);
-        return null;
+    void holding(int delta) {
+        holding.addAndGet(delta);
     }
 
-    private void maybeSendReportsAlone(int slot, GzipBody body) {
-        if (slot != 0 || !reports.hasPending() || backoff.waiting() || limits.allLimited()) {
-            return;
-        }
-        Instant now = clock.instant();
-        if (now.isBefore(lastReportCheck.plus(REPORT_INTERVAL))) {
-            return;
-        }
-        lastReportCheck = now;
-        Envelope alone = reports.drainAlone();
-        if (alone != null) {
-            Pending p = attempt(new Pending(alone, null, false), slot, body);
-            if (p != null) {
-                spoolOrDrop(p, DiscardReason.NETWORK_ERROR);
-            }
+    /** Senders with an envelope in hand (for tests). */
+    int holding() {
+        return holding.get();
+    }
+
+    /** More than the caller's own envelope waits to be sent. */
+    boolean moreWork() {
+        return !queue.isEmpty() || holding.get() > 1;
+    }
+
+    boolean urgent() {
+        return urgent > 0;
+    }
+
+    void delivered() {
+        sent.incrementAndGet();
+        if (spoolWorker != null) {
+            spoolWorker.wake();
         }
     }
 
-    // ---- settling an envelope ----
-
-    private void settle(Pending p) {
+    /** An envelope is delivered or deliberately dropped. */
+    void settle(Pending p) {
         if (p.fromSpool()) {
-            spool.delete(p.spoolFile);
+            spool.ack(p.spoolFile, p.spoolPosition);
         } else if (p.counted) {
             done.incrementAndGet();
         }
     }
 
-    /** Keeps an envelope that cannot be sent now on disk; drops it (counted as {@code reason}) if it cannot. */
-    void spoolOrDrop(Pending p, DiscardReason reason) {
+    /**
+     * An envelope that cannot be sent now goes to the spool thread, which writes it in a batch; an
+     * envelope read from the spool just goes back there (its file still holds it).
+     */
+    void spill(Pending p, DiscardReason reason) {
         if (p.fromSpool()) {
-            spool.release(p.spoolFile); // its file is still there
-            return;
+            spool.release(p.spoolFile, p.spoolPosition);
+        } else if (spoolWorker == null) {
+            store(List.of(p), reason);
+        } else {
+            toDisk.offer(p);
+            toDiskSize.incrementAndGet();
+            spoolWorker.wake();
         }
-        if (spool == null || !spool.store(p.envelope, p.category())) {
-            reports.recordItems(p.envelope, reason);
-            reportHealth();
+    }
+
+    /**
+     * Writes envelopes to disk in batch files (per category); what cannot be kept is dropped and
+     * counted as {@code reason}. Envelopes read from the spool are only released (still on disk).
+     */
+    void store(List<Pending> batch, DiscardReason reason) {
+        Map<String, List<Pending>> byCategory = new LinkedHashMap<>();
+        for (Pending p : batch) {
+            if (p.fromSpool()) {
+                spool.release(p.spoolFile, p.spoolPosition);
+            } else {
+                byCategory.computeIfAbsent(p.category(), c -> new ArrayList<>()).add(p);
+            }
         }
-        if (p.counted) {
-            done.incrementAndGet();
+        for (Map.Entry<String, List<Pending>> group : byCategory.entrySet()) {
+            List<Envelope> envelopes = new ArrayList<>(group.getValue().size());
+            for (Pending p : group.getValue()) {
+                envelopes.add(p.envelope);
+            }
+            List<Envelope> refused = spool == null ? envelopes : spool.store(envelopes, group.getKey());
+            for (Envelope e : refused) {
+                reports.recordItems(e, reason);
+            }
+            if (!refused.isEmpty()) {
+                reportHealth();
+            }
+            for (Pending p : group.getValue()) {
+                if (p.counted) {
+                    done.incrementAndGet();
+                }
+            }
         }
     }
 
@@ -292,14 +287,30 @@ public final class HttpTransport implements Transport {
     // ---- what the spool worker needs ----
 
     /**
-     * While the server is failing, an envelope from the memory queue beyond the few the senders keep
-     * for their next try, to be written to disk: what waits for a dead server belongs on disk, where a
-     * crash cannot lose it and {@code close()} has little left to write. Null otherwise.
+     * How many envelopes the memory queue should keep now; the rest belongs on disk. While the server
+     * fails, only a few for the senders' next tries (a crash cannot lose what is on disk, and close has
+     * little left to write); while a flush or close waits on a server that does not keep up, or its
+     * deadline is near, none.
      */
-    Pending pollToSpillWhileFailing() {
-        if (backoff.healthy() || queue.size() <= SENDERS) {
-            return null;
+    int queueKeep(long now) {
+        if (urgent > 0 && (!backoff.healthy() || pace.slow(now) || nearDeadline(now))) {
+            return 0;
         }
+        return backoff.healthy() ? Integer.MAX_VALUE : SENDERS;
+    }
+
+    private boolean nearDeadline(long now) {
+        long waiting = queue.size() + (long) overflow.size();
+        return now - (urgentDeadline - SPILL_MARGIN_NANOS - waiting * SPILL_NANOS_PER_ENVELOPE) > 0;
+    }
+
+    /** Whether the overflow hand-off should go to disk rather than wait in memory for room in the queue. */
+    boolean spillOverflow(long now) {
+        return !backoff.healthy() || pace.slowOnAverage() || queueKeep(now) == 0
+                || overflow.halfFull();
+    }
+
+    Pending pollQueue() {
         Pending p = queue.poll();
         if (p != null) {
             queueBytes.addAndGet(-p.bytes);
@@ -307,19 +318,36 @@ public final class HttpTransport implements Transport {
         return p;
     }
 
+    int queued() {
+        return queue.size();
+    }
+
     Pending pollOverflow() {
         return overflow.poll();
     }
 
+    Pending peekOverflow() {
+        return overflow.peek();
+    }
+
+    Pending pollToDisk() {
+        Pending p = toDisk.poll();
+        if (p != null) {
+            toDiskSize.decrementAndGet();
+        }
+        return p;
+    }
+
     /**
      * How many spooled envelopes may be fed to the senders now: up to half the queue while the server
-     * is healthy; while it is failing, one probe once its backoff is over and nothing else is waiting.
+     * is healthy; while it is failing or slow, one probe once nothing else is waiting; none while a
+     * flush or close should rather be writing to disk.
      */
-    int replayBudget() {
-        if (stopping || !accepting || backoff.waiting() || limits.allLimited()) {
+    int replayBudget(long now) {
+        if (stopping || !accepting || backoff.waiting() || limits.allLimited() || queueKeep(now) == 0) {
             return 0;
         }
-        if (!backoff.healthy()) {
+        if (!backoff.healthy() || pace.slowOnAverage()) {
             return queue.isEmpty() && overflow.size() == 0 && holding.get() == 0 ? 1 : 0;
         }
         return Math.max(0, Math.max(1, options.maxQueueSize() / 2) - queue.size());
@@ -342,7 +370,7 @@ public final class HttpTransport implements Transport {
     @Override
     public boolean flush(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        urgent.incrementAndGet();
+        beginUrgent(deadline);
         try {
             if (!awaitDone(accepted.get(), deadline)) {
                 return false;
@@ -351,8 +379,8 @@ public final class HttpTransport implements Transport {
                 Envelope alone = reports.drainAlone();
                 if (alone != null) {
                     accepted.incrementAndGet();
-                    Pending p = new Pending(alone, null, true);
-                    if (!queue.offer(p)) {
+                    Pending p = new Pending(alone, true);
+                    if (!offer(p)) {
                         done.incrementAndGet();
                     }
                     return awaitDone(accepted.get(), deadline);
@@ -360,8 +388,22 @@ public final class HttpTransport implements Transport {
             }
             return true;
         } finally {
-            urgent.decrementAndGet();
+            endUrgent();
         }
+    }
+
+    private synchronized void beginUrgent(long deadline) {
+        if (urgent == 0 || deadline - urgentDeadline < 0) {
+            urgentDeadline = deadline;
+        }
+        urgent++;
+        if (spoolWorker != null) {
+            spoolWorker.wake();
+        }
+    }
+
+    private synchronized void endUrgent() {
+        urgent--;
     }
 
     private boolean awaitDone(long target, long deadline) {
@@ -370,7 +412,7 @@ public final class HttpTransport implements Transport {
             if (left <= 0) {
                 return false;
             }
-            if (spoolWorker != null && overflow.size() > 0) {
+            if (spoolWorker != null && (overflow.size() > 0 || toDiskSize.get() > 0)) {
                 spoolWorker.wake();
             }
             LockSupport.parkNanos(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(1)));
@@ -387,7 +429,7 @@ public final class HttpTransport implements Transport {
         long deadline = start + timeout.toNanos();
         // keep time to spool what the server did not take
         long reserve = Math.min(timeout.toNanos() / 4, TimeUnit.MILLISECONDS.toNanos(500));
-        urgent.incrementAndGet();
+        beginUrgent(deadline - reserve);
         if (backoff.healthy() && !limits.allLimited()) {
             Envelope alone = reports.drainAlone();
             if (alone != null) {
@@ -397,37 +439,52 @@ public final class HttpTransport implements Transport {
         accepting = false;
         awaitDone(accepted.get(), deadline - reserve);
         stopping = true;
-        for (int i = 0; i < SENDERS; i++) {
-            HttpPost post = inFlight.get(i);
-            if (post != null) {
-                post.cancel();
-            }
-        }
+        senders.cancelInFlight();
         http.close();
         threads.forEach(LockSupport::unpark);
         joinThreads(deadline);
         // Spooling what is left has a hard stop too: a slow disk must not hold the JVM's exit hostage.
         long hardStop = deadline + CLOSE_SPOOL_MARGIN_NANOS;
         int abandoned = 0;
+        int limit = spool == null ? 256 : spool.batchLimit();
+        List<Pending> batch = new ArrayList<>(limit);
         Pending p;
-        while ((p = queue.poll()) != null || (p = pollOverflow()) != null) {
-            if (p.fromSpool() || System.nanoTime() < hardStop) {
-                spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
-            } else {
-                reports.recordItems(p.envelope, DiscardReason.QUEUE_OVERFLOW);
-                if (p.counted) {
-                    done.incrementAndGet();
-                }
-                abandoned++;
+        while ((p = pollQueue()) != null || (p = pollOverflow()) != null || (p = pollToDisk()) != null) {
+            batch.add(p);
+            if (batch.size() >= limit) {
+                abandoned += storeBefore(batch, hardStop);
             }
         }
+        abandoned += storeBefore(batch, hardStop);
         joinThreads(Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100)));
+        endUrgent();
         if (abandoned > 0) {
             diagnostics.debug(abandoned + " envelope(s) could not be spooled before the shutdown deadline; dropped");
         }
         if (spool != null && spool.count() > 0) {
             diagnostics.debug(spool.count() + " envelope(s) wait in " + spool.dir() + " for the next start");
         }
+    }
+
+    /** Stores the batch if there is time before {@code hardStop}, else drops it; empties it; returns how many were dropped. */
+    private int storeBefore(List<Pending> batch, long hardStop) {
+        int dropped = 0;
+        if (System.nanoTime() - hardStop < 0) {
+            store(batch, DiscardReason.QUEUE_OVERFLOW);
+        } else {
+            for (Pending p : batch) {
+                if (p.fromSpool()) {
+                    continue; // still on disk
+                }
+                reports.recordItems(p.envelope, DiscardReason.QUEUE_OVERFLOW);
+                if (p.counted) {
+                    done.incrementAndGet();
+                }
+                dropped++;
+            }
+        }
+        batch.clear();
+        return dropped;
     }
 
     private void joinThreads(long deadline) {
@@ -447,7 +504,7 @@ public final class HttpTransport implements Transport {
 
     @Override
     public TransportStats stats() {
-        return new TransportStats(queue.size() + overflow.size(), sent.get(),
+        return new TransportStats(queue.size() + overflow.size() + toDiskSize.get(), sent.get(),
                 spool == null ? 0 : spool.count(), reports.totals(), backoff.failingSince());
     }
 }

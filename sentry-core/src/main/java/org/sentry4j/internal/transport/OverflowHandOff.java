@@ -44,6 +44,15 @@ final class OverflowHandOff {
         return p;
     }
 
+    Pending peek() {
+        return waiting.peek();
+    }
+
+    /** Past half its bound by count or bytes: time to move it to disk even for a healthy server. */
+    boolean halfFull() {
+        return size.get() > maxCount / 2 || bytes.get() > maxBytes / 2;
+    }
+
     int size() {
         return size.get();
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.sentry4j.transport.DiscardReason;
 import org.sentry4j.transport.Envelope;
 import org.sentry4j.transport.EnvelopeItem;
@@ -25,6 +26,8 @@ final class RateLimits {
 
     private final Clock clock;
     private final ConcurrentHashMap<String, Instant> deadlines = new ConcurrentHashMap<>();
+    /** Grows with every limit applied, so a sender can tell whether an answer brought one. */
+    private final AtomicLong version = new AtomicLong();
 
     RateLimits(Clock clock) {
         this.clock = clock;
@@ -65,6 +68,11 @@ final class RateLimits {
 
     private void extend(String category, Instant until) {
         deadlines.merge(category, until, (old, neu) -> neu.isAfter(old) ? neu : old);
+        version.incrementAndGet();
+    }
+
+    long version() {
+        return version.get();
     }
 
     private static Duration parseSeconds(String text) {

@@ -2,24 +2,29 @@ package org.sentry4j.internal.transport;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.sentry4j.transport.DiscardReason;
-import org.sentry4j.transport.Envelope;
 
 /**
- * The spool thread: moves what overflowed the memory queue back into it when there is room, or else
- * to disk (so no application thread ever touches the disk), moves what waits for a failing server to
- * disk, removes expired files, and feeds spooled envelopes back to the senders, oldest first and only
- * as fast as the queue drains, while the server is healthy and not rate limiting everything.
+ * The spool thread: moves what overflowed the memory queue back into it when there is room, writes
+ * to disk in batches what the transport says belongs there (what the senders gave up on, the overflow
+ * and the queue while the server fails or does not keep up, what a flush cannot deliver by its
+ * deadline), removes expired files, and feeds spooled envelopes back to the senders, oldest first and
+ * only as fast as the queue drains, while the server is healthy and not rate limiting everything.
  */
 final class SpoolWorker {
-    private static final int BATCH = 256;
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long URGENT_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final Duration EXPIRY_CHECK = Duration.ofSeconds(10);
 
     private final HttpTransport transport;
     private final DiskSpool spool;
+    /** Envelopes read from the spool's oldest file and not yet fed to the queue. */
+    private final ArrayDeque<Pending> hand = new ArrayDeque<>();
     volatile Thread thread;
     private volatile boolean parked;
     private Instant nextExpiryCheck = Instant.MIN;
@@ -41,46 +46,65 @@ final class SpoolWorker {
         while (!transport.stopping()) {
             boolean busy = false;
             try {
-                busy = drainOverflow();
-                busy |= spillWhileFailing();
+                long now = System.nanoTime();
+                busy = moveOverflow();
+                busy |= spill(now);
                 expireOld();
-                busy |= replay();
+                busy |= replay(now);
             } catch (RuntimeException e) { // the spool thread must outlive anything the disk does
                 transport.diagnostics().debug("disk spool failure", e);
             }
             if (!busy) {
                 parked = true;
-                LockSupport.parkNanos(this, PARK_NANOS);
+                LockSupport.parkNanos(this, transport.urgent() ? URGENT_PARK_NANOS : PARK_NANOS);
                 parked = false;
             }
         }
+        Pending p;
+        while ((p = hand.poll()) != null) {
+            spool.release(p.spoolFile, p.spoolPosition);
+        }
     }
 
-    /**
-     * Moves overflowed envelopes on: back into the memory queue when it has room again (no disk round
-     * trip), else to disk. A bounded batch per pass, so replay and expiry are not starved by a burst.
-     */
-    private boolean drainOverflow() {
+    /** Moves overflowed envelopes back into the memory queue while it has room (no disk round trip). */
+    private boolean moveOverflow() {
         boolean any = false;
         Pending p;
-        for (int n = 0; n < BATCH && !transport.stopping() && (p = transport.pollOverflow()) != null; n++) {
+        while (!transport.stopping() && (p = transport.peekOverflow()) != null) {
             if (!transport.offer(p)) {
-                transport.spoolOrDrop(p, DiscardReason.QUEUE_OVERFLOW);
+                return any;
             }
+            transport.pollOverflow(); // the same one: this thread is the only one taking from the hand-off
             any = true;
         }
         return any;
     }
 
-    /** Writes what waits in memory for a failing server to disk, a bounded batch per pass. */
-    private boolean spillWhileFailing() {
-        boolean any = false;
+    /** Writes one batch of what belongs on disk now; true when it wrote any. */
+    private boolean spill(long now) {
+        int limit = spool.batchLimit();
+        List<Pending> failed = new ArrayList<>();
         Pending p;
-        for (int n = 0; n < BATCH && !transport.stopping() && (p = transport.pollToSpillWhileFailing()) != null; n++) {
-            transport.spoolOrDrop(p, DiscardReason.NETWORK_ERROR);
-            any = true;
+        while (failed.size() < limit && (p = transport.pollToDisk()) != null) {
+            failed.add(p);
         }
-        return any;
+        int keep = transport.queueKeep(now);
+        while (failed.size() < limit && transport.queued() > keep && (p = transport.pollQueue()) != null) {
+            failed.add(p);
+        }
+        List<Pending> overflowed = new ArrayList<>();
+        if (transport.spillOverflow(now)) {
+            while (failed.size() + overflowed.size() < limit && (p = transport.pollOverflow()) != null) {
+                overflowed.add(p);
+            }
+        }
+        if (!failed.isEmpty()) {
+            transport.store(failed, DiscardReason.NETWORK_ERROR);
+        }
+        if (!overflowed.isEmpty()) {
+            transport.store(overflowed, DiscardReason.QUEUE_OVERFLOW);
+        }
+        return !failed.isEmpty() || !overflowed.isEmpty();
     }
 
     private void expireOld() {
@@ -92,21 +116,23 @@ final class SpoolWorker {
     }
 
     /** Feeds spooled envelopes while the queue has room; true when it fed any. */
-    private boolean replay() {
+    private boolean replay(long now) {
         boolean any = false;
-        for (int budget = transport.replayBudget(); budget > 0; budget--) {
-            String name = spool.claimOldest();
-            if (name == null) {
+        int budget = transport.replayBudget(now);
+        while (budget > 0) {
+            if (hand.isEmpty()) {
+                List<Pending> claimed = spool.claimOldest();
+                if (claimed == null) {
+                    return any;
+                }
+                hand.addAll(claimed); // empty when the file was unreadable: ask again
+                continue;
+            }
+            if (!transport.offer(hand.peek())) {
                 return any;
             }
-            Envelope envelope = spool.read(name);
-            if (envelope == null) {
-                continue; // torn file, already deleted
-            }
-            if (!transport.offer(new Pending(envelope, name, false))) {
-                spool.release(name);
-                return any;
-            }
+            hand.poll();
+            budget--;
             any = true;
         }
         return any;

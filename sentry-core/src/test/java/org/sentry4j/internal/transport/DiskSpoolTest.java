@@ -10,11 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sentry4j.SentryOptions;
+import org.sentry4j.testkit.ReceivedEnvelope;
 import org.sentry4j.testkit.TestReceiver;
 
 class DiskSpoolTest {
@@ -62,6 +68,63 @@ class DiskSpoolTest {
             assertThat(files).as("torn, corrupt and delivered files are gone").isEmpty();
         }
         assertThat(fx.diagnostics()).contains("skipping unreadable spool file");
+    }
+
+    @Test
+    void aProcessThatDiesMidReplayLeavesEveryUndeliveredEnvelopeOnDisk() throws IOException {
+        receiver.down();
+        HttpTransport first = fx.transport(o -> { });
+        for (int i = 0; i < 600; i++) {
+            first.send(event(id(i)));
+        }
+        assertThat(first.flush(WAIT)).isTrue();
+        first.close(Duration.ofSeconds(2));
+        assertThat(first.stats().spooled()).isEqualTo(600);
+
+        // The next process replays; the server takes 250 events, then fails, so the replay stops half way.
+        AtomicInteger taken = new AtomicInteger();
+        receiver.up();
+        receiver.respondWith(e -> e.event() == null || taken.incrementAndGet() <= 250
+                ? TestReceiver.Response.status(200) : TestReceiver.Response.status(503));
+        transport = fx.transport(o -> { });
+        receiver.awaitEnvelopes(250, WAIT);
+        // What a crash now would leave: files are whole or absent (atomic writes), so a copy of the folder
+        // is such a state. A file missing from it was deleted after all of its envelopes had arrived.
+        Path crashed = Files.createDirectories(dir.resolve("crashed"));
+        try (var files = Files.list(fx.cacheDir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                try {
+                    Files.copy(f, crashed.resolve(f.getFileName()));
+                } catch (java.nio.file.NoSuchFileException deletedMeanwhile) {
+                    // delivered in full meanwhile: also a state a crash could leave
+                }
+            }
+        }
+        Set<String> arrived = new HashSet<>(idsOf(receiver.envelopes()));
+        transport.close(Duration.ofSeconds(2));
+
+        receiver.respondWith(TestReceiver.Response.status(200));
+        transport = new HttpTransport(fx.options(o -> o.cacheDir(crashed)), fx.diagnostics);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (arrived.size() < 600 && System.nanoTime() < deadline) {
+            try {
+                receiver.awaitEnvelopes(receiver.envelopes().size() + 1, Duration.ofMillis(200));
+            } catch (AssertionError notYet) {
+                // nothing new within 200 ms: look again until the deadline
+            }
+            arrived.addAll(idsOf(receiver.envelopes()));
+        }
+        assertThat(arrived).as("delivered before the crash or replayed after it").hasSize(600);
+    }
+
+    private static List<String> idsOf(List<ReceivedEnvelope> envelopes) {
+        List<String> ids = new ArrayList<>();
+        for (ReceivedEnvelope e : envelopes) {
+            if (e.event() != null) {
+                ids.add(e.event().get("event_id").getAsString());
+            }
+        }
+        return ids;
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.sentry4j.SentryOptions;
+import org.sentry4j.internal.SdkThread;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +126,43 @@ class HttpTransportTest {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
         }
         assertThat(transport.stats().spooled()).isGreaterThanOrEqualTo(300 - inMemory);
+        assertThat(transport.stats().dropped()).isEmpty();
+    }
+
+    @Test
+    void aHealthyBurstBeyondTheQueueWaitsInMemoryAndNeverTouchesTheDisk() throws InterruptedException {
+        AtomicInteger diskWrites = new AtomicInteger();
+        SentryOptions options = fx.options(o -> o.maxQueueSize(10));
+        DiskSpool counting = new DiskSpool(fx.cacheDir, options, new ClientReports(fx.clock, true), fx.diagnostics,
+                (file, envelopes) -> {
+                    diskWrites.incrementAndGet();
+                    BatchFile.write(file, envelopes);
+                });
+        transport = new HttpTransport(options, fx.diagnostics, counting);
+        // The SDK's worker is the one caller that may wait for room (an application thread never does).
+        Thread worker = new SdkThread("test-worker", () -> {
+            for (int i = 0; i < 2000; i++) {
+                transport.send(event(id(i)));
+            }
+        });
+        worker.start();
+        worker.join(WAIT.toMillis());
+
+        assertThat(fx.awaitEvents(2000, () -> transport.stats().toString())).hasSize(2000);
+        assertThat(diskWrites.get()).as("spool files written").isZero();
+        assertThat(transport.stats().dropped()).isEmpty();
+    }
+
+    @Test
+    void flushAgainstASlowServerSpoolsWhatItCannotDeliverInsteadOfWaitingForIt() {
+        receiver.respondWith(Response.status(200).after(Duration.ofSeconds(2)));
+        transport = fx.transport(o -> { });
+        for (int i = 0; i < 200; i++) {
+            transport.send(event(id(i)));
+        }
+        // Four requests per 2 s would need 100 s for all of it; what the server cannot take soon goes to disk.
+        assertThat(transport.flush(Duration.ofSeconds(60))).isTrue();
+        assertThat(transport.stats().spooled()).isGreaterThanOrEqualTo(200 - 2 * HttpTransport.SENDERS);
         assertThat(transport.stats().dropped()).isEmpty();
     }
 

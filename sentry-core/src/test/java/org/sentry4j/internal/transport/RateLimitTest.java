@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +93,50 @@ class RateLimitTest {
         assertThat(discarded(next, "ratelimit_backoff", "monitor")).isEqualTo(1);
         assertThat(transport.stats().dropped()).containsEntry("ratelimit_backoff", 4L)
                 .doesNotContainKey("send_error");
+    }
+
+    @Test
+    void whileTheRateLimitStateIsUnknownOneProbeGoesAloneAndItsA429StopsTheRest() {
+        AtomicReference<HttpTransport> current = new AtomicReference<>();
+        receiver.respondWith(e -> {
+            if (e.event() != null && requests.incrementAndGet() <= 2) {
+                // Answer each window's first request only once every sender holds an envelope: without
+                // the gate they would all be sending now.
+                awaitHolding(current.get(), HttpTransport.SENDERS);
+            }
+            return Response.status(429).header("Retry-After", "60");
+        });
+        transport = fx.transport(o -> { });
+        current.set(transport);
+        for (int i = 0; i < 50; i++) {
+            transport.send(event(id(i)));
+        }
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(requests.get()).as("one probe at start; its 429 drops the rest").isEqualTo(1);
+        assertThat(transport.stats().dropped()).containsEntry("ratelimit_backoff", 49L);
+
+        fx.clock.advance(Duration.ofSeconds(61)); // the limit is over: the state is unknown again
+        for (int i = 50; i < 100; i++) {
+            transport.send(event(id(i)));
+        }
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(requests.get()).as("one request in the next window too").isEqualTo(2);
+
+        receiver.respondWith(Response.status(200));
+        fx.clock.advance(Duration.ofSeconds(61));
+        for (int i = 100; i < 150; i++) {
+            transport.send(event(id(i)));
+        }
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(TransportFixture.eventIds(receiver.awaitEnvelopes(50, WAIT))).hasSize(50);
+    }
+
+    private static void awaitHolding(HttpTransport t, int senders) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (t.holding() < senders && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000L);
+        }
+        assertThat(t.holding()).isEqualTo(senders);
     }
 
     @Test

@@ -1,0 +1,116 @@
+package org.sentry4j.internal.transport;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.sentry4j.transport.Envelope;
+
+/**
+ * The format of one spool file: a gzip stream of envelopes in their spool form (no {@code sent_at}),
+ * each preceded by its length in bytes on a line of its own. Gzip because events of one burst are
+ * alike: 256 of them shrink ~10×, so a burst fits the spool's byte bound and the disk writes little.
+ * Files of the single-envelope format written before batches ({@code .envelope}) are still read.
+ */
+final class BatchFile {
+    static final String SUFFIX = ".batch";
+    static final String SINGLE_SUFFIX = ".envelope";
+    private static final int MAX_FRAME = 256 << 20;
+
+    private BatchFile() {
+    }
+
+    static void write(Path file, List<Envelope> envelopes) throws IOException {
+        Frame frame = new Frame();
+        try (OutputStream out = new FastGzip(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            for (Envelope e : envelopes) {
+                frame.reset();
+                e.writeTo(frame, null);
+                out.write((frame.size() + "\n").getBytes(StandardCharsets.US_ASCII));
+                frame.writeTo(out);
+            }
+        }
+    }
+
+    /**
+     * The envelopes at the {@code wanted} positions of a file holding {@code count}; a position whose
+     * envelope cannot be read (corrupt or truncated file) is left null. Never throws for bad content.
+     */
+    static Envelope[] read(Path file, int count, BitSet wanted) throws IOException {
+        Envelope[] out = new Envelope[count];
+        if (file.getFileName().toString().endsWith(SINGLE_SUFFIX)) {
+            if (wanted.get(0)) {
+                out[0] = parseOrNull(Files.readAllBytes(file));
+            }
+            return out;
+        }
+        try (InputStream in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file), 1 << 14), 1 << 14)) {
+            for (int i = 0; i < count && i < wanted.length(); i++) {
+                int length = readLength(in);
+                if (length < 0) {
+                    return out; // fewer envelopes than the name says: the rest stay null
+                }
+                if (wanted.get(i)) {
+                    byte[] bytes = new byte[length];
+                    if (in.readNBytes(bytes, 0, length) < length) {
+                        return out;
+                    }
+                    out[i] = parseOrNull(bytes);
+                } else if (in.skip(length) < length) {
+                    return out;
+                }
+            }
+        } catch (EOFException | java.util.zip.ZipException e) {
+            return out; // a damaged stream: what was read before stays
+        }
+        return out;
+    }
+
+    private static Envelope parseOrNull(byte[] bytes) {
+        try {
+            return Envelope.parse(bytes);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The next frame's length, or -1 at the end or on a malformed length line. */
+    private static int readLength(InputStream in) throws IOException {
+        long n = 0;
+        int digits = 0;
+        int b;
+        while ((b = in.read()) != '\n') {
+            if (b < '0' || b > '9' || ++digits > 10) {
+                return -1;
+            }
+            n = n * 10 + (b - '0');
+        }
+        return digits == 0 || n > MAX_FRAME ? -1 : (int) n;
+    }
+
+    /** A reusable buffer that hands out its bytes without copying them. */
+    private static final class Frame extends ByteArrayOutputStream {
+        Frame() {
+            super(8192);
+        }
+    }
+
+    /** Gzip at the fastest level: the spool trades a little disk for the CPU the application needs. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
+    }
+}
