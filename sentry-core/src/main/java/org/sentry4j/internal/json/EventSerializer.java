@@ -2,7 +2,7 @@ package org.sentry4j.internal.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,15 +37,11 @@ public final class EventSerializer {
     }
 
     /** Breadcrumbs recently written, by identity: every event repeats the scope's trail of them. */
-    private static final int CACHED_BREADCRUMBS = 1024;
+    private static final int CACHED_BREADCRUMBS = 4096;
 
     private final Sdk sdk;
-    private final Map<Breadcrumb, String> breadcrumbJson = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Breadcrumb, String> eldest) {
-            return size() > CACHED_BREADCRUMBS;
-        }
-    };
+    /** By identity (breadcrumbs are immutable); cleared when full, like the frames. */
+    private final Map<Breadcrumb, String> breadcrumbJson = new IdentityHashMap<>(CACHED_BREADCRUMBS);
 
     /**
      * Frames already written, by value: the same code fails again and again, so most frames of an event
@@ -158,8 +154,18 @@ public final class EventSerializer {
         }
         if (!e.getBreadcrumbs().isEmpty()) {
             out.name("breadcrumbs").beginObject().name("values").beginArray();
-            for (Breadcrumb b : e.getBreadcrumbs()) {
-                out.jsonValue(breadcrumbJson(b));
+            synchronized (breadcrumbJson) {
+                if (breadcrumbJson.size() > CACHED_BREADCRUMBS) {
+                    breadcrumbJson.clear();
+                }
+                for (Breadcrumb b : e.getBreadcrumbs()) {
+                    String json = breadcrumbJson.get(b);
+                    if (json == null) {
+                        json = fragment(o -> writeBreadcrumb(o, b));
+                        breadcrumbJson.put(b, json);
+                    }
+                    out.jsonValue(json);
+                }
             }
             out.endArray().endObject();
         }
@@ -308,18 +314,6 @@ public final class EventSerializer {
             JsonValues.write(out, u.data(), 1);
         }
         out.endObject();
-    }
-
-    /** A breadcrumb's JSON, made once: breadcrumbs are immutable (Breadcrumb has identity equality). */
-    private String breadcrumbJson(Breadcrumb b) {
-        synchronized (breadcrumbJson) {
-            String json = breadcrumbJson.get(b);
-            if (json == null) {
-                json = fragment(out -> writeBreadcrumb(out, b));
-                breadcrumbJson.put(b, json);
-            }
-            return json;
-        }
     }
 
     private static void writeBreadcrumb(JsonOut out, Breadcrumb b) {
