@@ -310,6 +310,21 @@ public final class Sentry {
     }
 
     /**
+     * Whether anything will read a hint's original log record: a {@code beforeSend}, a
+     * {@code beforeBreadcrumb}, or an event processor of an integration the application added. Logging
+     * appenders keep (Logback) or copy (Log4j2) their framework's record for the hint only then: the
+     * record holds more than the event needs, and a pending event would keep all of it in memory.
+     */
+    public static boolean needsLogRecordHints() {
+        Hub h = hub;
+        if (!h.isEnabled()) {
+            return false;
+        }
+        SentryOptions o = h.client.options();
+        return o.beforeSend() != null || o.beforeBreadcrumb() != null || !o.integrations().isEmpty();
+    }
+
+    /**
      * Whether events pass through a {@code beforeSend}; logging appenders use it to skip copying their
      * framework's record for the hint when nobody will read it.
      */

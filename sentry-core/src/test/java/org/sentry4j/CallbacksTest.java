@@ -170,4 +170,31 @@ class CallbacksTest {
         assertThat(transport.discards()).containsEntry("queue_overflow:error", 1L);
         assertThat(transport.events()).hasSize(3);
     }
+
+    @Test
+    void logRecordHintsAreWantedOnlyWhenSomethingReadsThem() {
+        init(o -> { });
+        assertThat(Sentry.needsLogRecordHints()).isFalse();
+        Sentry.close();
+        init(o -> o.beforeSend((event, hint) -> event));
+        assertThat(Sentry.needsLogRecordHints()).isTrue();
+        Sentry.close();
+        init(o -> o.beforeBreadcrumb((crumb, hint) -> crumb));
+        assertThat(Sentry.needsLogRecordHints()).isTrue();
+        Sentry.close();
+        init(o -> o.addIntegration(new org.sentry4j.integration.Integration() {
+            @Override
+            public String name() {
+                return "AppOwn";
+            }
+
+            @Override
+            public void install(Installation installation) {
+                installation.addEventProcessor((event, hint) -> event);
+            }
+        }));
+        assertThat(Sentry.needsLogRecordHints()).isTrue();
+        Sentry.close();
+        assertThat(Sentry.needsLogRecordHints()).isFalse();
+    }
 }

@@ -119,7 +119,7 @@ public final class SentryAppender extends AbstractAppender {
         // The snapshot copies what it keeps, so it may read the (possibly reused) event directly. The
         // immutable copy is only for a callback's hint: making it computes the log statement's
         // location (a stack walk), the biggest cost an event had on the logging thread.
-        LogEvent original = Sentry.hasBeforeSend() || Sentry.hasBeforeBreadcrumb() ? event.toImmutable() : null;
+        LogEvent original = Sentry.needsLogRecordHints() ? event.toImmutable() : null;
         LogRecord record = LogEventSnapshot.of(event, sentryLevel, original);
         Sentry.captureLog(record, mapper);
         if (alsoBreadcrumb) {

@@ -39,7 +39,11 @@ final class RecordSnapshot {
         return levelInt >= Level.INFO_INT ? SentryLevel.INFO : SentryLevel.DEBUG;
     }
 
-    static LogRecord of(ILoggingEvent event, SentryLevel level, Mechanism mechanism) {
+    /**
+     * @param keepOriginal whether the event itself goes along, for a callback's hint; otherwise it (and
+     *                     its throwable proxy, several KB) need not live while the capture waits
+     */
+    static LogRecord of(ILoggingEvent event, SentryLevel level, Mechanism mechanism, boolean keepOriginal) {
         String threadName = event.getThreadName();
         long threadId = threadIdOf(threadName);
         LogRecord.Builder b = LogRecord.builder()
@@ -48,7 +52,7 @@ final class RecordSnapshot {
                 .loggerName(event.getLoggerName())
                 .thread(threadName, threadId)
                 .contextData(event.getMDCPropertyMap())
-                .original(event);
+                .original(keepOriginal ? event : null);
         String formatted = event.getFormattedMessage();
         String template = event.getMessage();
         b.message(formatted, template, params(event.getArgumentArray()));
@@ -67,8 +71,10 @@ final class RecordSnapshot {
         if (pairs != null && !pairs.isEmpty()) {
             b.keyValues(keyValues(pairs));
         }
-        // Makes the event itself safe to read on the worker (in beforeSend): it caches what is thread-bound.
-        event.prepareForDeferredProcessing();
+        if (keepOriginal) {
+            // Makes the event itself safe to read on the worker (in beforeSend): it caches what is thread-bound.
+            event.prepareForDeferredProcessing();
+        }
         return b.build();
     }
 

@@ -131,7 +131,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         }
         SentryLevel sentryLevel = RecordSnapshot.level(level);
         if (level >= eventLevel && Sentry.hasRoomForEvent()) {
-            Sentry.captureLog(RecordSnapshot.of(event, sentryLevel, MECHANISM), mapper);
+            Sentry.captureLog(RecordSnapshot.of(event, sentryLevel, MECHANISM, Sentry.needsLogRecordHints()), mapper);
         }
         if (level >= breadcrumbLevel) {
             // Formatted when an event is built, not here: a Logback event is immutable once created.
