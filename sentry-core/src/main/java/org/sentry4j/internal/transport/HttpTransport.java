@@ -109,14 +109,15 @@ public final class HttpTransport implements Transport {
         if (sdkThread && awaitRoom(p)) {
             return;
         }
-        if (spoolWorker != null && overflow.offer(p)) {
+        if (spoolWorker != null && accepting && overflow.offer(p)) {
             spoolWorker.wake();
             return;
         }
         if (spool != null && sdkThread) {
-            // The hand-off is full too (a burst bigger than memory may hold). The caller is the SDK's
-            // worker, never an application thread, so it may write to disk itself: this slows the
-            // worker, the capture buffer absorbs the burst meanwhile, and nothing is lost.
+            // The hand-off is full too (a burst bigger than memory may hold), or close began while the
+            // worker waited (no one drains the hand-off then). The caller is the SDK's worker, never an
+            // application thread, so it may write to disk itself: this slows the worker, the capture
+            // buffer absorbs the burst meanwhile, and nothing is lost.
             writer.store(List.of(p), DiscardReason.QUEUE_OVERFLOW);
             return;
         }
