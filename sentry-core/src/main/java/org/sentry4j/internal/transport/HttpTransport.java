@@ -166,9 +166,9 @@ public final class HttpTransport implements Transport {
         return holding.get();
     }
 
-    /** More than the caller's own envelope waits to be sent. */
-    boolean moreWork() {
-        return !queue.isEmpty() || holding.get() > 1;
+    /** Something waits to be sent besides the caller's own envelope ({@code holdingOne}: it still has one). */
+    boolean moreWork(boolean holdingOne) {
+        return !queue.isEmpty() || holding.get() > (holdingOne ? 1 : 0);
     }
 
     /** A flush or close is waiting. */
