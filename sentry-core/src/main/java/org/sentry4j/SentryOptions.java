@@ -517,7 +517,7 @@ public final class SentryOptions {
         }
 
         /**
-         * Files the disk spool keeps (default 50 000; with {@code maxCacheBytes} and {@code maxCacheAge}
+         * Envelopes the disk spool keeps (default 50 000; with {@code maxCacheBytes} and {@code maxCacheAge}
          * the oldest beyond any bound are removed). Large enough to absorb a burst while the server is down.
          */
         public Builder maxCacheItems(int maxCacheItems) {

@@ -4,11 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,10 +36,6 @@ public final class HttpTransport implements Transport {
     /** The longest the worker waits for room in the queue for one envelope before handing it on. */
     static final long MAX_ROOM_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    private static final long ROOM_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** Time to keep before a flush's deadline per envelope still queued, to write it to disk. */
-    private static final long SPILL_NANOS_PER_ENVELOPE = TimeUnit.MICROSECONDS.toNanos(30);
-    private static final long SPILL_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final SentryOptions options;
     private final Clock clock;
@@ -55,12 +47,8 @@ public final class HttpTransport implements Transport {
     private final HttpSender http;
     private final DiskSpool spool;
     private final Senders senders;
-    private final LinkedBlockingQueue<Pending> queue;
-    private final AtomicLong queueBytes = new AtomicLong();
+    private final SendQueue queue;
     private final OverflowHandOff overflow;
-    /** Envelopes the senders gave up on, for the spool thread to write (fed from the bounded queue only). */
-    private final ConcurrentLinkedQueue<Pending> toDisk = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger toDiskSize = new AtomicInteger();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
@@ -69,9 +57,8 @@ public final class HttpTransport implements Transport {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
     private final SpoolWorker spoolWorker;
-    private volatile int urgent;
-    private volatile long urgentDeadline;
-    private volatile Thread roomWaiter;
+    private final SpoolWriter writer;
+    private final Deadlines waiters = new Deadlines();
     private volatile boolean accepting = true;
     private volatile boolean stopping;
 
@@ -89,7 +76,8 @@ public final class HttpTransport implements Transport {
         this.backoff = new Backoff(clock, options.random());
         this.http = new HttpSender(options, SENDERS, limits);
         this.spool = givenSpool != null ? givenSpool : DiskSpool.forOptions(options, reports, diagnostics);
-        this.queue = new LinkedBlockingQueue<>(options.maxQueueSize());
+        this.queue = new SendQueue(options.maxQueueSize(), options.maxQueueBytes());
+        this.writer = new SpoolWriter(spool, reports, done, this::reportHealth);
         this.overflow = new OverflowHandOff(OVERFLOW_FACTOR * options.maxQueueSize(), options.maxQueueBytes());
         this.senders = new Senders(this, http, limits, reports, backoff, pace, SENDERS);
         for (int i = 0; i < SENDERS; i++) {
@@ -121,15 +109,16 @@ public final class HttpTransport implements Transport {
         if (sdkThread && awaitRoom(p)) {
             return;
         }
-        if (spoolWorker != null && overflow.offer(p)) {
+        if (spoolWorker != null && accepting && overflow.offer(p)) {
             spoolWorker.wake();
             return;
         }
         if (spool != null && sdkThread) {
-            // The hand-off is full too (a burst bigger than memory may hold). The caller is the SDK's
-            // worker, never an application thread, so it may write to disk itself: this slows the
-            // worker, the capture buffer absorbs the burst meanwhile, and nothing is lost.
-            store(List.of(p), DiscardReason.QUEUE_OVERFLOW);
+            // The hand-off is full too (a burst bigger than memory may hold), or close began while the
+            // worker waited (no one drains the hand-off then). The caller is the SDK's worker, never an
+            // application thread, so it may write to disk itself: this slows the worker, the capture
+            // buffer absorbs the burst meanwhile, and nothing is lost.
+            writer.store(List.of(p), DiscardReason.QUEUE_OVERFLOW);
             return;
         }
         reports.recordItems(envelope, DiscardReason.QUEUE_OVERFLOW);
@@ -144,22 +133,7 @@ public final class HttpTransport implements Transport {
      * stops waiting when the server fails or slows down, at close, or after {@link #MAX_ROOM_WAIT_NANOS}.
      */
     private boolean awaitRoom(Pending p) {
-        long giveUp = System.nanoTime() + MAX_ROOM_WAIT_NANOS;
-        roomWaiter = Thread.currentThread();
-        try {
-            while (true) {
-                if (offer(p)) {
-                    return true;
-                }
-                long now = System.nanoTime();
-                if (!keepingUp(now) || now - giveUp > 0) {
-                    return false;
-                }
-                LockSupport.parkNanos(this, ROOM_PARK_NANOS);
-            }
-        } finally {
-            roomWaiter = null;
-        }
+        return queue.awaitRoom(p, this::keepingUp, System.nanoTime() + MAX_ROOM_WAIT_NANOS);
     }
 
     /** The senders are draining the queue at a healthy server's pace. */
@@ -169,11 +143,7 @@ public final class HttpTransport implements Transport {
 
     /** Into the memory queue if it has room by count and bytes. */
     boolean offer(Pending p) {
-        if (queueBytes.get() + p.bytes > options.maxQueueBytes() || !queue.offer(p)) {
-            return false;
-        }
-        queueBytes.addAndGet(p.bytes);
-        return true;
+        return queue.offer(p);
     }
 
     @Override
@@ -184,15 +154,7 @@ public final class HttpTransport implements Transport {
     // ---- what the senders need ----
 
     Pending take() throws InterruptedException {
-        Pending p = queue.poll(IDLE_PARK_NANOS, TimeUnit.NANOSECONDS);
-        if (p != null) {
-            queueBytes.addAndGet(-p.bytes);
-            Thread waiter = roomWaiter;
-            if (waiter != null) {
-                LockSupport.unpark(waiter);
-            }
-        }
-        return p;
+        return queue.take(IDLE_PARK_NANOS);
     }
 
     void holding(int delta) {
@@ -204,13 +166,14 @@ public final class HttpTransport implements Transport {
         return holding.get();
     }
 
-    /** More than the caller's own envelope waits to be sent. */
-    boolean moreWork() {
-        return !queue.isEmpty() || holding.get() > 1;
+    /** Something waits to be sent besides the caller's own envelope ({@code holdingOne}: it still has one). */
+    boolean moreWork(boolean holdingOne) {
+        return !queue.isEmpty() || holding.get() > (holdingOne ? 1 : 0);
     }
 
+    /** A flush or close is waiting. */
     boolean urgent() {
-        return urgent > 0;
+        return waiters.any();
     }
 
     void delivered() {
@@ -237,44 +200,9 @@ public final class HttpTransport implements Transport {
         if (p.fromSpool()) {
             spool.release(p.spoolFile, p.spoolPosition);
         } else if (spoolWorker == null) {
-            store(List.of(p), reason);
+            writer.store(List.of(p), reason);
         } else {
-            toDisk.offer(p);
-            toDiskSize.incrementAndGet();
-            spoolWorker.wake();
-        }
-    }
-
-    /**
-     * Writes envelopes to disk in batch files (per category); what cannot be kept is dropped and
-     * counted as {@code reason}. Envelopes read from the spool are only released (still on disk).
-     */
-    void store(List<Pending> batch, DiscardReason reason) {
-        Map<String, List<Pending>> byCategory = new LinkedHashMap<>();
-        for (Pending p : batch) {
-            if (p.fromSpool()) {
-                spool.release(p.spoolFile, p.spoolPosition);
-            } else {
-                byCategory.computeIfAbsent(p.category(), c -> new ArrayList<>()).add(p);
-            }
-        }
-        for (Map.Entry<String, List<Pending>> group : byCategory.entrySet()) {
-            List<Envelope> envelopes = new ArrayList<>(group.getValue().size());
-            for (Pending p : group.getValue()) {
-                envelopes.add(p.envelope);
-            }
-            List<Envelope> refused = spool == null ? envelopes : spool.store(envelopes, group.getKey());
-            for (Envelope e : refused) {
-                reports.recordItems(e, reason);
-            }
-            if (!refused.isEmpty()) {
-                reportHealth();
-            }
-            for (Pending p : group.getValue()) {
-                if (p.counted) {
-                    done.incrementAndGet();
-                }
-            }
+            spoolWorker.accept(p);
         }
     }
 
@@ -293,15 +221,11 @@ public final class HttpTransport implements Transport {
      * deadline is near, none.
      */
     int queueKeep(long now) {
-        if (urgent > 0 && (!backoff.healthy() || pace.slow(now) || nearDeadline(now))) {
+        if (waiters.any() && (!backoff.healthy() || pace.slow(now)
+                || waiters.near(now, queue.size() + (long) overflow.size()))) {
             return 0;
         }
         return backoff.healthy() ? Integer.MAX_VALUE : SENDERS;
-    }
-
-    private boolean nearDeadline(long now) {
-        long waiting = queue.size() + (long) overflow.size();
-        return now - (urgentDeadline - SPILL_MARGIN_NANOS - waiting * SPILL_NANOS_PER_ENVELOPE) > 0;
     }
 
     /** Whether the overflow hand-off should go to disk rather than wait in memory for room in the queue. */
@@ -311,11 +235,11 @@ public final class HttpTransport implements Transport {
     }
 
     Pending pollQueue() {
-        Pending p = queue.poll();
-        if (p != null) {
-            queueBytes.addAndGet(-p.bytes);
-        }
-        return p;
+        return queue.poll();
+    }
+
+    SpoolWriter writer() {
+        return writer;
     }
 
     int queued() {
@@ -328,14 +252,6 @@ public final class HttpTransport implements Transport {
 
     Pending peekOverflow() {
         return overflow.peek();
-    }
-
-    Pending pollToDisk() {
-        Pending p = toDisk.poll();
-        if (p != null) {
-            toDiskSize.decrementAndGet();
-        }
-        return p;
     }
 
     /**
@@ -370,7 +286,7 @@ public final class HttpTransport implements Transport {
     @Override
     public boolean flush(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        beginUrgent(deadline);
+        beginWaiting(deadline);
         try {
             if (!awaitDone(accepted.get(), deadline)) {
                 return false;
@@ -380,7 +296,7 @@ public final class HttpTransport implements Transport {
                 if (alone != null) {
                     accepted.incrementAndGet();
                     Pending p = new Pending(alone, true);
-                    if (!offer(p)) {
+                    if (!queue.offer(p)) {
                         done.incrementAndGet();
                     }
                     return awaitDone(accepted.get(), deadline);
@@ -388,22 +304,15 @@ public final class HttpTransport implements Transport {
             }
             return true;
         } finally {
-            endUrgent();
+            waiters.end();
         }
     }
 
-    private synchronized void beginUrgent(long deadline) {
-        if (urgent == 0 || deadline - urgentDeadline < 0) {
-            urgentDeadline = deadline;
-        }
-        urgent++;
+    private void beginWaiting(long deadline) {
+        waiters.begin(deadline);
         if (spoolWorker != null) {
             spoolWorker.wake();
         }
-    }
-
-    private synchronized void endUrgent() {
-        urgent--;
     }
 
     private boolean awaitDone(long target, long deadline) {
@@ -412,7 +321,7 @@ public final class HttpTransport implements Transport {
             if (left <= 0) {
                 return false;
             }
-            if (spoolWorker != null && (overflow.size() > 0 || toDiskSize.get() > 0)) {
+            if (spoolWorker != null && overflow.size() > 0) {
                 spoolWorker.wake();
             }
             LockSupport.parkNanos(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(1)));
@@ -429,7 +338,7 @@ public final class HttpTransport implements Transport {
         long deadline = start + timeout.toNanos();
         // keep time to spool what the server did not take
         long reserve = Math.min(timeout.toNanos() / 4, TimeUnit.MILLISECONDS.toNanos(500));
-        beginUrgent(deadline - reserve);
+        beginWaiting(deadline - reserve);
         if (backoff.healthy() && !limits.allLimited()) {
             Envelope alone = reports.drainAlone();
             if (alone != null) {
@@ -446,45 +355,25 @@ public final class HttpTransport implements Transport {
         // Spooling what is left has a hard stop too: a slow disk must not hold the JVM's exit hostage.
         long hardStop = deadline + CLOSE_SPOOL_MARGIN_NANOS;
         int abandoned = 0;
-        int limit = spool == null ? 256 : spool.batchLimit();
+        int limit = writer.batchLimit();
         List<Pending> batch = new ArrayList<>(limit);
         Pending p;
-        while ((p = pollQueue()) != null || (p = pollOverflow()) != null || (p = pollToDisk()) != null) {
+        while ((p = pollQueue()) != null || (p = pollOverflow()) != null
+                || (spoolWorker != null && (p = spoolWorker.pollInbox()) != null)) {
             batch.add(p);
             if (batch.size() >= limit) {
-                abandoned += storeBefore(batch, hardStop);
+                abandoned += writer.storeBefore(batch, hardStop);
             }
         }
-        abandoned += storeBefore(batch, hardStop);
+        abandoned += writer.storeBefore(batch, hardStop);
         joinThreads(Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100)));
-        endUrgent();
+        waiters.end();
         if (abandoned > 0) {
             diagnostics.debug(abandoned + " envelope(s) could not be spooled before the shutdown deadline; dropped");
         }
         if (spool != null && spool.count() > 0) {
             diagnostics.debug(spool.count() + " envelope(s) wait in " + spool.dir() + " for the next start");
         }
-    }
-
-    /** Stores the batch if there is time before {@code hardStop}, else drops it; empties it; returns how many were dropped. */
-    private int storeBefore(List<Pending> batch, long hardStop) {
-        int dropped = 0;
-        if (System.nanoTime() - hardStop < 0) {
-            store(batch, DiscardReason.QUEUE_OVERFLOW);
-        } else {
-            for (Pending p : batch) {
-                if (p.fromSpool()) {
-                    continue; // still on disk
-                }
-                reports.recordItems(p.envelope, DiscardReason.QUEUE_OVERFLOW);
-                if (p.counted) {
-                    done.incrementAndGet();
-                }
-                dropped++;
-            }
-        }
-        batch.clear();
-        return dropped;
     }
 
     private void joinThreads(long deadline) {
@@ -504,7 +393,8 @@ public final class HttpTransport implements Transport {
 
     @Override
     public TransportStats stats() {
-        return new TransportStats(queue.size() + overflow.size() + toDiskSize.get(), sent.get(),
+        return new TransportStats(queue.size() + overflow.size() + (spoolWorker == null ? 0 : spoolWorker.inboxSize()),
+                sent.get(),
                 spool == null ? 0 : spool.count(), reports.totals(), backoff.failingSince());
     }
 }

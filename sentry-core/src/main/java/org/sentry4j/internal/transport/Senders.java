@@ -78,10 +78,9 @@ final class Senders {
                     }
                     continue;
                 }
-                int outcome = attempt(held, slot, body);
+                int outcome = attempt(held, slot, body, true);
                 if (outcome == SETTLED) {
-                    held = null;
-                    transport.holding(-1);
+                    held = null; // attempt let go of it (holding) as soon as it knew
                 } else if (outcome == GATED) {
                     if (transport.urgent() && pace.slow(System.nanoTime())) {
                         transport.spill(held, DiscardReason.NETWORK_ERROR);
@@ -103,11 +102,18 @@ final class Senders {
         }
     }
 
-    /** One try: {@link #SETTLED}, {@link #RETRY} (after backoff), or {@link #GATED} (wait for the probe). */
-    private int attempt(Pending p, int slot, GzipBody body) {
+    /**
+     * One try: {@link #SETTLED}, {@link #RETRY} (after backoff), or {@link #GATED} (wait for the probe).
+     * For an envelope {@code inHand} (counted as held), a settled one is let go of before the gate hears
+     * the answer, so the gate sees whether anything else is still waiting to be sent.
+     */
+    private int attempt(Pending p, int slot, GzipBody body, boolean inHand) {
         Envelope envelope = limits.filter(p.envelope, reports);
         if (envelope == null) {
             transport.settle(p);
+            if (inHand) {
+                transport.holding(-1);
+            }
             return SETTLED;
         }
         p.envelope = envelope;
@@ -117,6 +123,9 @@ final class Senders {
         }
         int status = HttpSender.UNREACHABLE;
         boolean clean = false;
+        boolean stopping = false;
+        boolean lastTry = false;
+        boolean released = false;
         EnvelopeItem report = null;
         try {
             if (!limits.allLimited()) {
@@ -139,17 +148,23 @@ final class Senders {
                 pace.answered(slot, System.nanoTime());
             }
             clean = !unreachable(status) && status != 429 && limits.version() == limitsBefore;
+            stopping = transport.stopping();
+            lastTry = !stopping && p.attempts + 1 >= MAX_ATTEMPTS;
+            if (inHand && (!unreachable(status) || lastTry)) {
+                transport.holding(-1);
+                released = true;
+            }
         } finally {
-            gate.answered(ticket, clean, transport.moreWork());
+            gate.answered(ticket, clean, transport.moreWork(inHand && !released));
         }
         if (unreachable(status)) {
-            if (transport.stopping()) {
+            if (stopping) {
                 return RETRY; // handed to the spool by the loop's exit
             }
             backoff.failed();
             p.attempts++;
             transport.reportHealth();
-            if (p.attempts >= MAX_ATTEMPTS) {
+            if (lastTry) {
                 transport.spill(p, DiscardReason.NETWORK_ERROR);
                 return SETTLED;
             }
@@ -189,7 +204,7 @@ final class Senders {
         Envelope alone = reports.drainAlone();
         if (alone != null) {
             Pending p = new Pending(alone, false);
-            if (attempt(p, slot, body) != SETTLED) {
+            if (attempt(p, slot, body, false) != SETTLED) {
                 transport.spill(p, DiscardReason.NETWORK_ERROR);
             }
         }

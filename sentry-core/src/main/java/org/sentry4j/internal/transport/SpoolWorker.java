@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.sentry4j.transport.DiscardReason;
 
@@ -23,6 +25,9 @@ final class SpoolWorker {
 
     private final HttpTransport transport;
     private final DiskSpool spool;
+    /** What the senders gave up on, to be written; fed from the bounded queue only, so bounded too. */
+    private final ConcurrentLinkedQueue<Pending> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inboxSize = new AtomicInteger();
     /** Envelopes read from the spool's oldest file and not yet fed to the queue. */
     private final ArrayDeque<Pending> hand = new ArrayDeque<>();
     volatile Thread thread;
@@ -32,6 +37,25 @@ final class SpoolWorker {
     SpoolWorker(HttpTransport transport, DiskSpool spool) {
         this.transport = transport;
         this.spool = spool;
+    }
+
+    /** Takes an envelope the senders could not deliver, to be written in the next batch. */
+    void accept(Pending p) {
+        inbox.offer(p);
+        inboxSize.incrementAndGet();
+        wake();
+    }
+
+    Pending pollInbox() {
+        Pending p = inbox.poll();
+        if (p != null) {
+            inboxSize.decrementAndGet();
+        }
+        return p;
+    }
+
+    int inboxSize() {
+        return inboxSize.get();
     }
 
     void wake() {
@@ -85,7 +109,7 @@ final class SpoolWorker {
         int limit = spool.batchLimit();
         List<Pending> failed = new ArrayList<>();
         Pending p;
-        while (failed.size() < limit && (p = transport.pollToDisk()) != null) {
+        while (failed.size() < limit && (p = pollInbox()) != null) {
             failed.add(p);
         }
         int keep = transport.queueKeep(now);
@@ -99,10 +123,10 @@ final class SpoolWorker {
             }
         }
         if (!failed.isEmpty()) {
-            transport.store(failed, DiscardReason.NETWORK_ERROR);
+            transport.writer().store(failed, DiscardReason.NETWORK_ERROR);
         }
         if (!overflowed.isEmpty()) {
-            transport.store(overflowed, DiscardReason.QUEUE_OVERFLOW);
+            transport.writer().store(overflowed, DiscardReason.QUEUE_OVERFLOW);
         }
         return !failed.isEmpty() || !overflowed.isEmpty();
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -98,8 +99,13 @@ class RateLimitTest {
     @Test
     void whileTheRateLimitStateIsUnknownOneProbeGoesAloneAndItsA429StopsTheRest() {
         AtomicReference<HttpTransport> current = new AtomicReference<>();
+        AtomicInteger limited = new AtomicInteger();
+        AtomicBoolean limiting = new AtomicBoolean();
         receiver.respondWith(e -> {
-            if (e.event() != null && requests.incrementAndGet() <= 2) {
+            if (!limiting.get()) {
+                return Response.status(200);
+            }
+            if (e.event() != null && limited.incrementAndGet() <= 2) {
                 // Answer each window's first request only once every sender holds an envelope: without
                 // the gate they would all be sending now.
                 awaitHolding(current.get(), HttpTransport.SENDERS);
@@ -108,27 +114,34 @@ class RateLimitTest {
         });
         transport = fx.transport(o -> { });
         current.set(transport);
-        for (int i = 0; i < 50; i++) {
-            transport.send(event(id(i)));
-        }
-        assertThat(transport.flush(WAIT)).isTrue();
-        assertThat(requests.get()).as("one probe at start; its 429 drops the rest").isEqualTo(1);
-        assertThat(transport.stats().dropped()).containsEntry("ratelimit_backoff", 49L);
-
-        fx.clock.advance(Duration.ofSeconds(61)); // the limit is over: the state is unknown again
-        for (int i = 50; i < 100; i++) {
-            transport.send(event(id(i)));
-        }
-        assertThat(transport.flush(WAIT)).isTrue();
-        assertThat(requests.get()).as("one request in the next window too").isEqualTo(2);
-
-        receiver.respondWith(Response.status(200));
-        fx.clock.advance(Duration.ofSeconds(61));
-        for (int i = 100; i < 150; i++) {
+        for (int i = 0; i < 50; i++) { // a healthy start: the senders go in parallel, then the flow goes idle
             transport.send(event(id(i)));
         }
         assertThat(transport.flush(WAIT)).isTrue();
         assertThat(TransportFixture.eventIds(receiver.awaitEnvelopes(50, WAIT))).hasSize(50);
+
+        limiting.set(true); // the server starts limiting while nothing is sent: the state is unknown
+        for (int i = 50; i < 100; i++) {
+            transport.send(event(id(i)));
+        }
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(limited.get()).as("one probe after the idle time; its 429 drops the rest").isEqualTo(1);
+        assertThat(transport.stats().dropped()).containsEntry("ratelimit_backoff", 49L);
+
+        fx.clock.advance(Duration.ofSeconds(61)); // the limit is over: the state is unknown again
+        for (int i = 100; i < 150; i++) {
+            transport.send(event(id(i)));
+        }
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(limited.get()).as("one request in the next window too").isEqualTo(2);
+
+        limiting.set(false);
+        fx.clock.advance(Duration.ofSeconds(61));
+        for (int i = 150; i < 200; i++) {
+            transport.send(event(id(i)));
+        }
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(TransportFixture.eventIds(receiver.awaitEnvelopes(100, WAIT))).hasSize(100);
     }
 
     private static void awaitHolding(HttpTransport t, int senders) {

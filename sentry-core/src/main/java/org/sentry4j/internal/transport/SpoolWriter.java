@@ -1,0 +1,87 @@
+package org.sentry4j.internal.transport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.sentry4j.transport.DiscardReason;
+import org.sentry4j.transport.Envelope;
+
+/**
+ * Puts envelopes that cannot be sent now on disk, in batch files per category, and counts each one
+ * settled for flush; what the disk refuses (or all of it without a spool) is dropped and counted.
+ * Envelopes read from the spool are only released: their file still holds them.
+ */
+final class SpoolWriter {
+    private final DiskSpool spool;
+    private final ClientReports reports;
+    private final AtomicLong done;
+    private final Runnable onRefused;
+
+    SpoolWriter(DiskSpool spool, ClientReports reports, AtomicLong done, Runnable onRefused) {
+        this.spool = spool;
+        this.reports = reports;
+        this.done = done;
+        this.onRefused = onRefused;
+    }
+
+    /** How many envelopes one file takes. */
+    int batchLimit() {
+        return spool == null ? DiskSpool.MAX_BATCH : spool.batchLimit();
+    }
+
+    /** Writes the batch; what cannot be kept is counted as {@code reason}. */
+    void store(List<Pending> batch, DiscardReason reason) {
+        Map<String, List<Pending>> byCategory = new LinkedHashMap<>();
+        for (Pending p : batch) {
+            if (p.fromSpool()) {
+                spool.release(p.spoolFile, p.spoolPosition);
+            } else {
+                byCategory.computeIfAbsent(p.category(), c -> new ArrayList<>()).add(p);
+            }
+        }
+        for (Map.Entry<String, List<Pending>> group : byCategory.entrySet()) {
+            List<Envelope> envelopes = new ArrayList<>(group.getValue().size());
+            for (Pending p : group.getValue()) {
+                envelopes.add(p.envelope);
+            }
+            List<Envelope> refused = spool == null ? envelopes : spool.store(envelopes, group.getKey());
+            for (Envelope e : refused) {
+                reports.recordItems(e, reason);
+            }
+            if (!refused.isEmpty()) {
+                onRefused.run();
+            }
+            for (Pending p : group.getValue()) {
+                if (p.counted) {
+                    done.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the batch if {@code hardStop} has not passed, else drops it (counted as queue_overflow);
+     * empties it either way and returns how many were dropped.
+     */
+    int storeBefore(List<Pending> batch, long hardStop) {
+        int dropped = 0;
+        if (System.nanoTime() - hardStop < 0) {
+            store(batch, DiscardReason.QUEUE_OVERFLOW);
+        } else {
+            for (Pending p : batch) {
+                if (p.fromSpool()) {
+                    continue; // still on disk
+                }
+                reports.recordItems(p.envelope, DiscardReason.QUEUE_OVERFLOW);
+                if (p.counted) {
+                    done.incrementAndGet();
+                }
+                dropped++;
+            }
+        }
+        batch.clear();
+        return dropped;
+    }
+}
