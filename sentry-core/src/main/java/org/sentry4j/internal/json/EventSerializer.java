@@ -1,6 +1,5 @@
 package org.sentry4j.internal.json;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -41,25 +40,25 @@ public final class EventSerializer {
 
     private final Sdk sdk;
     /** By identity (breadcrumbs are immutable); cleared when full, like the frames. */
-    private final Map<Breadcrumb, String> breadcrumbJson = new IdentityHashMap<>(CACHED_BREADCRUMBS);
+    private final Map<Breadcrumb, byte[]> breadcrumbJson = new IdentityHashMap<>(CACHED_BREADCRUMBS);
 
     /**
      * Frames already written, by value: the same code fails again and again, so most frames of an event
      * were in an earlier one. Cleared when full, which costs one re-write of each frame still in use.
      */
     private static final int CACHED_FRAMES = 8192;
-    private final Map<StackFrame, String> frameJson = new HashMap<>();
-    private final String sdkJson;
+    private final Map<StackFrame, byte[]> frameJson = new HashMap<>();
+    private final byte[] sdkJson;
     // The modules block repeats in every event: kept with the map it was written from.
     private Map<String, String> lastModules = Map.of();
-    private String lastModulesJson;
+    private byte[] lastModulesJson;
     /**
      * One buffer reused from event to event (the worker serializes one at a time): allocating and zeroing
      * tens of kilobytes per event was the worker's largest single cost. Another thread that finds it
-     * taken uses a fresh one; a buffer grown past {@link #KEPT_BUFFER_CHARS} is not kept.
+     * taken uses a fresh one; a buffer grown past {@link #KEPT_BUFFER_BYTES} is not kept.
      */
-    private final AtomicReference<StringBuilder> spare = new AtomicReference<>(new StringBuilder(16_384));
-    private static final int KEPT_BUFFER_CHARS = 1 << 20;
+    private final AtomicReference<JsonOut> spare = new AtomicReference<>(new JsonOut(32_768));
+    private static final int KEPT_BUFFER_BYTES = 1 << 20;
 
     public EventSerializer(Sdk sdk) {
         this.sdk = sdk;
@@ -67,10 +66,10 @@ public final class EventSerializer {
     }
 
     /** Writes one JSON value with a fresh writer and returns its text, for caching. */
-    private static String fragment(JsonPart part) {
-        StringBuilder text = new StringBuilder(256);
-        part.write(new JsonOut(text));
-        return text.toString();
+    private static byte[] fragment(JsonPart part) {
+        JsonOut out = new JsonOut(256);
+        part.write(out);
+        return out.toBytes();
     }
 
     private interface JsonPart {
@@ -78,16 +77,15 @@ public final class EventSerializer {
     }
 
     public byte[] serialize(SentryEvent event) {
-        StringBuilder taken = spare.getAndSet(null);
-        StringBuilder text = taken != null ? taken : new StringBuilder(16_384);
+        JsonOut taken = spare.getAndSet(null);
+        JsonOut out = taken != null ? taken : new JsonOut(32_768);
         try {
-            write(new JsonOut(text), event);
-            // Lone surrogates were replaced while writing, so this encoding is lossless.
-            return text.toString().getBytes(StandardCharsets.UTF_8);
+            write(out, event);
+            return out.toBytes();
         } finally {
-            if (text.capacity() <= KEPT_BUFFER_CHARS) {
-                text.setLength(0);
-                spare.set(text);
+            if (out.capacity() <= KEPT_BUFFER_BYTES) {
+                out.reset();
+                spare.set(out);
             }
         }
     }
@@ -159,7 +157,7 @@ public final class EventSerializer {
                     breadcrumbJson.clear();
                 }
                 for (Breadcrumb b : e.getBreadcrumbs()) {
-                    String json = breadcrumbJson.get(b);
+                    byte[] json = breadcrumbJson.get(b);
                     if (json == null) {
                         json = fragment(o -> writeBreadcrumb(o, b));
                         breadcrumbJson.put(b, json);
@@ -233,7 +231,7 @@ public final class EventSerializer {
         out.endObject();
     }
 
-    private synchronized String modulesJson(Map<String, String> modules) {
+    private synchronized byte[] modulesJson(Map<String, String> modules) {
         // Equal maps share their strings (they come from one scan), so this compare is cheap.
         if (lastModulesJson == null || !lastModules.equals(modules)) {
             lastModules = new HashMap<>(modules);
@@ -261,7 +259,7 @@ public final class EventSerializer {
                 frameJson.clear();
             }
             for (StackFrame f : frames) {
-                String json = frameJson.get(f);
+                byte[] json = frameJson.get(f);
                 if (json == null) {
                     json = fragment(o -> writeFrame(o, f));
                     frameJson.put(f, json);

@@ -1,8 +1,12 @@
 package org.sentry4j.internal.json;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
- * A minimal streaming JSON writer into a {@link StringBuilder}, for the event serializer: compact output,
- * strings escaped and lone surrogates (which UTF-8 cannot encode) replaced with U+FFFD in the same pass.
+ * A minimal streaming JSON writer straight into UTF-8 bytes, for the event serializer: compact output,
+ * strings escaped, encoded and lone surrogates (which UTF-8 cannot encode) replaced with U+FFFD in one
+ * pass, so an event is not held as text and then again as bytes.
  * A general-purpose writer checks its state on every call and writes through a {@code Writer}; on the
  * worker, which writes every event of an error storm, those checks were a fifth of the time. Callers are
  * trusted to nest correctly (the serializer is its only user); commas are placed by tracking whether the
@@ -11,47 +15,70 @@ package org.sentry4j.internal.json;
 final class JsonOut {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private final StringBuilder sb;
+    private byte[] buf;
+    private int len;
     /** Per nesting level: whether something was written at that level (then the next item needs a comma). */
     private boolean[] filled = new boolean[16];
     private int depth;
     /** After a name: the value follows without a comma. */
     private boolean afterName;
 
-    JsonOut(StringBuilder sb) {
-        this.sb = sb;
+    JsonOut(int capacity) {
+        this.buf = new byte[Math.max(16, capacity)];
+    }
+
+    /** What was written, as a new array. */
+    byte[] toBytes() {
+        return Arrays.copyOf(buf, len);
+    }
+
+    int capacity() {
+        return buf.length;
+    }
+
+    /** Empties it for reuse, keeping its buffer. */
+    void reset() {
+        len = 0;
+        depth = 0;
+        afterName = false;
+        filled[0] = false;
+    }
+
+    @Override
+    public String toString() {
+        return new String(buf, 0, len, StandardCharsets.UTF_8);
     }
 
     JsonOut beginObject() {
         beforeValue();
-        sb.append('{');
+        put('{');
         push();
         return this;
     }
 
     JsonOut endObject() {
         depth--;
-        sb.append('}');
+        put('}');
         return this;
     }
 
     JsonOut beginArray() {
         beforeValue();
-        sb.append('[');
+        put('[');
         push();
         return this;
     }
 
     JsonOut endArray() {
         depth--;
-        sb.append(']');
+        put(']');
         return this;
     }
 
     JsonOut name(String name) {
         beforeValue();
         string(name);
-        sb.append(':');
+        put(':');
         afterName = true;
         return this;
     }
@@ -60,7 +87,7 @@ final class JsonOut {
     JsonOut value(String value) {
         beforeValue();
         if (value == null) {
-            sb.append("null");
+            ascii("null");
         } else {
             string(value);
         }
@@ -69,13 +96,13 @@ final class JsonOut {
 
     JsonOut value(long value) {
         beforeValue();
-        sb.append(value);
+        ascii(Long.toString(value));
         return this;
     }
 
     JsonOut value(boolean value) {
         beforeValue();
-        sb.append(value);
+        ascii(value ? "true" : "false");
         return this;
     }
 
@@ -85,7 +112,7 @@ final class JsonOut {
             return value(String.valueOf(value));
         }
         beforeValue();
-        sb.append(value);
+        ascii(Double.toString(value));
         return this;
     }
 
@@ -102,7 +129,7 @@ final class JsonOut {
                 || value instanceof java.util.concurrent.atomic.AtomicInteger
                 || value instanceof java.util.concurrent.atomic.AtomicLong) {
             beforeValue();
-            sb.append(value);
+            ascii(value.toString());
             return this;
         }
         return value(value.doubleValue()); // a user's Number subclass: its toString need not be JSON
@@ -110,20 +137,22 @@ final class JsonOut {
 
     JsonOut nullValue() {
         beforeValue();
-        sb.append("null");
+        ascii("null");
         return this;
     }
 
-    /** Already-written JSON (a cached fragment), inserted as one value. */
-    JsonOut jsonValue(String json) {
+    /** Already-written JSON (a cached fragment, UTF-8), inserted as one value. */
+    JsonOut jsonValue(byte[] json) {
         beforeValue();
-        sb.append(json);
+        ensure(json.length);
+        System.arraycopy(json, 0, buf, len, json.length);
+        len += json.length;
         return this;
     }
 
     private void push() {
         if (++depth == filled.length) {
-            filled = java.util.Arrays.copyOf(filled, depth * 2);
+            filled = Arrays.copyOf(filled, depth * 2);
         }
         filled[depth] = false;
     }
@@ -134,36 +163,80 @@ final class JsonOut {
             return;
         }
         if (filled[depth]) {
-            sb.append(',');
+            put(',');
         } else {
             filled[depth] = true;
         }
     }
 
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for ASCII, and fast
     private void string(String s) {
-        sb.append('"');
         int n = s.length();
-        int plainUntil = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && c < 0x2028) {
-                continue; // the common case: nothing to escape
+        put('"');
+        int plain = 0;
+        while (plain < n) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                break;
             }
-            String escape = escape(c);
-            if (escape == null && !Character.isSurrogate(c)) {
-                continue;
-            }
-            sb.append(s, plainUntil, i);
-            if (escape != null) {
-                sb.append(escape);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                sb.append(c).append(s.charAt(++i));
-            } else {
-                sb.append('\uFFFD'); // a lone surrogate
-            }
-            plainUntil = i + 1;
+            plain++;
         }
-        sb.append(s, plainUntil, n).append('"');
+        if (plain > 0) { // the common case, often the whole string: ASCII with nothing to escape
+            ensure(plain);
+            s.getBytes(0, plain, buf, len); // exact for characters below 0x80
+            len += plain;
+        }
+        for (int i = plain; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                String escape = c < 0x20 || c == '"' || c == '\\' ? escape(c) : null;
+                if (escape != null) {
+                    ascii(escape);
+                } else {
+                    put(c);
+                }
+            } else if (c < 0x800) {
+                ensure(2);
+                buf[len++] = (byte) (0xc0 | c >> 6);
+                buf[len++] = (byte) (0x80 | c & 0x3f);
+            } else if (c == '\u2028' || c == '\u2029') {
+                ascii(escape(c));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                ensure(4);
+                buf[len++] = (byte) (0xf0 | cp >> 18);
+                buf[len++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                buf[len++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                buf[len++] = (byte) (0x80 | cp & 0x3f);
+            } else {
+                char w = Character.isSurrogate(c) ? '\uFFFD' : c; // a lone surrogate
+                ensure(3);
+                buf[len++] = (byte) (0xe0 | w >> 12);
+                buf[len++] = (byte) (0x80 | w >> 6 & 0x3f);
+                buf[len++] = (byte) (0x80 | w & 0x3f);
+            }
+        }
+        put('"');
+    }
+
+    /** Text known to be ASCII (numbers, literals, escapes). */
+    @SuppressWarnings("deprecation")
+    private void ascii(String text) {
+        int n = text.length();
+        ensure(n);
+        text.getBytes(0, n, buf, len);
+        len += n;
+    }
+
+    private void put(char asciiChar) {
+        ensure(1);
+        buf[len++] = (byte) asciiChar;
+    }
+
+    private void ensure(int more) {
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        }
     }
 
     /** The escape for {@code c}, or null when it is written as it is (or is a surrogate, handled apart). */
