@@ -313,9 +313,10 @@ final class DiskSpool {
         b.out.clear(position);
         b.done.set(position);
         live--;
-        count = live;
         if (b.done.cardinality() == b.count) {
             remove(b);
+        } else {
+            count = live;
         }
     }
 
@@ -335,8 +336,8 @@ final class DiskSpool {
         withWaiting.remove(b.name);
         bytes -= b.size;
         live -= b.live();
-        count = live;
         deleteQuietly(dir.resolve(b.name));
+        count = live; // only once the file is gone: whoever sees the count drop finds the disk so
     }
 
     /** Envelopes waiting on disk (handed out ones included until acknowledged); cheap. */
