@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.transport.DiscardReason;
@@ -78,6 +79,8 @@ final class DiskSpool {
     private final Diagnostics diagnostics;
     private final FileWriter writer;
     private final TreeMap<String, Batch> index = new TreeMap<>();
+    /** Files with envelopes nobody has handed out, oldest first: a claim need not walk the whole index. */
+    private final TreeSet<String> withWaiting = new TreeSet<>();
     private long bytes;
     private int live;
     private long seq;
@@ -155,6 +158,7 @@ final class DiskSpool {
 
     private void add(Batch b) {
         index.put(b.name, b);
+        withWaiting.add(b.name);
         bytes += b.size;
         live += b.count;
         count = live;
@@ -267,14 +271,11 @@ final class DiskSpool {
             if (!open()) {
                 return null;
             }
-            for (Batch b : index.values()) {
-                BitSet w = b.waiting();
-                if (!w.isEmpty()) {
-                    batch = b;
-                    wanted = w;
-                    b.out.or(w);
-                    break;
-                }
+            String oldest = withWaiting.pollFirst();
+            if (oldest != null) {
+                batch = index.get(oldest);
+                wanted = batch.waiting();
+                batch.out.or(wanted);
             }
         }
         if (batch == null) {
@@ -312,17 +313,19 @@ final class DiskSpool {
         b.out.clear(position);
         b.done.set(position);
         live--;
-        count = live;
         if (b.done.cardinality() == b.count) {
             remove(b);
+        } else {
+            count = live;
         }
     }
 
     /** Puts an envelope handed out back: it could not be sent now and will be replayed later. */
     synchronized void release(String name, int position) {
         Batch b = index.get(name);
-        if (b != null) {
+        if (b != null && b.out.get(position) && !b.done.get(position)) {
             b.out.clear(position);
+            withWaiting.add(name);
         }
     }
 
@@ -330,29 +333,16 @@ final class DiskSpool {
         if (index.remove(b.name) == null) {
             return;
         }
+        withWaiting.remove(b.name);
         bytes -= b.size;
         live -= b.live();
-        count = live;
         deleteQuietly(dir.resolve(b.name));
+        count = live; // only once the file is gone: whoever sees the count drop finds the disk so
     }
 
     /** Envelopes waiting on disk (handed out ones included until acknowledged); cheap. */
     int count() {
         return count;
-    }
-
-    /** Envelopes on disk nobody has handed out. */
-    synchronized int unclaimed() {
-        int n = 0;
-        for (Batch b : index.values()) {
-            n += b.waiting().cardinality();
-        }
-        return n;
-    }
-
-    /** The spool's files, oldest first (for tests). */
-    synchronized List<String> files() {
-        return new ArrayList<>(index.keySet());
     }
 
     static String categoryOf(String name) {

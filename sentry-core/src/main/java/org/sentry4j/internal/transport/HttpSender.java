@@ -63,11 +63,17 @@ final class HttpSender {
                 .setMaxConnTotal(connections)
                 .setMaxConnPerRoute(connections)
                 .build();
+        SentryOptions.Proxy proxy = options.proxy();
+        // The JVM's proxy settings, asked once: the system route planner would ask per request.
+        HttpHost systemProxy = proxy == null ? systemProxy(uri) : null;
+        boolean direct = proxy == null && systemProxy == null;
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(pool)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.of(options.connectTimeout()))
                         .setResponseTimeout(Timeout.of(options.readTimeout()))
+                        // Sentry authenticates with a header, so HTTP auth matters only to a proxy.
+                        .setAuthenticationEnabled(!direct)
                         .build())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
@@ -76,7 +82,9 @@ final class HttpSender {
                 .disableContentCompression()
                 .disableConnectionState()
                 .setUserAgent(SdkInfo.CLIENT);
-        SentryOptions.Proxy proxy = options.proxy();
+        if (direct) {
+            builder.disableAuthCaching();
+        }
         if (proxy != null) {
             HttpHost host = new HttpHost(proxy.host(), proxy.port());
             builder.setProxy(host);
@@ -88,8 +96,6 @@ final class HttpSender {
             }
         } else {
             builder.useSystemProperties();
-            // The JVM's proxy settings, asked once: the system route planner would ask per request.
-            HttpHost systemProxy = systemProxy(uri);
             if (systemProxy != null) {
                 builder.setProxy(systemProxy);
             } else {

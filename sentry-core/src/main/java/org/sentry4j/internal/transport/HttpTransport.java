@@ -230,8 +230,12 @@ public final class HttpTransport implements Transport {
 
     /** Whether the overflow hand-off should go to disk rather than wait in memory for room in the queue. */
     boolean spillOverflow(long now) {
-        return !backoff.healthy() || pace.slowOnAverage() || queueKeep(now) == 0
-                || overflow.halfFull();
+        return overflowBelongsOnDisk(now) || overflow.halfFull();
+    }
+
+    /** The server fails or is slow, or a flush or close wants the memory emptied. */
+    boolean overflowBelongsOnDisk(long now) {
+        return !backoff.healthy() || pace.slowOnAverage() || queueKeep(now) == 0;
     }
 
     Pending pollQueue() {

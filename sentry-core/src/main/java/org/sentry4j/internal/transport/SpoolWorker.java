@@ -71,7 +71,7 @@ final class SpoolWorker {
             boolean busy = false;
             try {
                 long now = System.nanoTime();
-                busy = moveOverflow();
+                busy = moveOverflow(now);
                 busy |= spill(now);
                 expireOld();
                 busy |= replay(now);
@@ -90,8 +90,14 @@ final class SpoolWorker {
         }
     }
 
-    /** Moves overflowed envelopes back into the memory queue while it has room (no disk round trip). */
-    private boolean moveOverflow() {
+    /**
+     * Moves overflowed envelopes back into the memory queue while it has room (no disk round trip),
+     * unless they belong on disk now anyway.
+     */
+    private boolean moveOverflow(long now) {
+        if (transport.overflowBelongsOnDisk(now)) {
+            return false;
+        }
         boolean any = false;
         Pending p;
         while (!transport.stopping() && (p = transport.peekOverflow()) != null) {
