@@ -6,6 +6,7 @@ import java.net.URL;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.appender.NullAppender;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
@@ -13,10 +14,11 @@ import org.apache.logging.log4j.core.config.ConfigurationSource;
 import org.apache.logging.log4j.core.config.xml.XmlConfiguration;
 
 /**
- * A private Log4j2 {@link LoggerContext} per variant, from {@code log4j2-<variant>.xml}. The floor's
- * XML has a {@code <Null>} appender. Both SDKs' appenders are plugins named {@code Sentry}, so with both
- * on one class path the XML could not say which it means: they are built through their own factories
- * and added to the root logger of the XML configuration instead.
+ * A private Log4j2 {@link LoggerContext} per variant, from {@code log4j2-sentry.xml} (a root logger at
+ * DEBUG). Both SDKs' appenders are plugins named {@code Sentry}, so with both on one class path the XML
+ * could not say which it means: they are built through their own factories and added to the root
+ * logger; the floor's no-op {@code NullAppender} is added the same way, so the variants differ only in
+ * the appender.
  */
 final class Log4j2Setup implements Framework {
     private static final String APPENDER = "SENTRY";
@@ -34,7 +36,7 @@ final class Log4j2Setup implements Framework {
     }
 
     static Log4j2Setup start(Variant variant, Settings settings) {
-        String resource = variant == Variant.FLOOR ? "log4j2-floor.xml" : "log4j2-sentry.xml";
+        String resource = "log4j2-sentry.xml";
         URL url = Log4j2Setup.class.getClassLoader().getResource(resource);
         if (url == null) {
             throw new IllegalStateException("missing resource " + resource);
@@ -47,14 +49,14 @@ final class Log4j2Setup implements Framework {
             throw new IllegalStateException("cannot read " + resource, e);
         }
         context.start(configuration);
-        if (variant != Variant.FLOOR) {
-            Appender appender = sentryAppender(variant, settings);
-            appender.start();
-            Configuration running = context.getConfiguration();
-            running.addAppender(appender);
-            running.getRootLogger().addAppender(appender, null, null);
-            context.updateLoggers();
-        }
+        // Every variant's appender, the floor's no-op one included, is attached the same way.
+        Appender appender = variant == Variant.FLOOR ? NullAppender.createAppender(APPENDER)
+                : sentryAppender(variant, settings);
+        appender.start();
+        Configuration running = context.getConfiguration();
+        running.addAppender(appender);
+        running.getRootLogger().addAppender(appender, null, null);
+        context.updateLoggers();
         return new Log4j2Setup(variant, context, context.getLogger(settings.loggerName));
     }
 
