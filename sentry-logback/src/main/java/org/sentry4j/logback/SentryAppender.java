@@ -134,9 +134,13 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             Sentry.captureLog(RecordSnapshot.of(event, sentryLevel, MECHANISM, Sentry.needsLogRecordHints()), mapper);
         }
         if (level >= breadcrumbLevel) {
-            // Formatted when an event is built, not here: a Logback event is immutable once created.
-            Breadcrumb crumb = Breadcrumb.deferred(event.getInstant(), sentryLevel, event.getLoggerName(),
-                    event, ILoggingEvent::getFormattedMessage);
+            // Formatted when an event is built, not here: a Logback event is immutable once created. But
+            // one with a throwable holds the whole stack (its proxy): the trail keeps only its text then,
+            // as every pending event keeps its trail in memory.
+            Breadcrumb crumb = event.getThrowableProxy() == null
+                    ? Breadcrumb.deferred(event.getInstant(), sentryLevel, event.getLoggerName(),
+                            event, ILoggingEvent::getFormattedMessage)
+                    : new Breadcrumb(event.getInstant(), sentryLevel, event.getLoggerName(), event.getFormattedMessage());
             Sentry.addBreadcrumb(crumb,
                     Sentry.hasBeforeBreadcrumb() ? Hint.ofLogRecord(event, RecordSnapshot.throwable(event)) : null);
         }
