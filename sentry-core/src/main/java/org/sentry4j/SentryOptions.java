@@ -317,7 +317,7 @@ public final class SentryOptions {
         private boolean defaultIntegrations = true;
         private final List<Integration> integrations = new ArrayList<>();
         private int maxQueueSize = 10_000;
-        private long maxQueueBytes = 64L * 1024 * 1024;
+        private long maxQueueBytes = 8L * 1024 * 1024;
         private int maxPendingEvents = 30_000;
         private Path cacheDir;
         private boolean cacheEnabled = true;
@@ -487,7 +487,7 @@ public final class SentryOptions {
             return mark("max-queue-size");
         }
 
-        /** Bytes waiting in memory (default 64 MiB). */
+        /** Bytes of envelopes waiting in memory for a sender (default 8 MiB: enough to keep the senders busy; a backlog waits more compactly as captures in front of the worker). */
         public Builder maxQueueBytes(long maxQueueBytes) {
             this.maxQueueBytes = maxQueueBytes;
             return mark("max-queue-bytes");
