@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.sentry4j.internal.CallbackGuard;
 import org.sentry4j.internal.Capture;
+import org.sentry4j.internal.EventId;
 import org.sentry4j.internal.EventIds;
 import org.sentry4j.logging.LogRecord;
 import org.sentry4j.logging.LogRecordMapper;
@@ -30,7 +31,8 @@ public final class Sentry {
 
     private static final Object LOCK = new Object();
     private static volatile Hub hub = Hub.DISABLED;
-    private static volatile String lastEventId = EMPTY_ID;
+    /** A String, or an {@code EventId} whose text is made when someone asks (log captures). */
+    private static volatile Object lastEventId = EMPTY_ID;
     // Guarded by LOCK: appenders holding the client, and whether an appender (not the app) started it.
     private static int leases;
     private static Hub appenderStarted;
@@ -222,29 +224,42 @@ public final class Sentry {
 
     /**
      * Captures a log record as an event; the mapper turns it into one on the worker. For logging
-     * appenders, which have already checked level and recursion.
+     * appenders, which have already checked level and recursion. Returns the event id.
      */
     public static String captureLog(LogRecord record, LogRecordMapper mapper) {
+        EventId id = submitLog(record, mapper);
+        return id == null ? EMPTY_ID : id.toString();
+    }
+
+    /**
+     * As {@link #captureLog}, without making the id's text on the calling thread (the appenders do not
+     * use it; {@link #lastEventId()} still can). Returns whether the record was queued.
+     */
+    public static boolean queueLog(LogRecord record, LogRecordMapper mapper) {
+        return submitLog(record, mapper) != null;
+    }
+
+    private static EventId submitLog(LogRecord record, LogRecordMapper mapper) {
         Hub h = hub;
         if (!h.isEnabled() || record == null || CallbackGuard.mustDrop()) {
-            return EMPTY_ID;
+            return null;
         }
         try {
-            String id = EventIds.next();
+            EventId id = EventIds.nextId();
             if (!h.client.submit(Capture.ofLog(id, record, mapper, h.scopes.current().snapshot()))) {
-                return EMPTY_ID;
+                return null;
             }
             lastEventId = id;
             return id;
         } catch (Throwable t) { // NOPMD: logging must never break the application
             h.client.diagnostics().debug("log capture failed", t);
-            return EMPTY_ID;
+            return null;
         }
     }
 
     /** The id of the last event captured (on any thread), or {@link #EMPTY_ID}. */
     public static String lastEventId() {
-        return lastEventId;
+        return lastEventId.toString();
     }
 
     /** Changes the current scope: the global one, or the innermost scope pushed on this thread. */

@@ -18,7 +18,7 @@ import org.sentry4j.Breadcrumb;
  * That copy costs one link per {@code SLACK - 1} adds, amortised.
  */
 public final class BreadcrumbTrail {
-    static final int SLACK = 4;
+    static final int SLACK = 8;
 
     private final AtomicReference<Link> head = new AtomicReference<>();
     private final int capacity;

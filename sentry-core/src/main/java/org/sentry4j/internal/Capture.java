@@ -14,7 +14,7 @@ import org.sentry4j.protocol.Mechanism;
 public final class Capture {
     private SentryEvent event;
     private Hint hint;
-    private final String logEventId;
+    private final EventId logEventId;
     private final LogRecord record;
     private final LogRecordMapper mapper;
     private final ScopeSnapshot scope;
@@ -37,7 +37,7 @@ public final class Capture {
         this.callerStack = callerStack;
     }
 
-    private Capture(String eventId, LogRecord record, LogRecordMapper mapper, ScopeSnapshot scope) {
+    private Capture(EventId eventId, LogRecord record, LogRecordMapper mapper, ScopeSnapshot scope) {
         this.logEventId = eventId;
         this.record = record;
         this.mapper = mapper;
@@ -49,14 +49,14 @@ public final class Capture {
     }
 
     /** A capture of a log record; the mapper makes the event later, on the worker. */
-    public static Capture ofLog(String eventId, LogRecord record, LogRecordMapper mapper, ScopeSnapshot scope) {
+    public static Capture ofLog(EventId eventId, LogRecord record, LogRecordMapper mapper, ScopeSnapshot scope) {
         return new Capture(eventId, record, mapper, scope);
     }
 
     /** The event; for a log record it is made on first call, which happens on the worker. */
     public SentryEvent event() {
         if (event == null && record != null) {
-            event = mapper.toEvent(record, logEventId);
+            event = mapper.toEvent(record, logEventId.toString());
         }
         return event;
     }

@@ -71,4 +71,19 @@ class LogCaptureTest {
         assertThat(out.get(0).getAsJsonObject().get("in_app").getAsBoolean()).isFalse();
         assertThat(out.get(1).getAsJsonObject().get("in_app").getAsBoolean()).isTrue();
     }
+
+    @Test
+    void aQueuedLogIsTheLastEventAndItsIdIsTheOneSent() {
+        LogRecord r = LogRecord.builder().level(SentryLevel.ERROR).message("declined", "declined", List.of()).build();
+        LogRecordMapper mapper = new LogRecordMapper("test", Set.of());
+
+        String captured = Sentry.captureLog(r, mapper);
+        JsonObject first = receiver.awaitEnvelopes(1, WAIT).get(0).event();
+        assertThat(first.get("event_id").getAsString()).isEqualTo(captured);
+        assertThat(Sentry.queueLog(r, mapper)).isTrue();
+        String last = Sentry.lastEventId();
+
+        assertThat(last).hasSize(32).isNotEqualTo(captured).isNotEqualTo(Sentry.EMPTY_ID);
+        assertThat(receiver.awaitEnvelopes(2, WAIT).get(1).event().get("event_id").getAsString()).isEqualTo(last);
+    }
 }

@@ -121,7 +121,7 @@ public final class SentryAppender extends AbstractAppender {
         // location (a stack walk), the biggest cost an event had on the logging thread.
         LogEvent original = Sentry.needsLogRecordHints() ? event.toImmutable() : null;
         LogRecord record = LogEventSnapshot.of(event, sentryLevel, original);
-        Sentry.captureLog(record, mapper);
+        Sentry.queueLog(record, mapper);
         if (alsoBreadcrumb) {
             // After the capture, so the event does not carry itself; later events do.
             Hint hint = Sentry.hasBeforeBreadcrumb() ? mapper.hint(record) : null;

@@ -13,6 +13,7 @@ import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.CallbackGuard;
 import org.sentry4j.logging.LogRecordMapper;
 import org.sentry4j.protocol.Mechanism;
+import org.slf4j.helpers.MessageFormatter;
 
 /**
  * Sends Logback logs to Sentry: at or above {@code minimumEventLevel} (default ERROR) as events, at or above
@@ -131,19 +132,33 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         }
         SentryLevel sentryLevel = RecordSnapshot.level(level);
         if (level >= eventLevel && Sentry.hasRoomForEvent()) {
-            Sentry.captureLog(RecordSnapshot.of(event, sentryLevel, MECHANISM, Sentry.needsLogRecordHints()), mapper);
+            Sentry.queueLog(RecordSnapshot.of(event, sentryLevel, MECHANISM, Sentry.needsLogRecordHints()), mapper);
         }
         if (level >= breadcrumbLevel) {
-            // Formatted when an event is built, not here: a Logback event is immutable once created. But
-            // one with a throwable holds the whole stack (its proxy): the trail keeps only its text then,
-            // as every pending event keeps its trail in memory.
-            Breadcrumb crumb = event.getThrowableProxy() == null
-                    ? Breadcrumb.deferred(event.getInstant(), sentryLevel, event.getLoggerName(),
-                            event, ILoggingEvent::getFormattedMessage)
-                    : new Breadcrumb(event.getInstant(), sentryLevel, event.getLoggerName(), event.getFormattedMessage());
+            Breadcrumb crumb = breadcrumbOf(event, sentryLevel);
             Sentry.addBreadcrumb(crumb,
                     Sentry.hasBeforeBreadcrumb() ? Hint.ofLogRecord(event, RecordSnapshot.throwable(event)) : null);
         }
+    }
+
+    /**
+     * The message is formatted when an event is built, on the worker, not here: a Logback event is
+     * immutable once created. A log with a throwable, though, holds the whole stack (its proxy), and
+     * every pending event keeps its trail in memory: its breadcrumb keeps only the template and the
+     * arguments (Logback has already taken the throwable out of them).
+     */
+    private static Breadcrumb breadcrumbOf(ILoggingEvent event, SentryLevel level) {
+        if (event.getThrowableProxy() == null) {
+            return Breadcrumb.deferred(event.getInstant(), level, event.getLoggerName(),
+                    event, ILoggingEvent::getFormattedMessage);
+        }
+        String template = event.getMessage();
+        Object[] args = event.getArgumentArray();
+        if (args == null || args.length == 0 || template == null) {
+            return new Breadcrumb(event.getInstant(), level, event.getLoggerName(), template);
+        }
+        return Breadcrumb.deferred(event.getInstant(), level, event.getLoggerName(), args,
+                a -> MessageFormatter.basicArrayFormat(template, a));
     }
 
     /** The lowest level sent as an event: TRACE, DEBUG, INFO, WARN, ERROR or OFF (default ERROR). */

@@ -119,6 +119,24 @@ class EventMappingTest {
     }
 
     @Test
+    void aLogWithAThrowableBecomesABreadcrumbOfItsFormattedMessage() {
+        Logger log = configure("");
+
+        log.warn("retrying order {} after {} ms", "A-7", 250, new IllegalStateException("timeout"));
+        log.error("payment for {} failed", "A-7", new IllegalStateException("declined"));
+        log.error("giving up");
+
+        JsonObject last = receiver.awaitEnvelopes(2, WAIT).stream().map(e -> e.event())
+                .filter(e -> e.getAsJsonObject("logentry").get("formatted").getAsString().equals("giving up"))
+                .findFirst().orElseThrow();
+        JsonArray crumbs = last.getAsJsonObject("breadcrumbs").getAsJsonArray("values");
+        assertThat(crumbs).hasSize(2);
+        assertThat(crumbs.get(0).getAsJsonObject().get("message").getAsString()).isEqualTo("retrying order A-7 after 250 ms");
+        assertThat(crumbs.get(0).getAsJsonObject().get("level").getAsString()).isEqualTo("warning");
+        assertThat(crumbs.get(1).getAsJsonObject().get("message").getAsString()).isEqualTo("payment for A-7 failed");
+    }
+
+    @Test
     void logsBetweenThresholdsBecomeBreadcrumbsAndEventLogsAreKeptAsBreadcrumbsToo() {
         Logger log = configure("");
         Logger other = logback.logger("com.shop.Cart");
