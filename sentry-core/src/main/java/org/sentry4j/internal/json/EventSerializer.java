@@ -35,19 +35,16 @@ public final class EventSerializer {
         }
     }
 
-    /** Breadcrumbs recently written, by identity: every event repeats the scope's trail of them. */
     private static final int CACHED_BREADCRUMBS = 4096;
+    private static final int CACHED_FRAMES = 8192;
 
     private final Sdk sdk;
-    /** By identity (breadcrumbs are immutable); cleared when full, like the frames. */
-    private final Map<Breadcrumb, byte[]> breadcrumbJson = new IdentityHashMap<>(CACHED_BREADCRUMBS);
-
-    /**
-     * Frames already written, by value: the same code fails again and again, so most frames of an event
-     * were in an earlier one. Cleared when full, which costs one re-write of each frame still in use.
-     */
-    private static final int CACHED_FRAMES = 8192;
-    private final Map<StackFrame, byte[]> frameJson = new HashMap<>();
+    /** Breadcrumbs by identity (they are immutable, and have no value equality). */
+    private final FragmentCache<Breadcrumb> breadcrumbJson = new FragmentCache<>(
+            new IdentityHashMap<>(CACHED_BREADCRUMBS), CACHED_BREADCRUMBS, EventSerializer::writeBreadcrumb);
+    /** Frames by value: a fresh exception's frames are new objects, equal to earlier ones. */
+    private final FragmentCache<StackFrame> frameJson = new FragmentCache<>(
+            new HashMap<>(), CACHED_FRAMES, EventSerializer::writeFrame);
     private final byte[] sdkJson;
     // The modules block repeats in every event: kept with the map it was written from.
     private Map<String, String> lastModules = Map.of();
@@ -62,18 +59,7 @@ public final class EventSerializer {
 
     public EventSerializer(Sdk sdk) {
         this.sdk = sdk;
-        this.sdkJson = fragment(out -> writeSdk(out, sdk));
-    }
-
-    /** Writes one JSON value with a fresh writer and returns its text, for caching. */
-    private static byte[] fragment(JsonPart part) {
-        JsonOut out = new JsonOut(256);
-        part.write(out);
-        return out.toBytes();
-    }
-
-    private interface JsonPart {
-        void write(JsonOut out);
+        this.sdkJson = FragmentCache.written(out -> writeSdk(out, sdk));
     }
 
     public byte[] serialize(SentryEvent event) {
@@ -152,19 +138,7 @@ public final class EventSerializer {
         }
         if (!e.getBreadcrumbs().isEmpty()) {
             out.name("breadcrumbs").beginObject().name("values").beginArray();
-            synchronized (breadcrumbJson) {
-                if (breadcrumbJson.size() > CACHED_BREADCRUMBS) {
-                    breadcrumbJson.clear();
-                }
-                for (Breadcrumb b : e.getBreadcrumbs()) {
-                    byte[] json = breadcrumbJson.get(b);
-                    if (json == null) {
-                        json = fragment(o -> writeBreadcrumb(o, b));
-                        breadcrumbJson.put(b, json);
-                    }
-                    out.jsonValue(json);
-                }
-            }
+            breadcrumbJson.writeAll(out, e.getBreadcrumbs());
             out.endArray().endObject();
         }
         if (!e.getModules().isEmpty()) {
@@ -235,7 +209,7 @@ public final class EventSerializer {
         // Equal maps share their strings (they come from one scan), so this compare is cheap.
         if (lastModulesJson == null || !lastModules.equals(modules)) {
             lastModules = new HashMap<>(modules);
-            lastModulesJson = fragment(out -> {
+            lastModulesJson = FragmentCache.written(out -> {
                 out.beginObject();
                 for (Map.Entry<String, String> m : modules.entrySet()) {
                     if (m.getKey() == null || m.getValue() == null) {
@@ -254,36 +228,22 @@ public final class EventSerializer {
             return;
         }
         out.name("stacktrace").beginObject().name("frames").beginArray();
-        synchronized (frameJson) {
-            if (frameJson.size() > CACHED_FRAMES) {
-                frameJson.clear();
-            }
-            for (StackFrame f : frames) {
-                byte[] json = frameJson.get(f);
-                if (json == null) {
-                    json = fragment(o -> writeFrame(o, f));
-                    frameJson.put(f, json);
-                }
-                out.jsonValue(json);
-            }
-        }
+        frameJson.writeAll(out, frames);
         out.endArray().endObject();
     }
 
     private static void writeFrame(JsonOut out, StackFrame f) {
-        {
-            out.beginObject();
-            string(out, "module", f.module());
-            string(out, "function", f.function());
-            string(out, "filename", f.filename());
-            if (f.lineno() > 0) {
-                out.name("lineno").value(f.lineno());
-            }
-            if (f.inApp() != null) {
-                out.name("in_app").value(f.inApp());
-            }
-            out.endObject();
+        out.beginObject();
+        string(out, "module", f.module());
+        string(out, "function", f.function());
+        string(out, "filename", f.filename());
+        if (f.lineno() > 0) {
+            out.name("lineno").value(f.lineno());
         }
+        if (f.inApp() != null) {
+            out.name("in_app").value(f.inApp());
+        }
+        out.endObject();
     }
 
     private void writeThread(JsonOut out, ThreadValue t) {

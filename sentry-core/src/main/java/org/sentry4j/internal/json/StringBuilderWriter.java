@@ -43,19 +43,6 @@ public final class StringBuilderWriter extends Writer {
     public void close() {
     }
 
-    /** Empties it for reuse, keeping its capacity. */
-    public void reset() {
-        sb.setLength(0);
-    }
-
-    public int capacity() {
-        return sb.capacity();
-    }
-
-    public int length() {
-        return sb.length();
-    }
-
     @Override
     public String toString() {
         return sb.toString();
