@@ -340,15 +340,6 @@ public final class Sentry {
     }
 
     /**
-     * Whether events pass through a {@code beforeSend}; logging appenders use it to skip copying their
-     * framework's record for the hint when nobody will read it.
-     */
-    public static boolean hasBeforeSend() {
-        Hub h = hub;
-        return h.isEnabled() && h.client.options().beforeSend() != null;
-    }
-
-    /**
      * Whether a breadcrumb would be recorded with a hint at all; logging appenders use it to skip
      * building a hint when no {@code beforeBreadcrumb} is set.
      */
