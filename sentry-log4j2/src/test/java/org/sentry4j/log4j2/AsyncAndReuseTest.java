@@ -113,6 +113,39 @@ class AsyncAndReuseTest {
         assertThat(((LogEvent) hintRecord.get()).getMessage().getFormattedMessage()).isEqualTo("order 42 failed");
     }
 
+    @Test
+    void inAnErrorStormEventsBeyondTheQueueAreDroppedAndCountedButStayBreadcrumbs() throws InterruptedException {
+        CountDownLatch workerBlocked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Sentry.init(SentryOptions.builder().dsn(fixture.receiver.dsn()).ambientSources(false)
+                .defaultIntegrations(false).maxPendingEvents(1).beforeSend((event, hint) -> {
+                    if ("blocker".equals(messageOf(event))) {
+                        workerBlocked.countDown();
+                        await(release);
+                    }
+                    return event;
+                }).build());
+        fixture.start(fixture.config(""));
+        Sentry.captureMessage("blocker");
+        assertThat(workerBlocked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        org.apache.logging.log4j.Logger log = fixture.logger("storm");
+        log.error("queued while the worker is busy");
+        log.error("order {} failed", "A-1", new IllegalStateException("declined")); // no room: dropped
+        log.error("order {} failed", "A-2", new IllegalStateException("declined")); // dropped
+        release.countDown();
+        assertThat(Sentry.flush(WAIT)).isTrue();
+        log.error("after the storm");
+
+        JsonObject after = fixture.receiver.awaitEvent(
+                e -> e.event().has("logentry") && "after the storm".equals(
+                        e.event().getAsJsonObject("logentry").get("formatted").getAsString()), WAIT).event();
+        assertThat(after.getAsJsonObject("breadcrumbs").getAsJsonArray("values").asList())
+                .extracting(c -> c.getAsJsonObject().get("message").getAsString())
+                .containsExactly("queued while the worker is busy", "order A-1 failed", "order A-2 failed");
+        assertThat(Sentry.transportStats().dropped()).containsEntry("queue_overflow", 2L);
+    }
+
     private static void fill(MutableLogEvent event, String pattern, String param, String key, String value,
                              String threadName, long threadId) {
         ReusableParameterizedMessage message = new ReusableParameterizedMessage();

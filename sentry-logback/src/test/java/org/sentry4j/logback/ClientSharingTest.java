@@ -105,4 +105,41 @@ class ClientSharingTest {
         assertThat(receiver.events()).extracting(e -> e.getAsJsonObject("logentry").get("formatted").getAsString())
                 .containsExactlyInAnyOrder("before reconfiguration", "after reconfiguration");
     }
+
+    @Test
+    void inAnErrorStormEventsBeyondTheQueueAreDroppedAndCountedButStayBreadcrumbs() throws Exception {
+        java.util.concurrent.CountDownLatch workerBlocked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Sentry.init(o -> o.dsn(receiver.dsn()).ambientSources(false).defaultIntegrations(false)
+                .maxPendingEvents(1).beforeSend((event, hint) -> {
+                    if (event.getMessage() != null && "blocker".equals(event.getMessage().formatted())) {
+                        workerBlocked.countDown();
+                        try {
+                            release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return event;
+                }));
+        try (LogbackFixture logback = LogbackFixture.configure(receiver.dsn(), Configs.sentry(""))) {
+            Sentry.captureMessage("blocker");
+            assertThat(workerBlocked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            ch.qos.logback.classic.Logger log = logback.logger("storm");
+            log.error("queued while the worker is busy");
+            log.error("order {} failed", "A-1", new IllegalStateException("declined")); // no room: dropped
+            log.error("order {} failed", "A-2", new IllegalStateException("declined")); // dropped
+            release.countDown();
+            assertThat(Sentry.flush(WAIT)).isTrue();
+            log.error("after the storm");
+
+            JsonObject after = receiver.awaitEvent(e -> e.event().has("logentry") && "after the storm".equals(
+                    e.event().getAsJsonObject("logentry").get("formatted").getAsString()), WAIT).event();
+            assertThat(after.getAsJsonObject("breadcrumbs").getAsJsonArray("values").asList())
+                    .extracting(c -> c.getAsJsonObject().get("message").getAsString())
+                    .containsExactly("queued while the worker is busy", "order A-1 failed", "order A-2 failed");
+            assertThat(Sentry.transportStats().dropped()).containsEntry("queue_overflow", 2L);
+        }
+    }
 }
