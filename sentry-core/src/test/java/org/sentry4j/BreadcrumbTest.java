@@ -35,13 +35,14 @@ class BreadcrumbTest {
         assertThat(crumb.timestamp()).isNotNull();
     }
 
-    @Test
-    void trailKeepsNewestUnderConcurrentWriters() throws Exception {
-        BreadcrumbTrail ring = new BreadcrumbTrail(50);
-        int threads = 4;
+    private static final int WRITERS = 4;
+    private static final int PER_WRITER = 10_000;
+
+    /** WRITERS threads add "writer:i" breadcrumbs at once, PER_WRITER each; returns when all are done. */
+    private static void writeConcurrently(BreadcrumbTrail trail) throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
-        Thread[] writers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
+        Thread[] writers = new Thread[WRITERS];
+        for (int t = 0; t < WRITERS; t++) {
             int id = t;
             writers[t] = new Thread(() -> {
                 try {
@@ -49,8 +50,8 @@ class BreadcrumbTest {
                 } catch (InterruptedException e) {
                     return;
                 }
-                for (int i = 0; i < 10_000; i++) {
-                    ring.add(Breadcrumb.of(id + ":" + i));
+                for (int i = 0; i < PER_WRITER; i++) {
+                    trail.add(Breadcrumb.of(id + ":" + i));
                 }
             });
             writers[t].start();
@@ -59,6 +60,12 @@ class BreadcrumbTest {
         for (Thread w : writers) {
             w.join(10_000);
         }
+    }
+
+    @Test
+    void trailKeepsNewestUnderConcurrentWriters() throws Exception {
+        BreadcrumbTrail ring = new BreadcrumbTrail(50);
+        writeConcurrently(ring);
         List<Breadcrumb> kept = ring.toList();
         assertThat(kept).hasSize(50);
         ring.add(Breadcrumb.of("last"));
@@ -73,30 +80,11 @@ class BreadcrumbTest {
 
     @Test
     void concurrentWritersLoseNothingAndKeepEachWritersOrder() throws Exception {
-        BreadcrumbTrail trail = new BreadcrumbTrail(40_000);
-        CountDownLatch start = new CountDownLatch(1);
-        Thread[] writers = new Thread[4];
-        for (int t = 0; t < writers.length; t++) {
-            int id = t;
-            writers[t] = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < 10_000; i++) {
-                    trail.add(Breadcrumb.of(id + ":" + i));
-                }
-            });
-            writers[t].start();
-        }
-        start.countDown();
-        for (Thread w : writers) {
-            w.join(10_000);
-        }
+        BreadcrumbTrail trail = new BreadcrumbTrail(WRITERS * PER_WRITER);
+        writeConcurrently(trail);
         List<Breadcrumb> all = trail.toList();
-        assertThat(all).hasSize(40_000);
-        int[] next = new int[writers.length];
+        assertThat(all).hasSize(WRITERS * PER_WRITER);
+        int[] next = new int[WRITERS];
         for (Breadcrumb b : all) {
             String[] parts = b.message().split(":");
             int writer = Integer.parseInt(parts[0]);
