@@ -15,35 +15,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.testkit.ReceivedEnvelope;
 import org.sentry4j.testkit.TestReceiver;
 
-class DiskSpoolTest {
-    @TempDir
-    Path dir;
-    TestReceiver receiver;
-    TransportFixture fx;
-    HttpTransport transport;
-
-    @BeforeEach
-    void start() {
-        receiver = TestReceiver.start();
-        fx = new TransportFixture(receiver, dir.resolve("spool"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (transport != null) {
-            transport.close(Duration.ofSeconds(2));
-        }
-        receiver.close();
-    }
-
+class DiskSpoolTest extends TransportTestBase {
     @Test
     void corruptAndTruncatedFilesAreSkippedAndDeletedOnReplay() throws IOException {
         Path spool = Files.createDirectories(fx.cacheDir);

@@ -10,37 +10,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.SdkThread;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sentry4j.testkit.ReceivedEnvelope;
 import org.sentry4j.testkit.TestReceiver;
 import org.sentry4j.testkit.TestReceiver.Response;
 
-class HttpTransportTest {
-    @TempDir
-    Path dir;
-    TestReceiver receiver;
-    TransportFixture fx;
-    HttpTransport transport;
-
-    @BeforeEach
-    void start() {
-        receiver = TestReceiver.start();
-        fx = new TransportFixture(receiver, dir.resolve("spool"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (transport != null) {
-            transport.close(Duration.ofSeconds(2));
-        }
-        receiver.close();
-    }
-
+class HttpTransportTest extends TransportTestBase {
     @Test
     void deliversGzippedFramedEnvelopesOverKeptAliveConnections() {
         transport = fx.transport(o -> { });

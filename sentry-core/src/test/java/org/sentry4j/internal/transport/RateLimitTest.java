@@ -15,37 +15,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sentry4j.testkit.ReceivedEnvelope;
 import org.sentry4j.testkit.TestReceiver;
 import org.sentry4j.testkit.TestReceiver.Response;
 import org.sentry4j.transport.Envelope;
 import org.sentry4j.transport.EnvelopeItem;
 
-class RateLimitTest {
-    @TempDir
-    Path dir;
-    TestReceiver receiver;
-    TransportFixture fx;
-    HttpTransport transport;
+class RateLimitTest extends TransportTestBase {
     final AtomicInteger requests = new AtomicInteger();
-
-    @BeforeEach
-    void start() {
-        receiver = TestReceiver.start();
-        fx = new TransportFixture(receiver, dir.resolve("spool"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (transport != null) {
-            transport.close(Duration.ofSeconds(2));
-        }
-        receiver.close();
-    }
 
     private static Envelope checkIn(String id) {
         String json = "{\"check_in_id\":\"" + id + "\",\"monitor_slug\":\"nightly\",\"status\":\"ok\"}";
