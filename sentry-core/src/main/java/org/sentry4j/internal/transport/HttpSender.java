@@ -40,7 +40,7 @@ final class HttpSender {
     private static final ContentType ENVELOPE = ContentType.create("application/x-sentry-envelope");
 
     private final CloseableHttpClient http;
-    /** Set on each request: the minimal client (direct connections) has no default request config. */
+    /** Set on each request: the minimal client (direct connections) takes no default request config. */
     private final RequestConfig requestConfig;
     private final URI uri;
     private final String auth;
@@ -56,11 +56,10 @@ final class HttpSender {
                 .setConnectionRequestTimeout(Timeout.of(options.connectTimeout()))
                 .setResponseTimeout(Timeout.of(options.readTimeout()))
                 .build();
-        this.http = buildClient(options, connections, uri, requestConfig);
+        this.http = buildClient(options, connections, uri);
     }
 
-    private static CloseableHttpClient buildClient(SentryOptions options, int connections, URI uri,
-                                                   RequestConfig requestConfig) {
+    private static CloseableHttpClient buildClient(SentryOptions options, int connections, URI uri) {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(options.connectTimeout()))
@@ -79,16 +78,15 @@ final class HttpSender {
             // senders' CPU. The minimal client leases a pooled connection and executes the request.
             return HttpClients.createMinimal(pool);
         }
+        // Timeouts and User-Agent are set on each request (post), for the minimal client's sake too.
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(pool)
-                .setDefaultRequestConfig(requestConfig)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 // Per-request work nothing here needs: Sentry's answers are tiny, connections are not per user.
                 .disableContentCompression()
-                .disableConnectionState()
-                .setUserAgent(SdkInfo.CLIENT);
+                .disableConnectionState();
         // Only through a proxy from here on.
         if (proxy != null) {
             HttpHost host = new HttpHost(proxy.host(), proxy.port());
