@@ -10,6 +10,9 @@ import java.util.Map;
 /** Writes arbitrary values (extras, context fields) as JSON, safely: bounded depth, never throwing on odd objects. */
 final class JsonValues {
     static final int MAX_DEPTH = 7;
+    /** The days {@link #timestamp} formats by hand: years with four digits. */
+    private static final long MIN_DAY = LocalDate.of(0, 1, 1).toEpochDay();
+    private static final long MAX_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
     private JsonValues() {
     }
@@ -86,9 +89,6 @@ final class JsonValues {
         out[26] = 'Z';
         return new String(out);
     }
-
-    private static final long MIN_DAY = LocalDate.of(0, 1, 1).toEpochDay();
-    private static final long MAX_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
     private static void digits(char[] out, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
