@@ -56,8 +56,4 @@ final class SendPace {
         long quietSince = lastAnswerNanos - oldest > 0 ? lastAnswerNanos : oldest;
         return now - quietSince > SLOW_NANOS;
     }
-
-    long averageMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(averageNanos);
-    }
 }
