@@ -3,7 +3,6 @@ package org.sentry4j;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Something that happened before an event: a log line, an HTTP call, a user action. Immutable; the
@@ -16,11 +15,7 @@ public final class Breadcrumb {
     private final String category;
     private final SentryLevel level;
     private final Map<String, Object> data;
-    // Either the message, or (for deferred breadcrumbs) a source and the function that formats it once.
-    private volatile String message;
-    private volatile Object messageSource;
-    @SuppressWarnings("rawtypes")
-    private final Function messageFormatter;
+    private final String message;
 
     private Breadcrumb(Builder b) {
         this.epochNanos = epochNanos(b.timestamp);
@@ -29,7 +24,6 @@ public final class Breadcrumb {
         this.message = b.message;
         this.level = b.level;
         this.data = b.data.isEmpty() ? Map.of() : Map.copyOf(b.data);
-        this.messageFormatter = null;
     }
 
     /** Fast path for the logging appenders: no builder, no map. */
@@ -52,29 +46,6 @@ public final class Breadcrumb {
         this.message = message;
         this.level = level;
         this.data = Map.of();
-        this.messageFormatter = null;
-    }
-
-    private <T> Breadcrumb(Instant timestamp, SentryLevel level, String category, T source,
-                           Function<? super T, String> formatter) {
-        this.epochNanos = epochNanos(timestamp);
-        this.type = null;
-        this.category = category;
-        this.level = level;
-        this.data = Map.of();
-        this.messageSource = source;
-        this.messageFormatter = formatter;
-    }
-
-    /**
-     * A breadcrumb whose message is formatted from {@code source} only when first read — when an event
-     * is built, on the SDK's worker — instead of on the logging thread. For logging appenders whose
-     * records are immutable (a Logback {@code ILoggingEvent}): pass a method reference, e.g.
-     * {@code ILoggingEvent::getFormattedMessage}, so nothing but the breadcrumb is allocated.
-     */
-    public static <T> Breadcrumb deferred(Instant timestamp, SentryLevel level, String category, T source,
-                                          Function<? super T, String> formatter) {
-        return new Breadcrumb(timestamp, level, category, source, formatter);
     }
 
     public static Builder builder() {
@@ -114,24 +85,8 @@ public final class Breadcrumb {
         return category;
     }
 
-    @SuppressWarnings("unchecked")
     public String message() {
-        String m = message;
-        if (m == null && messageFormatter != null) {
-            Object source = messageSource;
-            if (source != null) {
-                try {
-                    m = (String) messageFormatter.apply(source);
-                } catch (RuntimeException e) {
-                    m = "<message could not be formatted: " + e.getClass().getName() + ">";
-                }
-                message = m;
-                messageSource = null; // release the record once formatted
-            } else {
-                m = message; // formatted meanwhile by another thread
-            }
-        }
-        return m;
+        return message;
     }
 
     /** Null means Sentry's default, {@code info}. */
@@ -145,14 +100,14 @@ public final class Breadcrumb {
     }
 
     public Builder toBuilder() {
-        Builder b = builder().timestamp(timestamp()).type(type).category(category).message(message()).level(level);
+        Builder b = builder().timestamp(timestamp()).type(type).category(category).message(message).level(level);
         b.data.putAll(data);
         return b;
     }
 
     @Override
     public String toString() {
-        return "Breadcrumb{" + timestamp() + " " + level + " " + category + ": " + message() + "}";
+        return "Breadcrumb{" + timestamp() + " " + level + " " + category + ": " + message + "}";
     }
 
     public static final class Builder {

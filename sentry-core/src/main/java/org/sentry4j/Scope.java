@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.sentry4j.internal.BreadcrumbTrail;
 import org.sentry4j.internal.ScopeSnapshot;
+import org.sentry4j.logging.LogMessageFormatter;
 
 /**
  * Data applied to every event captured while this scope is current: user, tags, extras, level,
@@ -165,6 +166,12 @@ public final class Scope {
     /** Records a breadcrumb that already went through {@code beforeBreadcrumb}. */
     void addFilteredBreadcrumb(Breadcrumb breadcrumb) {
         breadcrumbs.add(breadcrumb);
+    }
+
+    /** Records a log line, formatted into a breadcrumb later; only when no {@code beforeBreadcrumb} is set. */
+    void addLogLine(long epochSecond, int nanoOfSecond, SentryLevel level, String logger, String template,
+                    Object[] arguments, LogMessageFormatter formatter) {
+        breadcrumbs.addLogLine(epochSecond, nanoOfSecond, level, logger, template, arguments, formatter);
     }
 
     /** Oldest first. */

@@ -9,6 +9,8 @@ import org.sentry4j.internal.CallbackGuard;
 import org.sentry4j.internal.Capture;
 import org.sentry4j.internal.EventId;
 import org.sentry4j.internal.EventIds;
+import org.sentry4j.logging.LogArguments;
+import org.sentry4j.logging.LogMessageFormatter;
 import org.sentry4j.logging.LogRecord;
 import org.sentry4j.logging.LogRecordMapper;
 import org.sentry4j.protocol.Mechanism;
@@ -303,6 +305,30 @@ public final class Sentry {
         if (kept != null) {
             h.scopes.current().addFilteredBreadcrumb(kept);
         }
+    }
+
+    /**
+     * Records a log line as a breadcrumb on the current scope, for logging appenders: the message is
+     * {@code template} filled with {@code arguments} by the framework's {@code formatter}, formatted
+     * only when an event carries the breadcrumb, on the SDK's worker. Pass arguments only when
+     * {@link LogArguments#allImmutable} says they cannot change; otherwise the formatted message as
+     * {@code template} and null. With a {@code beforeBreadcrumb} set, the line is formatted now and
+     * goes through it with an empty hint (appenders that have a log record to offer as the hint call
+     * {@link #addBreadcrumb(Breadcrumb, Hint)} instead, see {@link #hasBeforeBreadcrumb()}).
+     */
+    public static void addLogBreadcrumb(long epochSecond, int nanoOfSecond, SentryLevel level, String logger,
+                                        String template, Object[] arguments, LogMessageFormatter formatter) {
+        Hub h = hub;
+        if (!h.isEnabled() || CallbackGuard.mustDrop()) {
+            return;
+        }
+        if (h.client.options().beforeBreadcrumb() == null) {
+            h.scopes.current().addLogLine(epochSecond, nanoOfSecond, level, logger, template, arguments, formatter);
+            return;
+        }
+        String message = arguments == null || arguments.length == 0 || template == null
+                ? template : formatter.format(template, arguments);
+        addBreadcrumb(new Breadcrumb(epochSecond, nanoOfSecond, level, logger, message), null);
     }
 
     public static void addBreadcrumb(String message) {

@@ -9,30 +9,60 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.sentry4j.internal.BreadcrumbTrail;
 import org.sentry4j.internal.BreadcrumbTrailAccess;
+import org.sentry4j.logging.LogMessageFormatter;
 
 class BreadcrumbTest {
     @Test
-    void deferredMessageIsFormattedOnceOnFirstRead() {
+    void aLogLineIsFormattedOnceWhenFirstReadAndEverySnapshotSharesTheBreadcrumb() {
         AtomicInteger calls = new AtomicInteger();
-        StringBuilder source = new StringBuilder("order 7 shipped");
-        Breadcrumb crumb = Breadcrumb.deferred(Instant.EPOCH, SentryLevel.INFO, "orders", source, s -> {
+        LogMessageFormatter formatter = (template, args) -> {
             calls.incrementAndGet();
-            return s.toString();
-        });
-        assertThat(calls).hasValue(0);
-        assertThat(crumb.message()).isEqualTo("order 7 shipped");
-        assertThat(crumb.message()).isEqualTo("order 7 shipped");
+            return template.replace("{}", String.valueOf(args[0]));
+        };
+        BreadcrumbTrail trail = new BreadcrumbTrail(10);
+        trail.addLogLine(1_700_000_000L, 123_456_789, SentryLevel.WARNING, "orders", "order {} shipped",
+                new Object[] {7}, formatter);
+        BreadcrumbTrail.Link first = trail.snapshot();
+        trail.add(Breadcrumb.of("later"));
+        assertThat(calls).as("nothing is formatted when the line is added").hasValue(0);
+
+        Breadcrumb fromFirst = BreadcrumbTrail.toList(first, 10).get(0);
+        Breadcrumb fromNow = trail.toList().get(0);
+        assertThat(fromFirst.message()).isEqualTo("order 7 shipped");
+        assertThat(fromFirst).isSameAs(fromNow);
         assertThat(calls).hasValue(1);
-        assertThat(crumb.toBuilder().build().message()).isEqualTo("order 7 shipped");
+        assertThat(fromFirst.timestamp()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L, 123_456_789));
+        assertThat(fromFirst.level()).isEqualTo(SentryLevel.WARNING);
+        assertThat(fromFirst.category()).isEqualTo("orders");
     }
 
     @Test
-    void formatterThatThrowsYieldsANote() {
-        Breadcrumb crumb = Breadcrumb.deferred(null, SentryLevel.INFO, "c", "x", s -> {
+    void aLogLineWithoutArgumentsIsItsTemplateAndAFormatterThatThrowsYieldsANote() {
+        BreadcrumbTrail trail = new BreadcrumbTrail(10);
+        trail.addLogLine(0, 0, SentryLevel.INFO, "c", "as {} is", null, (t, a) -> {
             throw new IllegalStateException();
         });
-        assertThat(crumb.message()).contains("could not be formatted");
-        assertThat(crumb.timestamp()).isNotNull();
+        trail.addLogLine(0, 0, SentryLevel.INFO, "c", "x {}", new Object[] {1}, (t, a) -> {
+            throw new IllegalStateException();
+        });
+        assertThat(trail.toList()).extracting(Breadcrumb::message)
+                .containsExactly("as {} is", "<message could not be formatted: java.lang.IllegalStateException>");
+    }
+
+    @Test
+    void logLinesSurviveTheTrailBeingCutBeforeAndAfterTheyAreRead() {
+        BreadcrumbTrail trail = new BreadcrumbTrail(3);
+        LogMessageFormatter formatter = (template, args) -> template + args[0];
+        int total = 10 * BreadcrumbTrailAccess.slack() * 3;
+        for (int i = 0; i < total; i++) {
+            trail.addLogLine(i, 0, SentryLevel.INFO, "c", "line ", new Object[] {i}, formatter);
+            if (i % 5 == 0) {
+                assertThat(trail.toList().get(trail.toList().size() - 1).message()).isEqualTo("line " + i);
+            }
+        }
+        assertThat(trail.toList()).extracting(Breadcrumb::message)
+                .containsExactly("line " + (total - 3), "line " + (total - 2), "line " + (total - 1));
+        assertThat(BreadcrumbTrailAccess.linksHeld(trail)).isLessThanOrEqualTo(BreadcrumbTrailAccess.slack() * 3);
     }
 
     private static final int WRITERS = 4;

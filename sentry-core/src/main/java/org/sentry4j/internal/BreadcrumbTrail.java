@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.sentry4j.Breadcrumb;
+import org.sentry4j.SentryLevel;
+import org.sentry4j.logging.LogMessageFormatter;
 
 /**
  * A scope's newest {@code capacity} breadcrumbs, as an immutable linked list (newest first) behind one
@@ -12,6 +14,11 @@ import org.sentry4j.Breadcrumb;
  * O(1) and allocation-free, where copying out the trail cost ~100 references per event on the logging
  * thread. Each snapshot sees exactly the trail at its moment, however many breadcrumbs follow before
  * the worker reads it, and links are never changed once published, so nothing is locked.
+ *
+ * <p>A log line from an appender is its own link ({@link LogLine}): time, level, logger, template and
+ * arguments in one object, made into a {@link Breadcrumb} (and formatted) only when an event carries
+ * it, on the worker. The logging thread then allocates one object per breadcrumb instead of a
+ * breadcrumb, a link and a formatted message.
  *
  * <p>A list grown to {@link #SLACK} times the capacity is cut by starting a fresh copy of its newest
  * part: older links stay reachable only from snapshots still waiting for the worker, then are garbage.
@@ -28,16 +35,96 @@ public final class BreadcrumbTrail {
     }
 
     /** The breadcrumbs at one moment, newest first; null when there are none. Immutable. */
-    public static final class Link {
-        final Breadcrumb crumb;
+    public abstract static class Link {
         final Link older;
         /** How many links this one heads, itself included. */
         final int length;
 
-        Link(Breadcrumb crumb, Link older) {
-            this.crumb = crumb;
+        Link(Link older) {
             this.older = older;
             this.length = older == null ? 1 : older.length + 1;
+        }
+
+        abstract Breadcrumb crumb();
+
+        /** The same breadcrumb in front of another list. */
+        abstract Link over(Link older);
+    }
+
+    /** A breadcrumb the application (or an integration) built. */
+    private static final class Held extends Link {
+        private final Breadcrumb crumb;
+
+        Held(Breadcrumb crumb, Link older) {
+            super(older);
+            this.crumb = crumb;
+        }
+
+        @Override
+        Breadcrumb crumb() {
+            return crumb;
+        }
+
+        @Override
+        Link over(Link older) {
+            return new Held(crumb, older);
+        }
+    }
+
+    /** A log line, formatted into a breadcrumb when first read. */
+    private static final class LogLine extends Link {
+        private static final long NANOS_PER_SECOND = 1_000_000_000L;
+        private final long epochNanos;
+        private final SentryLevel level;
+        private final String logger;
+        private final Object[] arguments;
+        private final LogMessageFormatter formatter;
+        /**
+         * The template until the line is first read, then the breadcrumb made from it, so every event
+         * carrying this line shares one breadcrumb (and its cached JSON). One field for both keeps the
+         * link at 48 bytes; a race makes an equal twin, which is harmless.
+         */
+        private volatile Object text;
+
+        LogLine(long epochNanos, SentryLevel level, String logger, Object text, Object[] arguments,
+                LogMessageFormatter formatter, Link older) {
+            super(older);
+            this.epochNanos = epochNanos;
+            this.level = level;
+            this.logger = logger;
+            this.text = text;
+            this.arguments = arguments;
+            this.formatter = formatter;
+        }
+
+        @Override
+        Breadcrumb crumb() {
+            Object t = text;
+            if (t instanceof Breadcrumb) {
+                return (Breadcrumb) t;
+            }
+            Breadcrumb made = new Breadcrumb(Math.floorDiv(epochNanos, NANOS_PER_SECOND),
+                    (int) Math.floorMod(epochNanos, NANOS_PER_SECOND), level, logger, message((String) t));
+            text = made;
+            return made;
+        }
+
+        private String message(String template) {
+            if (arguments == null || arguments.length == 0 || template == null || formatter == null) {
+                return template;
+            }
+            try {
+                return formatter.format(template, arguments);
+            } catch (RuntimeException e) {
+                return "<message could not be formatted: " + e.getClass().getName() + ">";
+            }
+        }
+
+        @Override
+        Link over(Link older) {
+            Object t = text;
+            return t instanceof Breadcrumb ? new Held((Breadcrumb) t, older)
+                    : new LogLine(epochNanos, level, logger, t, arguments, formatter, older);
         }
     }
 
@@ -47,12 +134,34 @@ public final class BreadcrumbTrail {
         }
         while (true) {
             Link current = head.get();
-            Link older = current != null && current.length >= SLACK * capacity
-                    ? newest(current, capacity - 1) : current;
-            if (head.compareAndSet(current, new Link(crumb, older))) {
+            if (head.compareAndSet(current, new Held(crumb, cut(current)))) {
                 return;
             }
         }
+    }
+
+    /**
+     * Adds a log line whose message is {@code template} filled with {@code arguments} by
+     * {@code formatter}, later; {@code arguments} must not change afterwards (null: the template is the
+     * message).
+     */
+    public void addLogLine(long epochSecond, int nanoOfSecond, SentryLevel level, String logger,
+                           String template, Object[] arguments, LogMessageFormatter formatter) {
+        if (capacity == 0) {
+            return;
+        }
+        while (true) {
+            Link current = head.get();
+            Link line = new LogLine(epochSecond * LogLine.NANOS_PER_SECOND + nanoOfSecond, level, logger, template,
+                    arguments, formatter, cut(current));
+            if (head.compareAndSet(current, line)) {
+                return;
+            }
+        }
+    }
+
+    private Link cut(Link current) {
+        return current != null && current.length >= SLACK * capacity ? newest(current, capacity - 1) : current;
     }
 
     /** The trail now; hand it to {@link #toList(Link, int)} later, on any thread. */
@@ -87,7 +196,7 @@ public final class BreadcrumbTrail {
         Breadcrumb[] out = new Breadcrumb[n];
         Link link = from;
         for (int i = n - 1; i >= 0; i--) {
-            out[i] = link.crumb;
+            out[i] = link.crumb();
             link = link.older;
         }
         return Collections.unmodifiableList(Arrays.asList(out));
@@ -98,15 +207,15 @@ public final class BreadcrumbTrail {
         if (n <= 0) {
             return null;
         }
-        Breadcrumb[] crumbs = new Breadcrumb[Math.min(n, from.length)];
+        Link[] links = new Link[Math.min(n, from.length)];
         Link link = from;
-        for (int i = 0; i < crumbs.length; i++) {
-            crumbs[i] = link.crumb;
+        for (int i = 0; i < links.length; i++) {
+            links[i] = link;
             link = link.older;
         }
         Link copy = null;
-        for (int i = crumbs.length - 1; i >= 0; i--) {
-            copy = new Link(crumbs[i], copy);
+        for (int i = links.length - 1; i >= 0; i--) {
+            copy = links[i].over(copy);
         }
         return copy;
     }

@@ -8,8 +8,12 @@ import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.sentry4j.Breadcrumb;
 import org.sentry4j.ClientLease;
 import org.sentry4j.Hint;
@@ -17,6 +21,8 @@ import org.sentry4j.Sentry;
 import org.sentry4j.SentryLevel;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.CallbackGuard;
+import org.sentry4j.logging.LogArguments;
+import org.sentry4j.logging.LogMessageFormatter;
 import org.sentry4j.logging.LogRecord;
 import org.sentry4j.logging.LogRecordMapper;
 
@@ -33,6 +39,7 @@ import org.sentry4j.logging.LogRecordMapper;
 @Plugin(name = "Sentry", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE, printObject = true)
 public final class SentryAppender extends AbstractAppender {
     static final String FRAMEWORK = "log4j2";
+    private static final LogMessageFormatter FORMATTER = ParameterizedMessage::format;
 
     private final SentryOptions options;
     private final int eventLevel;
@@ -131,13 +138,44 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     private static void addBreadcrumb(LogEvent event, SentryLevel sentryLevel) {
-        Hint hint = null;
-        if (Sentry.hasBeforeBreadcrumb()) {
-            hint = Hint.ofLogRecord(event.toImmutable(), event.getThrown());
-        }
         org.apache.logging.log4j.core.time.Instant time = event.getInstant(); // reused by Log4j2: read now
-        Sentry.addBreadcrumb(new Breadcrumb(time.getEpochSecond(), time.getNanoOfSecond(), sentryLevel,
-                event.getLoggerName(), event.getMessage() == null ? null : event.getMessage().getFormattedMessage()),
-                hint);
+        Message message = event.getMessage();
+        if (Sentry.hasBeforeBreadcrumb()) {
+            Sentry.addBreadcrumb(new Breadcrumb(time.getEpochSecond(), time.getNanoOfSecond(), sentryLevel,
+                    event.getLoggerName(), message == null ? null : message.getFormattedMessage()),
+                    Hint.ofLogRecord(event.toImmutable(), event.getThrown()));
+            return;
+        }
+        String template = null;
+        Object[] args = deferrableArguments(message);
+        if (args != null) {
+            template = message.getFormat();
+        } else if (message != null) {
+            template = message.getFormattedMessage();
+        }
+        Sentry.addLogBreadcrumb(time.getEpochSecond(), time.getNanoOfSecond(), sentryLevel, event.getLoggerName(),
+                template, args, FORMATTER);
+    }
+
+    /**
+     * The arguments of a {@code {}}-template message, when they may be formatted later: a template and a
+     * copy of the arguments cost less on the logging thread than the formatted text, which the worker
+     * makes when an event carries the breadcrumb. A garbage-free {@link MutableLogEvent} is its own
+     * message and hands out a copy of its parameters; a reusable object message, which it may also hold,
+     * has its object as both format and only parameter and is not a template.
+     */
+    private static Object[] deferrableArguments(Message message) {
+        if (!(message instanceof ParameterizedMessage || message instanceof ReusableParameterizedMessage
+                || message instanceof MutableLogEvent)
+                || message instanceof MutableLogEvent && ((MutableLogEvent) message).getParameterCount() == 0) {
+            return null;
+        }
+        String format = message.getFormat();
+        Object[] params = format == null ? null : message.getParameters();
+        if (params == null || params.length == 0 || (params.length == 1 && params[0] == format)
+                || !LogArguments.allImmutable(params)) {
+            return null;
+        }
+        return params;
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.apache.logging.log4j.Logger;
@@ -68,6 +69,27 @@ class BreadcrumbTest {
         assertThat(info.get("level").getAsString()).isEqualTo("info");
         assertThat(Instant.parse(info.get("timestamp").getAsString())).isBetween(before.minusMillis(1), Instant.now());
         assertThat(crumbs.get(1).getAsJsonObject().get("level").getAsString()).isEqualTo("warning");
+    }
+
+    @Test
+    void aBreadcrumbShowsItsArgumentsAsTheyWereWhenLogged() {
+        fixture.start(fixture.config(""));
+        Logger log = fixture.logger("shop");
+
+        // Immutable arguments are formatted when the event is built; a mutable one at once, so a later
+        // change does not show (Log4j2 also reuses its message objects for the next call).
+        StringBuilder cart = new StringBuilder("2 items");
+        log.info("order {} holds {} ({})", "A-7", cart, 3);
+        cart.setLength(0);
+        cart.append("changed later");
+        log.info("order {} paid {} at {}", "A-7", new java.math.BigDecimal("9.90"), TimeUnit.SECONDS);
+        log.info("no arguments {}");
+        log.info((Object) "an object, not a template: {}");
+        log.error("checkout failed");
+
+        assertThat(breadcrumbs(eventWith("checkout failed"))).extracting(c -> c.getAsJsonObject().get("message").getAsString())
+                .containsExactly("order A-7 holds 2 items (3)", "order A-7 paid 9.90 at SECONDS", "no arguments {}",
+                        "an object, not a template: {}");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.sentry4j.logback;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import org.sentry4j.Breadcrumb;
 import org.sentry4j.ClientLease;
@@ -11,6 +12,8 @@ import org.sentry4j.Sentry;
 import org.sentry4j.SentryLevel;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.CallbackGuard;
+import org.sentry4j.logging.LogArguments;
+import org.sentry4j.logging.LogMessageFormatter;
 import org.sentry4j.logging.LogRecordMapper;
 import org.sentry4j.protocol.Mechanism;
 import org.slf4j.helpers.MessageFormatter;
@@ -38,6 +41,7 @@ import org.slf4j.helpers.MessageFormatter;
 public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     static final String FRAMEWORK = "logback";
     private static final Mechanism MECHANISM = Mechanism.of(FRAMEWORK, true);
+    private static final LogMessageFormatter FORMATTER = MessageFormatter::basicArrayFormat;
 
     private final AppenderSettings settings = new AppenderSettings();
     private AppenderSettings nestedOptions;
@@ -135,30 +139,30 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             Sentry.queueLog(RecordSnapshot.of(event, sentryLevel, MECHANISM, Sentry.needsLogRecordHints()), mapper);
         }
         if (level >= breadcrumbLevel) {
-            Breadcrumb crumb = breadcrumbOf(event, sentryLevel);
-            Sentry.addBreadcrumb(crumb,
-                    Sentry.hasBeforeBreadcrumb() ? Hint.ofLogRecord(event, RecordSnapshot.throwable(event)) : null);
+            if (Sentry.hasBeforeBreadcrumb()) {
+                Sentry.addBreadcrumb(new Breadcrumb(event.getInstant(), sentryLevel, event.getLoggerName(),
+                        event.getFormattedMessage()), Hint.ofLogRecord(event, RecordSnapshot.throwable(event)));
+            } else {
+                addLogBreadcrumb(event, sentryLevel);
+            }
         }
     }
 
     /**
-     * The message is formatted when an event is built, on the worker, not here: a Logback event is
-     * immutable once created. A log with a throwable, though, holds the whole stack (its proxy), and
-     * every pending event keeps its trail in memory: its breadcrumb keeps only the template and the
-     * arguments (Logback has already taken the throwable out of them).
+     * The message is formatted when an event carries the breadcrumb, on the worker, from the template and
+     * the arguments (Logback has already taken a throwable out of them) — unless an argument could
+     * change meanwhile. The breadcrumb does not keep the event: a pending event's trail stays small.
      */
-    private static Breadcrumb breadcrumbOf(ILoggingEvent event, SentryLevel level) {
-        if (event.getThrowableProxy() == null) {
-            return Breadcrumb.deferred(event.getInstant(), level, event.getLoggerName(),
-                    event, ILoggingEvent::getFormattedMessage);
-        }
+    private static void addLogBreadcrumb(ILoggingEvent event, SentryLevel level) {
+        Instant time = event.getInstant();
         String template = event.getMessage();
         Object[] args = event.getArgumentArray();
-        if (args == null || args.length == 0 || template == null) {
-            return new Breadcrumb(event.getInstant(), level, event.getLoggerName(), template);
+        if (args != null && args.length > 0 && !LogArguments.allImmutable(args)) {
+            template = event.getFormattedMessage();
+            args = null;
         }
-        return Breadcrumb.deferred(event.getInstant(), level, event.getLoggerName(), args,
-                a -> MessageFormatter.basicArrayFormat(template, a));
+        Sentry.addLogBreadcrumb(time.getEpochSecond(), time.getNano(), level, event.getLoggerName(), template, args,
+                FORMATTER);
     }
 
     /** The lowest level sent as an event: TRACE, DEBUG, INFO, WARN, ERROR or OFF (default ERROR). */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -250,7 +251,7 @@ class EventMappingTest {
     }
 
     @Test
-    void belowThresholdsNothingIsFormattedAndBreadcrumbsAreFormattedOffTheLoggingThread() {
+    void belowThresholdsNothingIsFormattedAndABreadcrumbShowsItsArgumentsAsTheyWereWhenLogged() {
         Logger log = configure("");
         AtomicInteger formatted = new AtomicInteger();
         Object argument = new Object() {
@@ -263,15 +264,22 @@ class EventMappingTest {
 
         log.debug("cheap {}", argument);
         log.trace("cheap {}", argument);
+        assertThat(formatted).as("nothing is formatted below the thresholds").hasValue(0);
+        assertThat(logback.listed()).hasSize(2);
+
+        // Immutable arguments are formatted when the event is built; a mutable one at once, so a later
+        // change does not show.
+        StringBuilder cart = new StringBuilder("2 items");
+        log.info("order {} holds {} ({})", "A-7", cart, 3);
+        cart.setLength(0);
+        cart.append("changed later");
+        log.info("order {} paid {} at {}", "A-7", new java.math.BigDecimal("9.90"), TimeUnit.SECONDS);
         log.info("kept {}", argument);
-
-        assertThat(formatted).as("nothing is formatted on the logging thread").hasValue(0);
-        assertThat(logback.listed()).hasSize(3);
-
         log.error("then an event");
+
         JsonArray crumbs = onlyEvent().getAsJsonObject("breadcrumbs").getAsJsonArray("values");
-        assertThat(crumbs).hasSize(1);
-        assertThat(crumbs.get(0).getAsJsonObject().get("message").getAsString()).isEqualTo("kept arg");
-        assertThat(formatted).as("the INFO breadcrumb, formatted once when the event was built").hasValue(1);
+        assertThat(crumbs).extracting(c -> c.getAsJsonObject().get("message").getAsString())
+                .containsExactly("order A-7 holds 2 items (3)", "order A-7 paid 9.90 at SECONDS", "kept arg");
+        assertThat(formatted).hasValue(1);
     }
 }

@@ -1,0 +1,46 @@
+package org.sentry4j.logging;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+
+/**
+ * Which log arguments may be formatted later, on the SDK's worker: only values that cannot change
+ * after the logging call. A mutable argument (a list, a builder, a domain object) is formatted on the
+ * logging thread, as the framework itself would, so a breadcrumb never shows a later state.
+ */
+public final class LogArguments {
+    private LogArguments() {
+    }
+
+    /** True when every argument is null or of a type known to be immutable. */
+    public static boolean allImmutable(Object[] arguments) {
+        if (arguments == null) {
+            return true;
+        }
+        for (Object a : arguments) {
+            if (a != null && !isImmutable(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isImmutable(Object a) {
+        Class<?> c = a.getClass();
+        // Exact classes: a subclass of BigDecimal, say, may carry mutable state.
+        return c == String.class || c == Integer.class || c == Long.class || c == Boolean.class
+                || c == Double.class || c == Float.class || c == Short.class || c == Byte.class
+                || c == Character.class || c == UUID.class || c == BigDecimal.class || c == BigInteger.class
+                || c == Instant.class || c == Duration.class || c == LocalDate.class || c == LocalTime.class
+                || c == LocalDateTime.class || c == OffsetDateTime.class || c == ZonedDateTime.class
+                || a instanceof Enum;
+    }
+}
