@@ -170,7 +170,7 @@ public final class Scope {
 
     /** Records a log line, formatted into a breadcrumb later; only when no {@code beforeBreadcrumb} is set. */
     void addLogLine(long epochSecond, int nanoOfSecond, SentryLevel level, String logger, String template,
-                    Object[] arguments, LogMessageFormatter formatter) {
+                    Object arguments, LogMessageFormatter formatter) {
         breadcrumbs.addLogLine(epochSecond, nanoOfSecond, level, logger, template, arguments, formatter);
     }
 

@@ -310,14 +310,15 @@ public final class Sentry {
     /**
      * Records a log line as a breadcrumb on the current scope, for logging appenders: the message is
      * {@code template} filled with {@code arguments} by the framework's {@code formatter}, formatted
-     * only when an event carries the breadcrumb, on the SDK's worker. Pass arguments only when
-     * {@link LogArguments#allImmutable} says they cannot change; otherwise the formatted message as
+     * only when an event carries the breadcrumb, on the SDK's worker. {@code arguments} is null, the
+     * one argument (not an array), or an {@code Object[]} of them — only arguments that
+     * {@link LogArguments#allImmutable} accepts; otherwise pass the formatted message as
      * {@code template} and null. With a {@code beforeBreadcrumb} set, the line is formatted now and
      * goes through it with an empty hint (appenders that have a log record to offer as the hint call
      * {@link #addBreadcrumb(Breadcrumb, Hint)} instead, see {@link #hasBeforeBreadcrumb()}).
      */
     public static void addLogBreadcrumb(long epochSecond, int nanoOfSecond, SentryLevel level, String logger,
-                                        String template, Object[] arguments, LogMessageFormatter formatter) {
+                                        String template, Object arguments, LogMessageFormatter formatter) {
         Hub h = hub;
         if (!h.isEnabled() || CallbackGuard.mustDrop()) {
             return;
@@ -326,8 +327,10 @@ public final class Sentry {
             h.scopes.current().addLogLine(epochSecond, nanoOfSecond, level, logger, template, arguments, formatter);
             return;
         }
-        String message = arguments == null || arguments.length == 0 || template == null
-                ? template : formatter.format(template, arguments);
+        Object[] args = arguments instanceof Object[] ? (Object[]) arguments
+                : arguments == null ? null : new Object[] {arguments};
+        String message = args == null || args.length == 0 || template == null
+                ? template : formatter.format(template, args);
         addBreadcrumb(new Breadcrumb(epochSecond, nanoOfSecond, level, logger, message), null);
     }
 

@@ -77,16 +77,19 @@ public final class BreadcrumbTrail {
         private final long epochNanos;
         private final SentryLevel level;
         private final String logger;
-        private final Object[] arguments;
+        /** Null, one argument, or an {@code Object[]} of them. */
+        private final Object arguments;
         private final LogMessageFormatter formatter;
         /**
          * The template until the line is first read, then the breadcrumb made from it, so every event
          * carrying this line shares one breadcrumb (and its cached JSON). One field for both keeps the
-         * link at 48 bytes; a race makes an equal twin, which is harmless.
+         * link at 48 bytes. Not volatile: a volatile store in the constructor is a full fence on the
+         * logging thread; the link is published by the head's CAS, and a Breadcrumb (all fields final)
+         * is safe to publish through a race, whose worst outcome is an equal twin.
          */
-        private volatile Object text;
+        private Object text;
 
-        LogLine(long epochNanos, SentryLevel level, String logger, Object text, Object[] arguments,
+        LogLine(long epochNanos, SentryLevel level, String logger, Object text, Object arguments,
                 LogMessageFormatter formatter, Link older) {
             super(older);
             this.epochNanos = epochNanos;
@@ -110,11 +113,13 @@ public final class BreadcrumbTrail {
         }
 
         private String message(String template) {
-            if (arguments == null || arguments.length == 0 || template == null || formatter == null) {
+            Object[] args = arguments instanceof Object[] ? (Object[]) arguments
+                    : arguments == null ? null : new Object[] {arguments};
+            if (args == null || args.length == 0 || template == null || formatter == null) {
                 return template;
             }
             try {
-                return formatter.format(template, arguments);
+                return formatter.format(template, args);
             } catch (RuntimeException e) {
                 return "<message could not be formatted: " + e.getClass().getName() + ">";
             }
@@ -142,11 +147,11 @@ public final class BreadcrumbTrail {
 
     /**
      * Adds a log line whose message is {@code template} filled with {@code arguments} by
-     * {@code formatter}, later; {@code arguments} must not change afterwards (null: the template is the
-     * message).
+     * {@code formatter}, later. {@code arguments} is null (the template is the message), the one
+     * argument, or an {@code Object[]} of them; none may change afterwards.
      */
     public void addLogLine(long epochSecond, int nanoOfSecond, SentryLevel level, String logger,
-                           String template, Object[] arguments, LogMessageFormatter formatter) {
+                           String template, Object arguments, LogMessageFormatter formatter) {
         if (capacity == 0) {
             return;
         }

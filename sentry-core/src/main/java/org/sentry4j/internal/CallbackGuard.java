@@ -1,5 +1,6 @@
 package org.sentry4j.internal;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -8,12 +9,17 @@ import java.util.function.Supplier;
  */
 public final class CallbackGuard {
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    /**
+     * Callbacks running now, over all threads. Every log line asks {@link #isActive()}; while no
+     * callback runs anywhere the answer needs no thread-local lookup.
+     */
+    private static final AtomicInteger RUNNING = new AtomicInteger();
 
     private CallbackGuard() {
     }
 
     public static boolean isActive() {
-        return DEPTH.get()[0] > 0;
+        return RUNNING.get() > 0 && DEPTH.get()[0] > 0;
     }
 
     /** True when a capture on this thread must be dropped: an SDK thread, or inside a callback. */
@@ -24,9 +30,11 @@ public final class CallbackGuard {
     public static <T> T run(Supplier<T> callback) {
         int[] depth = DEPTH.get();
         depth[0]++;
+        RUNNING.incrementAndGet();
         try {
             return callback.get();
         } finally {
+            RUNNING.decrementAndGet();
             depth[0]--;
         }
     }

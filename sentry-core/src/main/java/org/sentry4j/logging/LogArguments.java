@@ -26,14 +26,18 @@ public final class LogArguments {
             return true;
         }
         for (Object a : arguments) {
-            if (a != null && !isImmutable(a)) {
+            if (!isImmutable(a)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isImmutable(Object a) {
+    /** True when {@code a} is null or of a type known to be immutable. */
+    public static boolean isImmutable(Object a) {
+        if (a == null) {
+            return true;
+        }
         Class<?> c = a.getClass();
         // Exact classes: a subclass of BigDecimal, say, may carry mutable state.
         return c == String.class || c == Integer.class || c == Long.class || c == Boolean.class

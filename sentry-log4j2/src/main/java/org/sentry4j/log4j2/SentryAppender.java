@@ -12,6 +12,7 @@ import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ParameterConsumer;
 import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.sentry4j.Breadcrumb;
@@ -40,6 +41,11 @@ import org.sentry4j.logging.LogRecordMapper;
 public final class SentryAppender extends AbstractAppender {
     static final String FRAMEWORK = "log4j2";
     private static final LogMessageFormatter FORMATTER = ParameterizedMessage::format;
+    private static final ParameterConsumer<Object[]> FIRST_PARAMETER = (parameter, index, into) -> {
+        if (index == 0) {
+            into[0] = parameter;
+        }
+    };
 
     private final SentryOptions options;
     private final int eventLevel;
@@ -147,7 +153,7 @@ public final class SentryAppender extends AbstractAppender {
             return;
         }
         String template = null;
-        Object[] args = deferrableArguments(message);
+        Object args = deferrableArguments(message);
         if (args != null) {
             template = message.getFormat();
         } else if (message != null) {
@@ -158,24 +164,34 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     /**
-     * The arguments of a {@code {}}-template message, when they may be formatted later: a template and a
-     * copy of the arguments cost less on the logging thread than the formatted text, which the worker
-     * makes when an event carries the breadcrumb. A garbage-free {@link MutableLogEvent} is its own
-     * message and hands out a copy of its parameters; a reusable object message, which it may also hold,
-     * has its object as both format and only parameter and is not a template.
+     * The arguments of a {@code {}}-template message (the one argument itself when there is one), when
+     * they may be formatted later: a template and its arguments cost less on the logging thread than the
+     * formatted text, which the worker makes when an event carries the breadcrumb. A garbage-free
+     * {@link MutableLogEvent} is its own message; its one argument is read without copying its
+     * parameters. It may also hold a reusable object message, whose object is both its format and its
+     * only parameter: that is not a template.
      */
-    private static Object[] deferrableArguments(Message message) {
-        if (!(message instanceof ParameterizedMessage || message instanceof ReusableParameterizedMessage
-                || message instanceof MutableLogEvent)
-                || message instanceof MutableLogEvent && ((MutableLogEvent) message).getParameterCount() == 0) {
+    private static Object deferrableArguments(Message message) {
+        String format;
+        if (message instanceof MutableLogEvent) {
+            MutableLogEvent event = (MutableLogEvent) message;
+            format = event.getFormat();
+            if (format == null || event.getParameterCount() != 1) {
+                return format == null || event.getParameterCount() == 0 ? null : immutableOrNull(message.getParameters());
+            }
+            Object[] only = new Object[1]; // stays in registers once forEachParameter is inlined
+            event.forEachParameter(FIRST_PARAMETER, only);
+            Object arg = only[0];
+            return arg == format || !LogArguments.isImmutable(arg) ? null : arg;
+        }
+        if (!(message instanceof ParameterizedMessage || message instanceof ReusableParameterizedMessage)
+                || message.getFormat() == null) {
             return null;
         }
-        String format = message.getFormat();
-        Object[] params = format == null ? null : message.getParameters();
-        if (params == null || params.length == 0 || (params.length == 1 && params[0] == format)
-                || !LogArguments.allImmutable(params)) {
-            return null;
-        }
-        return params;
+        return immutableOrNull(message.getParameters());
+    }
+
+    private static Object[] immutableOrNull(Object[] params) {
+        return params == null || params.length == 0 || !LogArguments.allImmutable(params) ? null : params;
     }
 }

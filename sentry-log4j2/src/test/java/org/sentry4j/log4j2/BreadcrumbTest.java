@@ -80,6 +80,7 @@ class BreadcrumbTest {
         // change does not show (Log4j2 also reuses its message objects for the next call).
         StringBuilder cart = new StringBuilder("2 items");
         log.info("order {} holds {} ({})", "A-7", cart, 3);
+        log.info("cart: {}", cart);
         cart.setLength(0);
         cart.append("changed later");
         log.info("order {} paid {} at {}", "A-7", new java.math.BigDecimal("9.90"), TimeUnit.SECONDS);
@@ -88,7 +89,8 @@ class BreadcrumbTest {
         log.error("checkout failed");
 
         assertThat(breadcrumbs(eventWith("checkout failed"))).extracting(c -> c.getAsJsonObject().get("message").getAsString())
-                .containsExactly("order A-7 holds 2 items (3)", "order A-7 paid 9.90 at SECONDS", "no arguments {}",
+                .containsExactly("order A-7 holds 2 items (3)", "cart: 2 items", "order A-7 paid 9.90 at SECONDS",
+                        "no arguments {}",
                         "an object, not a template: {}");
     }
 

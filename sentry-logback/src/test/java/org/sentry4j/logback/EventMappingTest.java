@@ -271,6 +271,7 @@ class EventMappingTest {
         // change does not show.
         StringBuilder cart = new StringBuilder("2 items");
         log.info("order {} holds {} ({})", "A-7", cart, 3);
+        log.info("cart: {}", cart);
         cart.setLength(0);
         cart.append("changed later");
         log.info("order {} paid {} at {}", "A-7", new java.math.BigDecimal("9.90"), TimeUnit.SECONDS);
@@ -279,7 +280,8 @@ class EventMappingTest {
 
         JsonArray crumbs = onlyEvent().getAsJsonObject("breadcrumbs").getAsJsonArray("values");
         assertThat(crumbs).extracting(c -> c.getAsJsonObject().get("message").getAsString())
-                .containsExactly("order A-7 holds 2 items (3)", "order A-7 paid 9.90 at SECONDS", "kept arg");
+                .containsExactly("order A-7 holds 2 items (3)", "cart: 2 items", "order A-7 paid 9.90 at SECONDS",
+                        "kept arg");
         assertThat(formatted).hasValue(1);
     }
 }
