@@ -251,6 +251,28 @@ class EventMappingTest {
     }
 
     @Test
+    void filtersOnTheAppenderDecideWhatItSees() {
+        Logger log = configure("""
+                <filter class="ch.qos.logback.core.filter.EvaluatorFilter">
+                  <evaluator class="ch.qos.logback.classic.boolex.OnMarkerEvaluator"><marker>NOISY</marker></evaluator>
+                  <onMatch>DENY</onMatch>
+                </filter>
+                <filter class="ch.qos.logback.classic.filter.ThresholdFilter"><level>WARN</level></filter>
+                """);
+        log.info("below the filter's threshold");
+        log.warn("kept");
+        log.error(org.slf4j.MarkerFactory.getMarker("NOISY"), "denied by marker");
+        log.error("then an event");
+
+        JsonObject event = onlyEvent();
+        assertThat(event.getAsJsonObject("logentry").get("formatted").getAsString()).isEqualTo("then an event");
+        assertThat(event.getAsJsonObject("breadcrumbs").getAsJsonArray("values"))
+                .extracting(c -> c.getAsJsonObject().get("message").getAsString()).containsExactly("kept");
+        assertThat(org.sentry4j.Sentry.flush(WAIT)).isTrue();
+        assertThat(receiver.envelopes()).hasSize(1);
+    }
+
+    @Test
     void belowThresholdsNothingIsFormattedAndABreadcrumbShowsItsArgumentsAsTheyWereWhenLogged() {
         Logger log = configure("");
         AtomicInteger formatted = new AtomicInteger();
