@@ -36,10 +36,8 @@ final class Scopes {
             return global;
         }
         Deque<Scope> stack = pushed.get();
-        if (stack == null || stack.isEmpty()) {
-            return global;
-        }
-        return stack.peek();
+        Scope top = stack == null ? null : stack.peek();
+        return top != null ? top : global;
     }
 
     /** Pushes a copy of the current scope; the returned handle pops exactly that scope. */
@@ -54,24 +52,31 @@ final class Scopes {
             stack = new ArrayDeque<>();
             pushed.set(stack);
         }
-        if (stack.isEmpty()) {
-            nonEmptyStacks.incrementAndGet();
+        // The counter changes exactly when a stack turns non-empty or empty, under the stack's lock (never
+        // contended but by a handle closed on another thread), so it cannot drift.
+        synchronized (stack) {
+            if (stack.isEmpty()) {
+                nonEmptyStacks.incrementAndGet();
+            }
+            stack.push(scope);
         }
-        stack.push(scope);
         Deque<Scope> owner = stack;
         return new ScopeHandle(() -> {
             // Pops this scope and anything pushed above it and left open; a second close does nothing.
-            if (!owner.contains(scope)) {
-                return;
-            }
-            while (!owner.isEmpty() && owner.pop() != scope) {
-                // keep popping
-            }
-            if (owner.isEmpty()) {
-                nonEmptyStacks.decrementAndGet();
-                if (pushed.get() == owner) {
-                    pushed.remove();
+            synchronized (owner) {
+                if (!owner.contains(scope)) {
+                    return;
                 }
+                while (!owner.isEmpty() && owner.pop() != scope) {
+                    // keep popping
+                }
+                if (!owner.isEmpty()) {
+                    return;
+                }
+                nonEmptyStacks.decrementAndGet();
+            }
+            if (pushed.get() == owner) {
+                pushed.remove();
             }
         });
     }

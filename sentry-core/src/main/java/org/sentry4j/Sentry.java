@@ -329,8 +329,14 @@ public final class Sentry {
         }
         Object[] args = arguments instanceof Object[] ? (Object[]) arguments
                 : arguments == null ? null : new Object[] {arguments};
-        String message = args == null || args.length == 0 || template == null
-                ? template : formatter.format(template, args);
+        String message = template;
+        if (args != null && args.length > 0 && template != null && formatter != null) {
+            try {
+                message = formatter.format(template, args);
+            } catch (RuntimeException e) { // NOPMD: logging must never break the application
+                message = "<message could not be formatted: " + e.getClass().getName() + ">";
+            }
+        }
         addBreadcrumb(new Breadcrumb(epochSecond, nanoOfSecond, level, logger, message), null);
     }
 

@@ -82,7 +82,7 @@ public final class BreadcrumbTrail {
         private final LogMessageFormatter formatter;
         /**
          * The template until the line is first read, then the breadcrumb made from it, so every event
-         * carrying this line shares one breadcrumb (and its cached JSON). One field for both keeps the
+         * carrying this line shares one breadcrumb (and the JSON the serializer caches per breadcrumb). One field for both keeps the
          * link at 48 bytes. Not volatile: a volatile store in the constructor is a full fence on the
          * logging thread; the link is published by the head's CAS, and a Breadcrumb (all fields final)
          * is safe to publish through a race, whose worst outcome is an equal twin.
@@ -157,12 +157,23 @@ public final class BreadcrumbTrail {
         }
         while (true) {
             Link current = head.get();
-            Link line = new LogLine(epochSecond * LogLine.NANOS_PER_SECOND + nanoOfSecond, level, logger, template,
-                    arguments, formatter, cut(current));
+            Link line = new LogLine(epochNanos(epochSecond, nanoOfSecond), level, logger, template, arguments,
+                    formatter, cut(current));
             if (head.compareAndSet(current, line)) {
                 return;
             }
         }
+    }
+
+    /** Clamped to what a long of nanoseconds holds (years 1678 to 2262). */
+    private static long epochNanos(long epochSecond, int nanoOfSecond) {
+        if (epochSecond >= Long.MAX_VALUE / LogLine.NANOS_PER_SECOND) {
+            return Long.MAX_VALUE;
+        }
+        if (epochSecond <= Long.MIN_VALUE / LogLine.NANOS_PER_SECOND) {
+            return Long.MIN_VALUE;
+        }
+        return epochSecond * LogLine.NANOS_PER_SECOND + nanoOfSecond;
     }
 
     private Link cut(Link current) {

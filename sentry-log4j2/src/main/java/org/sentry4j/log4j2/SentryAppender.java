@@ -168,21 +168,31 @@ public final class SentryAppender extends AbstractAppender {
      * they may be formatted later: a template and its arguments cost less on the logging thread than the
      * formatted text, which the worker makes when an event carries the breadcrumb. A garbage-free
      * {@link MutableLogEvent} is its own message; its one argument is read without copying its
-     * parameters. It may also hold a reusable object message, whose object is both its format and its
-     * only parameter: that is not a template.
+     * parameters. It no longer says which message it was made from: a reusable object message (its
+     * object is both format and only parameter) or a custom reusable message whose format is not a
+     * {@code {}} template (its placeholders do not match its parameters) is formatted at once.
      */
     private static Object deferrableArguments(Message message) {
         String format;
         if (message instanceof MutableLogEvent) {
             MutableLogEvent event = (MutableLogEvent) message;
             format = event.getFormat();
-            if (format == null || event.getParameterCount() != 1) {
-                return format == null || event.getParameterCount() == 0 ? null : immutableOrNull(message.getParameters());
+            int count = event.getParameterCount();
+            if (format == null || count == 0) {
+                return null;
+            }
+            if (count != 1) {
+                return ParameterizedMessage.countArgumentPlaceholders(format) != count ? null
+                        : immutableOrNull(message.getParameters());
             }
             Object[] only = new Object[1]; // stays in registers once forEachParameter is inlined
             event.forEachParameter(FIRST_PARAMETER, only);
             Object arg = only[0];
-            return arg == format || !LogArguments.isImmutable(arg) ? null : arg;
+            if (arg == format || !LogArguments.isImmutable(arg)
+                    || ParameterizedMessage.countArgumentPlaceholders(format) != 1) {
+                return null; // an object message, a mutable argument, or not a {} template (a custom message)
+            }
+            return arg;
         }
         if (!(message instanceof ParameterizedMessage || message instanceof ReusableParameterizedMessage)
                 || message.getFormat() == null) {

@@ -71,6 +71,37 @@ class BreadcrumbTest {
         assertThat(crumbs.get(1).getAsJsonObject().get("level").getAsString()).isEqualTo("warning");
     }
 
+    /** An immutable argument whose text tells when it was made. */
+    enum Stage {
+        PAID;
+
+        static final java.util.concurrent.atomic.AtomicInteger SHOWN = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public String toString() {
+            SHOWN.incrementAndGet();
+            return "paid";
+        }
+    }
+
+    @Test
+    void immutableArgumentsAreKeptAndFormattedWhenAnEventCarriesTheBreadcrumb() {
+        fixture.start(fixture.config(""));
+        Logger log = fixture.logger("shop");
+        Stage.SHOWN.set(0);
+
+        log.info("order {} is {}", "A-7", Stage.PAID);
+        log.info("stage {}", Stage.PAID);
+        // Garbage-free Log4j2 formats each message into its reused event itself; the appender keeps the
+        // template and arguments rather than copying that text out.
+        assertThat(Stage.SHOWN).as("formatted by Log4j2 only").hasValue(2);
+        log.error("checkout failed");
+
+        assertThat(breadcrumbs(eventWith("checkout failed"))).extracting(c -> c.getAsJsonObject().get("message").getAsString())
+                .containsExactly("order A-7 is paid", "stage paid");
+        assertThat(Stage.SHOWN).as("and once more for the event, on the worker").hasValue(4);
+    }
+
     @Test
     void aBreadcrumbShowsItsArgumentsAsTheyWereWhenLogged() {
         fixture.start(fixture.config(""));

@@ -3,7 +3,6 @@ package org.sentry4j.logback;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
-import ch.qos.logback.core.spi.FilterReply;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import org.sentry4j.Breadcrumb;
@@ -43,7 +42,6 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     static final String FRAMEWORK = "logback";
     private static final Mechanism MECHANISM = Mechanism.of(FRAMEWORK, true);
     private static final LogMessageFormatter FORMATTER = MessageFormatter::basicArrayFormat;
-    private static final int MAX_FAILURES_REPORTED = 4;
 
     private final AppenderSettings settings = new AppenderSettings();
     private AppenderSettings nestedOptions;
@@ -56,7 +54,6 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     private volatile int lowestLevel = Level.INFO_INT;
     private volatile LogRecordMapper mapper;
     private ClientLease lease;
-    private int failuresReported; // racy on purpose: it only limits how often a failure is reported
 
     @Override
     public void start() {
@@ -121,30 +118,14 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     }
 
     /**
-     * Logs below both thresholds leave at once, kept this small so the JIT can inline it into the
-     * logger's call. The rest is what Logback's base class does — started check, filter chain, failures
-     * contained and reported a few times — without its re-entry guard, a thread-local set and reset on
-     * every log: this appender cannot re-enter, as it never logs through Logback and {@link #append}
-     * drops logs made on the SDK's threads or inside its callbacks.
+     * Logs below both thresholds leave before Logback's re-entry guard and filter chain. Kept this
+     * small so the JIT can inline it into the logger's call: the event object then need not exist at
+     * all. The guard stays for the rest: a filter, or an argument's {@code toString}, may log.
      */
     @Override
     public void doAppend(ILoggingEvent event) {
         if (event.getLevel().toInt() >= lowestLevel) {
-            appendIfAccepted(event);
-        }
-    }
-
-    private void appendIfAccepted(ILoggingEvent event) {
-        if (!isStarted() || getFilterChainDecision(event) == FilterReply.DENY) {
-            return;
-        }
-        try {
-            append(event);
-        } catch (RuntimeException e) { // NOPMD: an appender must not break the application's logging
-            if (failuresReported < MAX_FAILURES_REPORTED) {
-                failuresReported++;
-                addError("Sentry appender [" + getName() + "] failed to append", e);
-            }
+            super.doAppend(event);
         }
     }
 
@@ -180,6 +161,10 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         if (args != null && args.length > 0 && !LogArguments.allImmutable(args)) {
             template = event.getFormattedMessage();
             args = null;
+        } else if (args != null && args.length > 2) {
+            // SLF4J passes the caller's varargs array through, which the caller could reuse; with one or
+            // two arguments Logback made the array itself.
+            args = args.clone();
         }
         Sentry.addLogBreadcrumb(time.getEpochSecond(), time.getNano(), level, event.getLoggerName(), template, args,
                 FORMATTER);

@@ -272,6 +272,35 @@ class EventMappingTest {
         assertThat(receiver.envelopes()).hasSize(1);
     }
 
+    /** An immutable argument whose text tells when it was made. */
+    enum Stage {
+        PAID;
+
+        static final AtomicInteger SHOWN = new AtomicInteger();
+
+        @Override
+        public String toString() {
+            SHOWN.incrementAndGet();
+            return "paid";
+        }
+    }
+
+    @Test
+    void immutableArgumentsAreFormattedWhenAnEventCarriesTheBreadcrumbNotWhenLogged() {
+        Logger log = configure("");
+        Stage.SHOWN.set(0);
+
+        log.info("order {} is {}", "A-7", Stage.PAID);
+        log.info("stage {} {} {}", Stage.PAID, 2, 3);
+        assertThat(Stage.SHOWN).as("nothing formatted on the logging thread").hasValue(0);
+        log.error("then an event");
+
+        assertThat(onlyEvent().getAsJsonObject("breadcrumbs").getAsJsonArray("values"))
+                .extracting(c -> c.getAsJsonObject().get("message").getAsString())
+                .containsExactly("order A-7 is paid", "stage paid 2 3");
+        assertThat(Stage.SHOWN).hasValue(2);
+    }
+
     @Test
     void belowThresholdsNothingIsFormattedAndABreadcrumbShowsItsArgumentsAsTheyWereWhenLogged() {
         Logger log = configure("");

@@ -1,0 +1,69 @@
+package org.sentry4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The current scope is found without a thread-local while nothing is pushed; pushes must never be missed. */
+class ScopesTest {
+    private final Scopes scopes = new Scopes(10, Function.identity());
+
+    private Scope currentOnAnotherThread(boolean pushFirst) throws InterruptedException {
+        AtomicReference<Scope> seen = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            if (pushFirst) {
+                try (ScopeHandle ignored = scopes.push()) {
+                    seen.set(scopes.current());
+                }
+            } else {
+                seen.set(scopes.current());
+            }
+        });
+        t.start();
+        t.join(10_000);
+        return seen.get();
+    }
+
+    @Test
+    void nestedPushesAndOutOfOrderOrRepeatedClosesLeaveTheGlobalScopeCurrent() throws Exception {
+        ScopeHandle outer = scopes.push();
+        Scope outerScope = scopes.current();
+        ScopeHandle inner = scopes.push();
+        assertThat(scopes.current()).isNotSameAs(outerScope).isNotSameAs(scopes.global());
+        outer.close(); // pops inner too
+        inner.close();
+        outer.close();
+        assertThat(scopes.current()).isSameAs(scopes.global());
+        assertThat(currentOnAnotherThread(true)).isNotSameAs(scopes.global());
+        assertThat(currentOnAnotherThread(false)).isSameAs(scopes.global());
+    }
+
+    @Test
+    void handlesClosedOnAnotherThreadWhileTheOwnerKeepsPushingDoNotHideLaterPushes() throws Exception {
+        BlockingQueue<ScopeHandle> toClose = new ArrayBlockingQueue<>(64);
+        ScopeHandle done = new ScopeHandle(() -> { });
+        Thread closer = new Thread(() -> {
+            try {
+                for (ScopeHandle h = toClose.take(); h != done; h = toClose.take()) {
+                    h.close();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        closer.start();
+        for (int i = 0; i < 20_000; i++) {
+            toClose.put(scopes.push());
+        }
+        assertThat(toClose.offer(done, 10, TimeUnit.SECONDS)).isTrue();
+        closer.join(10_000);
+
+        // Had the count of threads with pushed scopes drifted, a fresh push would go unseen.
+        assertThat(currentOnAnotherThread(true)).isNotSameAs(scopes.global());
+    }
+}
