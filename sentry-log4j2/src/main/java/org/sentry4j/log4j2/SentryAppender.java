@@ -182,14 +182,14 @@ public final class SentryAppender extends AbstractAppender {
                 return null;
             }
             if (count != 1) {
-                return ParameterizedMessage.countArgumentPlaceholders(format) != count ? null
+                return placeholders(format) != count ? null
                         : immutableOrNull(message.getParameters());
             }
             Object[] only = new Object[1]; // stays in registers once forEachParameter is inlined
             event.forEachParameter(FIRST_PARAMETER, only);
             Object arg = only[0];
             if (arg == format || !LogArguments.isImmutable(arg)
-                    || ParameterizedMessage.countArgumentPlaceholders(format) != 1) {
+                    || placeholders(format) != 1) {
                 return null; // an object message, a mutable argument, or not a {} template (a custom message)
             }
             return arg;
@@ -199,6 +199,24 @@ public final class SentryAppender extends AbstractAppender {
             return null;
         }
         return immutableOrNull(message.getParameters());
+    }
+
+    /**
+     * How many {@code {}} the template holds, a backslash escaping the next character as in Log4j2's
+     * formatter. Log4j2's own count allocates its analysis of the pattern; this is a plain scan.
+     */
+    static int placeholders(String template) {
+        int count = 0;
+        for (int i = 0, n = template.length() - 1; i < n; i++) {
+            char c = template.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '{' && template.charAt(i + 1) == '}') {
+                count++;
+                i++;
+            }
+        }
+        return count;
     }
 
     private static Object[] immutableOrNull(Object[] params) {
