@@ -5,8 +5,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Moves captures off the application's thread. Producers only append to a lock-free queue; one daemon
@@ -23,13 +25,21 @@ public final class CaptureWorker {
     private final AtomicLong completed = new AtomicLong();
     private final int capacity;
     private final Consumer<Capture> processor;
-    private final Runnable onOverflow;
+    private final LongConsumer onOverflow;
+    /**
+     * Drops for a full queue, counted here and handed to {@code onOverflow} by the worker in batches: in
+     * an error storm most logs are dropped, and counting each one straight into the client report's
+     * per-reason, per-category counters (shared with the sender, which drains them) was a third of the
+     * logging thread's cost in the SDK.
+     */
+    private final LongAdder overflowed = new LongAdder();
+    private long overflowReported; // guarded by this
     private final Diagnostics diagnostics;
     private final Thread thread;
     private volatile boolean parked;
     private volatile boolean running = true;
 
-    public CaptureWorker(int capacity, Consumer<Capture> processor, Runnable onOverflow, Diagnostics diagnostics) {
+    public CaptureWorker(int capacity, Consumer<Capture> processor, LongConsumer onOverflow, Diagnostics diagnostics) {
         this.capacity = capacity;
         this.processor = processor;
         this.onOverflow = onOverflow;
@@ -65,7 +75,7 @@ public final class CaptureWorker {
     }
 
     private void dropped() {
-        onOverflow.run();
+        overflowed.increment();
         if (diagnostics.enabled()) { // no message built per dropped event unless someone listens
             diagnostics.throttled("worker.full", Duration.ofMinutes(1),
                     "more than " + capacity + " events waiting to be processed (max-pending-events); dropping");
@@ -81,10 +91,23 @@ public final class CaptureWorker {
                     LockSupport.parkNanos(this, IDLE_PARK_NANOS);
                 }
                 parked = false;
+                reportOverflow();
                 continue;
             }
             size.decrementAndGet();
             processSafely(c);
+            reportOverflow();
+        }
+        reportOverflow();
+    }
+
+    /** Hands the drops counted since the last call to {@code onOverflow}. */
+    private synchronized void reportOverflow() {
+        long total = overflowed.sum(); // only grows, so nothing counted meanwhile is lost
+        if (total > overflowReported) {
+            long delta = total - overflowReported;
+            overflowReported = total;
+            onOverflow.accept(delta);
         }
     }
 
@@ -100,6 +123,7 @@ public final class CaptureWorker {
 
     /** Waits until every capture submitted before this call has been processed; false on timeout. */
     public boolean flush(Duration timeout) {
+        reportOverflow();
         long target = submitted.get();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (completed.get() < target) {
@@ -119,6 +143,7 @@ public final class CaptureWorker {
     public boolean close(Duration timeout) {
         boolean drained = flush(timeout);
         running = false;
+        reportOverflow();
         LockSupport.unpark(thread);
         if (Thread.currentThread() != thread) {
             try {

@@ -51,7 +51,7 @@ public final class SentryClient {
         packages.put(SdkInfo.CORE_PACKAGE, SdkInfo.VERSION);
         this.serializer = new EventSerializer(new EventSerializer.Sdk(SdkInfo.NAME, SdkInfo.VERSION, names, packages));
         this.worker = new CaptureWorker(options.maxPendingEvents(), this::process,
-                () -> transport.recordDiscard(DiscardReason.QUEUE_OVERFLOW, "error", 1), diagnostics);
+                drops -> transport.recordDiscard(DiscardReason.QUEUE_OVERFLOW, "error", drops), diagnostics);
         if (options.serverName() == null) {
             RuntimeFacts.resolveHostNameInBackground();
         }
