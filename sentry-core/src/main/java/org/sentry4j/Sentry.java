@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.sentry4j.internal.BreadcrumbTrail;
 import org.sentry4j.internal.CallbackGuard;
 import org.sentry4j.internal.Capture;
 import org.sentry4j.internal.EventId;
@@ -327,16 +328,7 @@ public final class Sentry {
             h.scopes.current().addLogLine(epochSecond, nanoOfSecond, level, logger, template, arguments, formatter);
             return;
         }
-        Object[] args = arguments instanceof Object[] ? (Object[]) arguments
-                : arguments == null ? null : new Object[] {arguments};
-        String message = template;
-        if (args != null && args.length > 0 && template != null && formatter != null) {
-            try {
-                message = formatter.format(template, args);
-            } catch (RuntimeException e) { // NOPMD: logging must never break the application
-                message = "<message could not be formatted: " + e.getClass().getName() + ">";
-            }
-        }
+        String message = BreadcrumbTrail.format(template, arguments, formatter);
         addBreadcrumb(new Breadcrumb(epochSecond, nanoOfSecond, level, logger, message), null);
     }
 

@@ -108,7 +108,8 @@ public final class BreadcrumbTrail {
                 return (Breadcrumb) t;
             }
             Breadcrumb made = new Breadcrumb(Math.floorDiv(epochNanos, NANOS_PER_SECOND),
-                    (int) Math.floorMod(epochNanos, NANOS_PER_SECOND), level, logger, message((String) t));
+                    (int) Math.floorMod(epochNanos, NANOS_PER_SECOND), level, logger,
+                    format((String) t, arguments, formatter));
             text = made;
             return made;
         }
@@ -163,6 +164,23 @@ public final class BreadcrumbTrail {
             if (head.compareAndSet(current, line)) {
                 return;
             }
+        }
+    }
+
+    /**
+     * A log line's message: {@code template} filled with {@code arguments} (null, one argument, or an
+     * {@code Object[]}); a note instead of the message when the formatter throws.
+     */
+    public static String format(String template, Object arguments, LogMessageFormatter formatter) {
+        Object[] args = arguments instanceof Object[] ? (Object[]) arguments
+                : arguments == null ? null : new Object[] {arguments};
+        if (args == null || args.length == 0 || template == null || formatter == null) {
+            return template;
+        }
+        try {
+            return formatter.format(template, args);
+        } catch (RuntimeException e) { // NOPMD: a broken argument must not break logging
+            return "<message could not be formatted: " + e.getClass().getName() + ">";
         }
     }
 
