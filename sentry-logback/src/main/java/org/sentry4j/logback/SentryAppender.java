@@ -3,6 +3,7 @@ package org.sentry4j.logback;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.spi.FilterReply;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import org.sentry4j.Breadcrumb;
@@ -42,6 +43,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     static final String FRAMEWORK = "logback";
     private static final Mechanism MECHANISM = Mechanism.of(FRAMEWORK, true);
     private static final LogMessageFormatter FORMATTER = MessageFormatter::basicArrayFormat;
+    private static final int MAX_REPORTS = 3;
 
     private final AppenderSettings settings = new AppenderSettings();
     private AppenderSettings nestedOptions;
@@ -54,6 +56,10 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     private volatile int lowestLevel = Level.INFO_INT;
     private volatile LogRecordMapper mapper;
     private ClientLease lease;
+    private final ThreadLocal<boolean[]> appending = ThreadLocal.withInitial(() -> new boolean[1]);
+    // Racy on purpose: they only limit how often a problem is reported.
+    private int notStartedReported;
+    private int failuresReported;
 
     @Override
     public void start() {
@@ -118,14 +124,43 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     }
 
     /**
-     * Logs below both thresholds leave before Logback's re-entry guard and filter chain. Kept this
-     * small so the JIT can inline it into the logger's call: the event object then need not exist at
-     * all. The guard stays for the rest: a filter, or an argument's {@code toString}, may log.
+     * Logs below both thresholds leave at once, kept this small so the JIT can inline it into the
+     * logger's call. The rest does what Logback's base class does — a re-entry guard (a filter, or an
+     * argument's {@code toString}, may log), the started check, the filter chain, failures contained
+     * and reported a few times — but its guard is one thread-local read of a mutable flag, where the
+     * base class's costs three thread-local lookups per log.
      */
     @Override
     public void doAppend(ILoggingEvent event) {
         if (event.getLevel().toInt() >= lowestLevel) {
-            super.doAppend(event);
+            guardedAppend(event);
+        }
+    }
+
+    private void guardedAppend(ILoggingEvent event) {
+        boolean[] inside = appending.get();
+        if (inside[0]) {
+            return; // logged from inside this appender on this thread
+        }
+        inside[0] = true;
+        try {
+            if (!isStarted()) {
+                if (notStartedReported < MAX_REPORTS) {
+                    notStartedReported++;
+                    addWarn("Attempted to append to non started appender [" + getName() + "].");
+                }
+                return;
+            }
+            if (getFilterChainDecision(event) != FilterReply.DENY) {
+                append(event);
+            }
+        } catch (Exception e) { // NOPMD: an appender must not break the application's logging
+            if (failuresReported < MAX_REPORTS) {
+                failuresReported++;
+                addError("Sentry appender [" + getName() + "] failed to append.", e);
+            }
+        } finally {
+            inside[0] = false;
         }
     }
 

@@ -42,6 +42,32 @@ class RobustnessTest {
     }
 
     @Test
+    void aFilterOrAnArgumentThatLogsDoesNotMakeTheAppenderRecurse() {
+        try (LogbackFixture logback = LogbackFixture.configure(receiver.dsn(),
+                Configs.sentry("<filter class=\"org.sentry4j.logback.LoggingFilter\"/>"))) {
+            LoggingFilter.deepest = 0;
+            ch.qos.logback.classic.Logger log = logback.logger("shop");
+            log.info("filtered");
+            assertThat(LoggingFilter.deepest).as("the filter's own log does not reach the filter again").isEqualTo(1);
+
+            int[] renders = new int[1];
+            Object selfLogging = new Object() {
+                @Override
+                public String toString() {
+                    if (++renders[0] < 50) {
+                        log.error("rendering {}", this);
+                    }
+                    return "order A-7";
+                }
+            };
+            log.error("failed: {}", selfLogging);
+            assertThat(renders[0]).as("an argument that logs is not rendered through the appender again").isLessThan(50);
+            assertThat(Sentry.flush(WAIT)).isTrue();
+            assertThat(receiver.envelopes()).isNotEmpty();
+        }
+    }
+
+    @Test
     void httpClientDebugLogsAndLogsFromBeforeSendAreNotCaptured() {
         // HttpClient logs through SLF4J, i.e. into the global context: configure that one, as an app would.
         LoggerContext global = (LoggerContext) LoggerFactory.getILoggerFactory();
