@@ -114,19 +114,6 @@ public final class BreadcrumbTrail {
             return made;
         }
 
-        private String message(String template) {
-            Object[] args = arguments instanceof Object[] ? (Object[]) arguments
-                    : arguments == null ? null : new Object[] {arguments};
-            if (args == null || args.length == 0 || template == null || formatter == null) {
-                return template;
-            }
-            try {
-                return formatter.format(template, args);
-            } catch (RuntimeException e) {
-                return "<message could not be formatted: " + e.getClass().getName() + ">";
-            }
-        }
-
         @Override
         Link over(Link older) {
             Object t = text;
