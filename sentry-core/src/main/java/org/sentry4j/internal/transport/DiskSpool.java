@@ -146,6 +146,7 @@ final class DiskSpool {
                 }
             }
             usable = true;
+            count = live;
             if (live > 0) {
                 diagnostics.debug("disk spool " + dir + " holds " + live + " envelope(s) to replay");
             }
@@ -161,7 +162,6 @@ final class DiskSpool {
         withWaiting.add(b.name);
         bytes += b.size;
         live += b.count;
-        count = live;
     }
 
     /** How many envelopes {@link #store} puts in one file at most. */
@@ -217,6 +217,7 @@ final class DiskSpool {
         synchronized (this) {
             add(new Batch(name, chunk.size(), size));
             trim();
+            count = live; // after the trim: the count a reader sees never passes the bounds for a moment
         }
         return true;
     }
