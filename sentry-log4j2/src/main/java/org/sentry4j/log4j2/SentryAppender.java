@@ -8,9 +8,9 @@ import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
-import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterConsumer;
 import org.apache.logging.log4j.message.ParameterizedMessage;
@@ -173,26 +173,20 @@ public final class SentryAppender extends AbstractAppender {
      * {@code {}} template (its placeholders do not match its parameters) is formatted at once.
      */
     private static Object deferrableArguments(Message message) {
-        String format;
         if (message instanceof MutableLogEvent) {
             MutableLogEvent event = (MutableLogEvent) message;
-            format = event.getFormat();
+            String format = event.getFormat();
             int count = event.getParameterCount();
-            if (format == null || count == 0) {
-                return null;
+            if (format == null || count == 0 || placeholders(format) != count) {
+                return null; // no arguments, or not a {} template (a custom reusable message)
             }
-            if (count != 1) {
-                return placeholders(format) != count ? null
-                        : immutableOrNull(message.getParameters());
+            if (count > 1) {
+                return immutableOrNull(message.getParameters());
             }
             Object[] only = new Object[1]; // stays in registers once forEachParameter is inlined
             event.forEachParameter(FIRST_PARAMETER, only);
             Object arg = only[0];
-            if (arg == format || !LogArguments.isImmutable(arg)
-                    || placeholders(format) != 1) {
-                return null; // an object message, a mutable argument, or not a {} template (a custom message)
-            }
-            return arg;
+            return arg == format || !LogArguments.isImmutable(arg) ? null : arg; // an object message, or mutable
         }
         if (!(message instanceof ParameterizedMessage || message instanceof ReusableParameterizedMessage)
                 || message.getFormat() == null) {
