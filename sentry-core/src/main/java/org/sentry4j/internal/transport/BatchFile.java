@@ -67,7 +67,7 @@ final class BatchFile {
                         return out;
                     }
                     out[i] = parseOrNull(bytes);
-                } else if (in.skip(length) < length) {
+                } else if (!skipFully(in, length)) {
                     return out;
                 }
             }
@@ -75,6 +75,26 @@ final class BatchFile {
             return out; // a damaged stream: what was read before stays
         }
         return out;
+    }
+
+    /**
+     * Skips {@code length} bytes, or returns false at the end of the stream. One {@code skip} is not
+     * enough: a buffered stream skips only what its buffer holds, which would end the read early and
+     * leave every later envelope of the file unread.
+     */
+    private static boolean skipFully(InputStream in, long length) throws IOException {
+        long left = length;
+        while (left > 0) {
+            long skipped = in.skip(left);
+            if (skipped <= 0) {
+                if (in.read() < 0) {
+                    return false;
+                }
+                skipped = 1;
+            }
+            left -= skipped;
+        }
+        return true;
     }
 
     private static Envelope parseOrNull(byte[] bytes) {

@@ -299,6 +299,7 @@ final class DiskSpool {
             }
         }
         if (unreadable > 0) {
+            reports.record(DiscardReason.INTERNAL_SDK_ERROR, categoryOf(batch.name), unreadable);
             diagnostics.debug("skipping unreadable spool file " + batch.name + " (" + unreadable + " of "
                     + batch.count + " envelope(s) lost)");
         }

@@ -57,6 +57,39 @@ class BatchSpoolTest {
         }
     }
 
+    /** An event whose envelope is larger than the reader's 16 KiB buffer. */
+    private static Envelope largeEvent(int n) {
+        String id = id(n);
+        String json = "{\"event_id\":\"" + id + "\",\"level\":\"error\",\"logentry\":{\"formatted\":\""
+                + "x".repeat(40_000) + "\"}}";
+        return Envelope.of(id, "sentry4j.java", "0.0.1",
+                List.of(org.sentry4j.transport.EnvelopeItem.event(json.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void aPartlyDeliveredBatchOfLargeEnvelopesGivesBackEveryEnvelopeNotYetAcknowledged() throws IOException {
+        DiskSpool spool = spool();
+        List<Envelope> large = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            large.add(largeEvent(i));
+        }
+        assertThat(spool.store(large, "error")).isEmpty();
+        List<Pending> claimed = spool.claimOldest();
+        assertThat(claimed).hasSize(6);
+        for (int i = 0; i < 3; i++) { // delivered, then the server went away
+            spool.ack(claimed.get(i).spoolFile, claimed.get(i).spoolPosition);
+        }
+        for (int i = 3; i < 6; i++) {
+            spool.release(claimed.get(i).spoolFile, claimed.get(i).spoolPosition);
+        }
+
+        List<Pending> again = spool.claimOldest();
+
+        assertThat(again).as("the read skips the three delivered 40 KB frames, not just what its buffer held")
+                .extracting(p -> p.envelope.eventId()).containsExactly(id(3), id(4), id(5));
+        assertThat(again.get(2).envelope.items().get(0).payload()).hasSizeGreaterThan(40_000);
+    }
+
     @Test
     void writesOneAtomicFilePerBatchAndDeletesItOnlyWhenEveryEnvelopeIsAcknowledged() throws IOException {
         DiskSpool spool = spool();
@@ -147,6 +180,7 @@ class BatchSpoolTest {
         assertThat(claimed).extracting(p -> p.envelope.eventId()).containsExactly(id(1), id(3));
         assertThat(diagnosticsOut.toString(StandardCharsets.UTF_8)).contains("skipping unreadable spool file")
                 .contains("2 of 4");
+        assertThat(reports.totals()).as("the lost ones reach the client report").containsEntry("internal_sdk_error", 2L);
         for (Pending p : claimed) {
             spool.ack(p.spoolFile, p.spoolPosition);
         }
