@@ -75,8 +75,10 @@ public final class ClientReports {
 
     public boolean hasPending() {
         for (ConcurrentHashMap<String, LongAdder> byCategory : pending) {
-            if (!byCategory.isEmpty()) {
-                return true;
+            for (LongAdder adder : byCategory.values()) {
+                if (adder.sum() > 0) {
+                    return true;
+                }
             }
         }
         return false;
@@ -90,10 +92,12 @@ public final class ClientReports {
         Map<String, Long> counts = new TreeMap<>();
         for (DiscardReason reason : DiscardReason.values()) {
             ConcurrentHashMap<String, LongAdder> byCategory = pending[reason.ordinal()];
-            for (String category : byCategory.keySet()) {
-                LongAdder adder = byCategory.remove(category);
-                if (adder != null && adder.sum() > 0) {
-                    counts.merge(reason.wireName() + "\u0000" + category, adder.sum(), Long::sum);
+            // Adders stay in the map and are emptied cell by cell (sumThenReset swaps each cell to 0):
+            // removing one instead could lose a count added to it by a thread that had just looked it up.
+            for (Map.Entry<String, LongAdder> e : byCategory.entrySet()) {
+                long n = e.getValue().sumThenReset();
+                if (n > 0) {
+                    counts.merge(reason.wireName() + "\u0000" + e.getKey(), n, Long::sum);
                 }
             }
         }
