@@ -49,8 +49,7 @@ public final class HttpTransport implements Transport {
     private final Senders senders;
     private final SendQueue queue;
     private final OverflowHandOff overflow;
-    private final AtomicLong accepted = new AtomicLong();
-    private final AtomicLong done = new AtomicLong();
+    private final Settlements settlements = new Settlements();
     private final AtomicLong sent = new AtomicLong();
     /** Senders holding an envelope (sending it, or waiting out a backoff or a probe to send it). */
     private final AtomicInteger holding = new AtomicInteger();
@@ -77,7 +76,7 @@ public final class HttpTransport implements Transport {
         this.http = new HttpSender(options, SENDERS, limits);
         this.spool = givenSpool != null ? givenSpool : DiskSpool.forOptions(options, reports, diagnostics);
         this.queue = new SendQueue(options.maxQueueSize(), options.maxQueueBytes());
-        this.writer = new SpoolWriter(spool, reports, done, this::reportHealth);
+        this.writer = new SpoolWriter(spool, reports, settlements, this::reportHealth);
         this.overflow = new OverflowHandOff(OVERFLOW_FACTOR * options.maxQueueSize(), options.maxQueueBytes());
         this.senders = new Senders(this, http, limits, reports, backoff, pace, SENDERS);
         for (int i = 0; i < SENDERS; i++) {
@@ -100,8 +99,7 @@ public final class HttpTransport implements Transport {
             reports.recordItems(envelope, DiscardReason.QUEUE_OVERFLOW);
             return;
         }
-        accepted.incrementAndGet();
-        Pending p = new Pending(envelope, true);
+        Pending p = new Pending(envelope, settlements.accept());
         if (offer(p)) {
             return;
         }
@@ -122,7 +120,7 @@ public final class HttpTransport implements Transport {
             return;
         }
         reports.recordItems(envelope, DiscardReason.QUEUE_OVERFLOW);
-        done.incrementAndGet();
+        settlements.settle(p);
         diagnostics.throttled("transport.full", Duration.ofMinutes(1), "send queue full; dropping envelopes ("
                 + stats() + ")");
     }
@@ -187,8 +185,8 @@ public final class HttpTransport implements Transport {
     void settle(Pending p) {
         if (p.fromSpool()) {
             spool.ack(p.spoolFile, p.spoolPosition);
-        } else if (p.counted) {
-            done.incrementAndGet();
+        } else {
+            settlements.settle(p);
         }
     }
 
@@ -292,18 +290,17 @@ public final class HttpTransport implements Transport {
         long deadline = System.nanoTime() + timeout.toNanos();
         beginWaiting(deadline);
         try {
-            if (!awaitDone(accepted.get(), deadline)) {
+            if (!awaitSettled(settlements.lastAccepted(), deadline)) {
                 return false;
             }
             if (accepting && backoff.healthy() && !limits.allLimited()) { // reports wait for a healthy server
                 Envelope alone = reports.drainAlone();
                 if (alone != null) {
-                    accepted.incrementAndGet();
-                    Pending p = new Pending(alone, true);
+                    Pending p = new Pending(alone, settlements.accept());
                     if (!queue.offer(p)) {
-                        done.incrementAndGet();
+                        settlements.settle(p);
                     }
-                    return awaitDone(accepted.get(), deadline);
+                    return awaitSettled(p.seq, deadline);
                 }
             }
             return true;
@@ -319,8 +316,8 @@ public final class HttpTransport implements Transport {
         }
     }
 
-    private boolean awaitDone(long target, long deadline) {
-        while (done.get() < target) {
+    private boolean awaitSettled(long seq, long deadline) {
+        while (!settlements.settledThrough(seq)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -350,7 +347,7 @@ public final class HttpTransport implements Transport {
             }
         }
         accepting = false;
-        awaitDone(accepted.get(), deadline - reserve);
+        awaitSettled(settlements.lastAccepted(), deadline - reserve);
         stopping = true;
         senders.cancelInFlight();
         http.close();

@@ -3,33 +3,36 @@ package org.sentry4j.internal.transport;
 import org.sentry4j.transport.Envelope;
 
 /**
- * An envelope on its way: either accepted through {@code send} (counted for flush) or read back from
- * the disk spool (then {@code spoolFile} and {@code spoolPosition} say where it is, acknowledged once
- * the envelope is settled), or an internal one (a client report sent alone, not counted).
+ * An envelope on its way: either accepted through {@code send} (counted for flush, by its
+ * {@link Settlements} sequence number) or read back from the disk spool (then {@code spoolFile} and
+ * {@code spoolPosition} say where it is, acknowledged once the envelope is settled), or an internal one
+ * (a client report sent alone, not counted).
  */
 final class Pending {
     final String spoolFile;
     final int spoolPosition;
-    final boolean counted;
+    /** Its sequence number among accepted envelopes, or {@link Settlements#NOT_COUNTED}. */
+    final long seq;
     final long bytes;
     /** Replaced by the owning sender thread only (rate-limit filtering, a client report riding along). */
     Envelope envelope;
     int attempts;
 
-    Pending(Envelope envelope, boolean counted) {
-        this(envelope, null, -1, counted);
+    /** @param seq from {@link Settlements#accept()}, or {@link Settlements#NOT_COUNTED} */
+    Pending(Envelope envelope, long seq) {
+        this(envelope, null, -1, seq);
     }
 
     /** One read back from the spool. */
     Pending(Envelope envelope, String spoolFile, int spoolPosition) {
-        this(envelope, spoolFile, spoolPosition, false);
+        this(envelope, spoolFile, spoolPosition, Settlements.NOT_COUNTED);
     }
 
-    private Pending(Envelope envelope, String spoolFile, int spoolPosition, boolean counted) {
+    private Pending(Envelope envelope, String spoolFile, int spoolPosition, long seq) {
         this.envelope = envelope;
         this.spoolFile = spoolFile;
         this.spoolPosition = spoolPosition;
-        this.counted = counted;
+        this.seq = seq;
         this.bytes = envelope.payloadBytes();
     }
 

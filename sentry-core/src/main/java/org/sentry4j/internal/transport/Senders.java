@@ -203,7 +203,7 @@ final class Senders {
         lastReportCheck = now;
         Envelope alone = reports.drainAlone();
         if (alone != null) {
-            Pending p = new Pending(alone, false);
+            Pending p = new Pending(alone, Settlements.NOT_COUNTED);
             if (attempt(p, slot, body, false) != SETTLED) {
                 transport.spill(p, DiscardReason.NETWORK_ERROR);
             }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.sentry4j.transport.DiscardReason;
 import org.sentry4j.transport.Envelope;
 
@@ -16,13 +15,13 @@ import org.sentry4j.transport.Envelope;
 final class SpoolWriter {
     private final DiskSpool spool;
     private final ClientReports reports;
-    private final AtomicLong done;
+    private final Settlements settlements;
     private final Runnable onRefused;
 
-    SpoolWriter(DiskSpool spool, ClientReports reports, AtomicLong done, Runnable onRefused) {
+    SpoolWriter(DiskSpool spool, ClientReports reports, Settlements settlements, Runnable onRefused) {
         this.spool = spool;
         this.reports = reports;
-        this.done = done;
+        this.settlements = settlements;
         this.onRefused = onRefused;
     }
 
@@ -54,9 +53,7 @@ final class SpoolWriter {
                 onRefused.run();
             }
             for (Pending p : group.getValue()) {
-                if (p.counted) {
-                    done.incrementAndGet();
-                }
+                settlements.settle(p);
             }
         }
     }
@@ -75,9 +72,7 @@ final class SpoolWriter {
                     continue; // still on disk
                 }
                 reports.recordItems(p.envelope, DiscardReason.QUEUE_OVERFLOW);
-                if (p.counted) {
-                    done.incrementAndGet();
-                }
+                settlements.settle(p);
                 dropped++;
             }
         }

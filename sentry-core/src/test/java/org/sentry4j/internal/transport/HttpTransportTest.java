@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.SdkThread;
@@ -41,6 +44,42 @@ class HttpTransportTest extends TransportTestBase {
         assertThat(got.stream().map(ReceivedEnvelope::remotePort).distinct().count())
                 .as("connections used for 60 envelopes").isLessThanOrEqualTo(HttpTransport.SENDERS);
         assertThat(transport.stats().sent()).isEqualTo(60);
+    }
+
+    @Test
+    void flushWaitsForTheEnvelopesAcceptedBeforeItNotForAsManyAnsweredSince() throws Exception {
+        String held = id(1);
+        CountDownLatch heldArrived = new CountDownLatch(1);
+        CountDownLatch releaseHeld = new CountDownLatch(1);
+        receiver.respondWith(e -> {
+            if (held.equals(e.header().get("event_id").getAsString())) {
+                heldArrived.countDown();
+                try {
+                    releaseHeld.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Response.status(200);
+        });
+        transport = fx.transport(o -> { });
+        transport.send(event(id(0))); // answered: the probe gate lets the next requests go in parallel
+        receiver.awaitEnvelopes(1, WAIT);
+        transport.send(event(held));
+        assertThat(heldArrived.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Boolean> flushed = CompletableFuture.supplyAsync(() -> transport.flush(Duration.ofSeconds(2)));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!transport.urgent() && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait(); // until the flush waits
+        }
+        transport.send(event(id(2))); // accepted after the flush began, answered at once
+        receiver.awaitEnvelopes(2, WAIT);
+
+        assertThat(flushed.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .as("the held envelope is still unanswered when the flush's time is up").isFalse();
+        releaseHeld.countDown();
+        assertThat(transport.flush(WAIT)).as("answered, or spooled if its request timed out meanwhile").isTrue();
     }
 
     @Test
