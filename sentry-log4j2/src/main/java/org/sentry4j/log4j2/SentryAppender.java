@@ -2,6 +2,7 @@ package org.sentry4j.log4j2;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
@@ -15,6 +16,7 @@ import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterConsumer;
 import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
+import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.sentry4j.Breadcrumb;
 import org.sentry4j.ClientLease;
 import org.sentry4j.Hint;
@@ -22,6 +24,7 @@ import org.sentry4j.Sentry;
 import org.sentry4j.SentryLevel;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.CallbackGuard;
+import org.sentry4j.internal.SdkThread;
 import org.sentry4j.logging.LogArguments;
 import org.sentry4j.logging.LogMessageFormatter;
 import org.sentry4j.logging.LogRecord;
@@ -110,7 +113,7 @@ public final class SentryAppender extends AbstractAppender {
     @Override
     public void append(LogEvent event) {
         int level = event.getLevel().intLevel();
-        if (level > widestLevel || CallbackGuard.mustDrop() || !Sentry.isEnabled()) {
+        if (level > widestLevel || madeBySdk(event) || !Sentry.isEnabled()) {
             return;
         }
         SentryLevel sentryLevel = Severity.toSentry(level);
@@ -118,6 +121,38 @@ public final class SentryAppender extends AbstractAppender {
             captureEvent(event, sentryLevel, level <= breadcrumbLevel);
         } else {
             addBreadcrumb(event, sentryLevel);
+        }
+    }
+
+    /**
+     * Whether the SDK made this record, judged from the record: behind {@code <Async>} or an async
+     * logger this runs on Log4j2's thread, not the one that logged. A record made on an SDK thread (a
+     * {@code beforeSend} on the worker, HttpClient's own logs on the sender) names it; one made inside a
+     * {@code beforeBreadcrumb} carries the mark {@link #addMarked} put into the ThreadContext. The
+     * context data is only searched while a {@code beforeBreadcrumb} is set.
+     */
+    private static boolean madeBySdk(LogEvent event) {
+        if (CallbackGuard.isActive() || SdkThread.isSdkThreadName(event.getThreadName())) {
+            return true;
+        }
+        if (!Sentry.hasBeforeBreadcrumb()) {
+            return false;
+        }
+        ReadOnlyStringMap context = event.getContextData();
+        return context != null && context.containsKey(CallbackGuard.RECORD_MARK);
+    }
+
+    /**
+     * Adds the breadcrumb through the {@code beforeBreadcrumb} with the record mark in the ThreadContext,
+     * so that a log the callback makes carries it — also through an async queue, where a thread-bound
+     * guard would not follow it — and comes back here only to be dropped.
+     */
+    private static void addMarked(Breadcrumb breadcrumb, Hint hint) {
+        ThreadContext.put(CallbackGuard.RECORD_MARK, "true");
+        try {
+            Sentry.addBreadcrumb(breadcrumb, hint);
+        } finally {
+            ThreadContext.remove(CallbackGuard.RECORD_MARK);
         }
     }
 
@@ -137,9 +172,13 @@ public final class SentryAppender extends AbstractAppender {
         Sentry.queueLog(record, mapper);
         if (alsoBreadcrumb) {
             // After the capture, so the event does not carry itself; later events do.
-            Hint hint = Sentry.hasBeforeBreadcrumb() ? mapper.hint(record) : null;
-            Sentry.addBreadcrumb(new Breadcrumb(record.timestamp(), sentryLevel, record.loggerName(),
-                    record.formattedMessage()), hint);
+            Breadcrumb breadcrumb = new Breadcrumb(record.timestamp(), sentryLevel, record.loggerName(),
+                    record.formattedMessage());
+            if (Sentry.hasBeforeBreadcrumb()) {
+                addMarked(breadcrumb, mapper.hint(record));
+            } else {
+                Sentry.addBreadcrumb(breadcrumb, null);
+            }
         }
     }
 
@@ -147,7 +186,7 @@ public final class SentryAppender extends AbstractAppender {
         org.apache.logging.log4j.core.time.Instant time = event.getInstant(); // reused by Log4j2: read now
         Message message = event.getMessage();
         if (Sentry.hasBeforeBreadcrumb()) {
-            Sentry.addBreadcrumb(new Breadcrumb(time.getEpochSecond(), time.getNanoOfSecond(), sentryLevel,
+            addMarked(new Breadcrumb(time.getEpochSecond(), time.getNanoOfSecond(), sentryLevel,
                     event.getLoggerName(), message == null ? null : message.getFormattedMessage()),
                     Hint.ofLogRecord(event.toImmutable(), event.getThrown()));
             return;
