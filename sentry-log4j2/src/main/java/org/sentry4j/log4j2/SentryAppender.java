@@ -110,34 +110,33 @@ public final class SentryAppender extends AbstractAppender {
         return stopped;
     }
 
+    /**
+     * Records the SDK made are dropped, judged from the record: behind {@code <Async>} or an async logger
+     * this runs on Log4j2's thread, not the one that logged. A record made on an SDK thread (a
+     * {@code beforeSend} on the worker, HttpClient's own logs on the sender) names that thread; one made
+     * inside a {@code beforeBreadcrumb} carries the mark {@link #addMarked} put into the ThreadContext.
+     * The context data is only searched while a {@code beforeBreadcrumb} is set.
+     */
     @Override
     public void append(LogEvent event) {
         int level = event.getLevel().intLevel();
-        if (level > widestLevel || madeBySdk(event) || !Sentry.isEnabled()) {
-            return;
+        if (level > widestLevel || CallbackGuard.isActive() || SdkThread.isSdkThreadName(event.getThreadName())
+                || !Sentry.isEnabled()) {
+            return; // beyond the thresholds, logged on an SDK thread or in a callback on this one, no client
+        }
+        boolean throughCallback = Sentry.hasBeforeBreadcrumb();
+        if (throughCallback && isMarked(event)) {
+            return; // logged inside a beforeBreadcrumb, then queued by an async appender or logger
         }
         SentryLevel sentryLevel = Severity.toSentry(level);
         if (level <= eventLevel) {
-            captureEvent(event, sentryLevel, level <= breadcrumbLevel);
+            captureEvent(event, sentryLevel, level <= breadcrumbLevel, throughCallback);
         } else {
-            addBreadcrumb(event, sentryLevel);
+            addBreadcrumb(event, sentryLevel, throughCallback);
         }
     }
 
-    /**
-     * Whether the SDK made this record, judged from the record: behind {@code <Async>} or an async
-     * logger this runs on Log4j2's thread, not the one that logged. A record made on an SDK thread (a
-     * {@code beforeSend} on the worker, HttpClient's own logs on the sender) names it; one made inside a
-     * {@code beforeBreadcrumb} carries the mark {@link #addMarked} put into the ThreadContext. The
-     * context data is only searched while a {@code beforeBreadcrumb} is set.
-     */
-    private static boolean madeBySdk(LogEvent event) {
-        if (CallbackGuard.isActive() || SdkThread.isSdkThreadName(event.getThreadName())) {
-            return true;
-        }
-        if (!Sentry.hasBeforeBreadcrumb()) {
-            return false;
-        }
+    private static boolean isMarked(LogEvent event) {
         ReadOnlyStringMap context = event.getContextData();
         return context != null && context.containsKey(CallbackGuard.RECORD_MARK);
     }
@@ -156,11 +155,12 @@ public final class SentryAppender extends AbstractAppender {
         }
     }
 
-    private void captureEvent(LogEvent event, SentryLevel sentryLevel, boolean alsoBreadcrumb) {
+    private void captureEvent(LogEvent event, SentryLevel sentryLevel, boolean alsoBreadcrumb,
+                              boolean throughCallback) {
         if (!Sentry.hasRoomForEvent()) {
             // An error storm has filled the queue: copying the event only to drop it would be waste.
             if (alsoBreadcrumb) {
-                addBreadcrumb(event, sentryLevel);
+                addBreadcrumb(event, sentryLevel, throughCallback);
             }
             return;
         }
@@ -174,7 +174,7 @@ public final class SentryAppender extends AbstractAppender {
             // After the capture, so the event does not carry itself; later events do.
             Breadcrumb breadcrumb = new Breadcrumb(record.timestamp(), sentryLevel, record.loggerName(),
                     record.formattedMessage());
-            if (Sentry.hasBeforeBreadcrumb()) {
+            if (throughCallback) {
                 addMarked(breadcrumb, mapper.hint(record));
             } else {
                 Sentry.addBreadcrumb(breadcrumb, null);
@@ -182,10 +182,10 @@ public final class SentryAppender extends AbstractAppender {
         }
     }
 
-    private static void addBreadcrumb(LogEvent event, SentryLevel sentryLevel) {
+    private static void addBreadcrumb(LogEvent event, SentryLevel sentryLevel, boolean throughCallback) {
         org.apache.logging.log4j.core.time.Instant time = event.getInstant(); // reused by Log4j2: read now
         Message message = event.getMessage();
-        if (Sentry.hasBeforeBreadcrumb()) {
+        if (throughCallback) {
             addMarked(new Breadcrumb(time.getEpochSecond(), time.getNanoOfSecond(), sentryLevel,
                     event.getLoggerName(), message == null ? null : message.getFormattedMessage()),
                     Hint.ofLogRecord(event.toImmutable(), event.getThrown()));

@@ -168,18 +168,30 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         }
     }
 
+    /**
+     * Records the SDK made are dropped, judged from the record: behind an {@code AsyncAppender} this runs
+     * on Logback's thread, not the one that logged. A record made on an SDK thread (a {@code beforeSend}
+     * on the worker, HttpClient's own logs on the sender) names that thread; one made inside a
+     * {@code beforeBreadcrumb} carries the mark {@link #addMarked} put into the MDC. The MDC is only read
+     * while a {@code beforeBreadcrumb} is set, so logging without callbacks costs no lookup.
+     */
     @Override
     protected void append(ILoggingEvent event) {
         int level = event.getLevel().toInt();
-        if (level < lowestLevel || !Sentry.isEnabled() || madeBySdk(event)) {
-            return; // below the thresholds, no client, or logged by the SDK or inside one of its callbacks
+        if (level < lowestLevel || !Sentry.isEnabled() || CallbackGuard.isActive()
+                || SdkThread.isSdkThreadName(event.getThreadName())) {
+            return; // below the thresholds, no client, logged on an SDK thread or in a callback on this one
+        }
+        boolean throughCallback = Sentry.hasBeforeBreadcrumb();
+        if (throughCallback && isMarked(event)) {
+            return; // logged inside a beforeBreadcrumb, then queued by an async appender
         }
         SentryLevel sentryLevel = RecordSnapshot.level(level);
         if (level >= eventLevel && Sentry.hasRoomForEvent()) {
             Sentry.queueLog(RecordSnapshot.of(event, sentryLevel, MECHANISM, Sentry.needsLogRecordHints()), mapper);
         }
         if (level >= breadcrumbLevel) {
-            if (Sentry.hasBeforeBreadcrumb()) {
+            if (throughCallback) {
                 addMarked(new Breadcrumb(event.getInstant(), sentryLevel, event.getLoggerName(),
                         event.getFormattedMessage()), Hint.ofLogRecord(event, RecordSnapshot.throwable(event)));
             } else {
@@ -188,20 +200,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         }
     }
 
-    /**
-     * Whether the SDK made this record, judged from the record: behind an {@code AsyncAppender} this runs
-     * on Logback's thread, not the one that logged. A record made on an SDK thread (a {@code beforeSend}
-     * on the worker, HttpClient's own logs on the sender) names it; one made inside a
-     * {@code beforeBreadcrumb} carries the mark {@link #addMarked} put into the MDC. The MDC is only read
-     * while a {@code beforeBreadcrumb} is set, so logging without callbacks costs no lookup.
-     */
-    private static boolean madeBySdk(ILoggingEvent event) {
-        if (CallbackGuard.isActive() || SdkThread.isSdkThreadName(event.getThreadName())) {
-            return true;
-        }
-        if (!Sentry.hasBeforeBreadcrumb()) {
-            return false;
-        }
+    private static boolean isMarked(ILoggingEvent event) {
         Map<String, String> mdc = event.getMDCPropertyMap();
         return mdc != null && mdc.containsKey(CallbackGuard.RECORD_MARK);
     }
