@@ -8,6 +8,13 @@ import java.util.function.Supplier;
  * so that captures and log records made from inside it are dropped instead of recursing.
  */
 public final class CallbackGuard {
+    /**
+     * The key appenders put into their framework's MDC / ThreadContext while they call into a
+     * {@code beforeBreadcrumb}, and drop records carrying: the thread-local depth below stays on the
+     * thread the callback ran on, the mark travels with a record through an async appender's queue.
+     */
+    public static final String RECORD_MARK = "sentry4j.in-callback";
+
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
     /**
      * Callbacks running now, over all threads. Every log line asks {@link #isActive()}; while no

@@ -5,12 +5,23 @@ package org.sentry4j.internal;
  * which is what keeps HttpClient's own logging (routed to our appender) from looping back.
  */
 public final class SdkThread extends Thread {
+    /** Every SDK thread's name starts with it; no other thread's may. */
+    public static final String NAME_PREFIX = "sentry4j-";
+
     public SdkThread(String name, Runnable body) {
-        super(body, "sentry4j-" + name);
+        super(body, NAME_PREFIX + name);
         setDaemon(true);
     }
 
     public static boolean isCurrent() {
         return Thread.currentThread() instanceof SdkThread;
+    }
+
+    /**
+     * Whether a log record was made on an SDK thread, judged by the thread name it recorded: behind an
+     * async appender the record reaches the appender on the framework's thread, not the one it was made on.
+     */
+    public static boolean isSdkThreadName(String threadName) {
+        return threadName != null && threadName.startsWith(NAME_PREFIX);
     }
 }

@@ -2,6 +2,7 @@ package org.sentry4j.log4j2;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
@@ -15,6 +16,7 @@ import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterConsumer;
 import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
+import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.sentry4j.Breadcrumb;
 import org.sentry4j.ClientLease;
 import org.sentry4j.Hint;
@@ -22,6 +24,7 @@ import org.sentry4j.Sentry;
 import org.sentry4j.SentryLevel;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.CallbackGuard;
+import org.sentry4j.internal.SdkThread;
 import org.sentry4j.logging.LogArguments;
 import org.sentry4j.logging.LogMessageFormatter;
 import org.sentry4j.logging.LogRecord;
@@ -107,25 +110,57 @@ public final class SentryAppender extends AbstractAppender {
         return stopped;
     }
 
+    /**
+     * Records the SDK made are dropped, judged from the record: behind {@code <Async>} or an async logger
+     * this runs on Log4j2's thread, not the one that logged. A record made on an SDK thread (a
+     * {@code beforeSend} on the worker, HttpClient's own logs on the sender) names that thread; one made
+     * inside a {@code beforeBreadcrumb} carries the mark {@link #addMarked} put into the ThreadContext.
+     * The context data is only searched while a {@code beforeBreadcrumb} is set.
+     */
     @Override
     public void append(LogEvent event) {
         int level = event.getLevel().intLevel();
-        if (level > widestLevel || CallbackGuard.mustDrop() || !Sentry.isEnabled()) {
-            return;
+        if (level > widestLevel || CallbackGuard.isActive() || SdkThread.isSdkThreadName(event.getThreadName())
+                || !Sentry.isEnabled()) {
+            return; // beyond the thresholds, logged on an SDK thread or in a callback on this one, no client
+        }
+        boolean throughCallback = Sentry.hasBeforeBreadcrumb();
+        if (throughCallback && isMarked(event)) {
+            return; // logged inside a beforeBreadcrumb, then queued by an async appender or logger
         }
         SentryLevel sentryLevel = Severity.toSentry(level);
         if (level <= eventLevel) {
-            captureEvent(event, sentryLevel, level <= breadcrumbLevel);
+            captureEvent(event, sentryLevel, level <= breadcrumbLevel, throughCallback);
         } else {
-            addBreadcrumb(event, sentryLevel);
+            addBreadcrumb(event, sentryLevel, throughCallback);
         }
     }
 
-    private void captureEvent(LogEvent event, SentryLevel sentryLevel, boolean alsoBreadcrumb) {
+    private static boolean isMarked(LogEvent event) {
+        ReadOnlyStringMap context = event.getContextData();
+        return context != null && context.containsKey(CallbackGuard.RECORD_MARK);
+    }
+
+    /**
+     * Adds the breadcrumb through the {@code beforeBreadcrumb} with the record mark in the ThreadContext,
+     * so that a log the callback makes carries it — also through an async queue, where a thread-bound
+     * guard would not follow it — and comes back here only to be dropped.
+     */
+    private static void addMarked(Breadcrumb breadcrumb, Hint hint) {
+        ThreadContext.put(CallbackGuard.RECORD_MARK, "true");
+        try {
+            Sentry.addBreadcrumb(breadcrumb, hint);
+        } finally {
+            ThreadContext.remove(CallbackGuard.RECORD_MARK);
+        }
+    }
+
+    private void captureEvent(LogEvent event, SentryLevel sentryLevel, boolean alsoBreadcrumb,
+                              boolean throughCallback) {
         if (!Sentry.hasRoomForEvent()) {
             // An error storm has filled the queue: copying the event only to drop it would be waste.
             if (alsoBreadcrumb) {
-                addBreadcrumb(event, sentryLevel);
+                addBreadcrumb(event, sentryLevel, throughCallback);
             }
             return;
         }
@@ -137,17 +172,21 @@ public final class SentryAppender extends AbstractAppender {
         Sentry.queueLog(record, mapper);
         if (alsoBreadcrumb) {
             // After the capture, so the event does not carry itself; later events do.
-            Hint hint = Sentry.hasBeforeBreadcrumb() ? mapper.hint(record) : null;
-            Sentry.addBreadcrumb(new Breadcrumb(record.timestamp(), sentryLevel, record.loggerName(),
-                    record.formattedMessage()), hint);
+            Breadcrumb breadcrumb = new Breadcrumb(record.timestamp(), sentryLevel, record.loggerName(),
+                    record.formattedMessage());
+            if (throughCallback) {
+                addMarked(breadcrumb, mapper.hint(record));
+            } else {
+                Sentry.addBreadcrumb(breadcrumb, null);
+            }
         }
     }
 
-    private static void addBreadcrumb(LogEvent event, SentryLevel sentryLevel) {
+    private static void addBreadcrumb(LogEvent event, SentryLevel sentryLevel, boolean throughCallback) {
         org.apache.logging.log4j.core.time.Instant time = event.getInstant(); // reused by Log4j2: read now
         Message message = event.getMessage();
-        if (Sentry.hasBeforeBreadcrumb()) {
-            Sentry.addBreadcrumb(new Breadcrumb(time.getEpochSecond(), time.getNanoOfSecond(), sentryLevel,
+        if (throughCallback) {
+            addMarked(new Breadcrumb(time.getEpochSecond(), time.getNanoOfSecond(), sentryLevel,
                     event.getLoggerName(), message == null ? null : message.getFormattedMessage()),
                     Hint.ofLogRecord(event.toImmutable(), event.getThrown()));
             return;

@@ -1,11 +1,13 @@
 package org.sentry4j.logback;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.FilterReply;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import org.sentry4j.Breadcrumb;
 import org.sentry4j.ClientLease;
 import org.sentry4j.Hint;
@@ -13,11 +15,13 @@ import org.sentry4j.Sentry;
 import org.sentry4j.SentryLevel;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.CallbackGuard;
+import org.sentry4j.internal.SdkThread;
 import org.sentry4j.logging.LogArguments;
 import org.sentry4j.logging.LogMessageFormatter;
 import org.sentry4j.logging.LogRecordMapper;
 import org.sentry4j.protocol.Mechanism;
 import org.slf4j.helpers.MessageFormatter;
+import org.slf4j.spi.MDCAdapter;
 
 /**
  * Sends Logback logs to Sentry: at or above {@code minimumEventLevel} (default ERROR) as events, at or above
@@ -164,23 +168,59 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         }
     }
 
+    /**
+     * Records the SDK made are dropped, judged from the record: behind an {@code AsyncAppender} this runs
+     * on Logback's thread, not the one that logged. A record made on an SDK thread (a {@code beforeSend}
+     * on the worker, HttpClient's own logs on the sender) names that thread; one made inside a
+     * {@code beforeBreadcrumb} carries the mark {@link #addMarked} put into the MDC. The MDC is only read
+     * while a {@code beforeBreadcrumb} is set, so logging without callbacks costs no lookup.
+     */
     @Override
     protected void append(ILoggingEvent event) {
         int level = event.getLevel().toInt();
-        if (level < lowestLevel || !Sentry.isEnabled() || CallbackGuard.mustDrop()) {
-            return; // below the thresholds, no client, an SDK thread, or inside beforeSend/beforeBreadcrumb
+        if (level < lowestLevel || !Sentry.isEnabled() || CallbackGuard.isActive()
+                || SdkThread.isSdkThreadName(event.getThreadName())) {
+            return; // below the thresholds, no client, logged on an SDK thread or in a callback on this one
+        }
+        boolean throughCallback = Sentry.hasBeforeBreadcrumb();
+        if (throughCallback && isMarked(event)) {
+            return; // logged inside a beforeBreadcrumb, then queued by an async appender
         }
         SentryLevel sentryLevel = RecordSnapshot.level(level);
         if (level >= eventLevel && Sentry.hasRoomForEvent()) {
             Sentry.queueLog(RecordSnapshot.of(event, sentryLevel, MECHANISM, Sentry.needsLogRecordHints()), mapper);
         }
         if (level >= breadcrumbLevel) {
-            if (Sentry.hasBeforeBreadcrumb()) {
-                Sentry.addBreadcrumb(new Breadcrumb(event.getInstant(), sentryLevel, event.getLoggerName(),
+            if (throughCallback) {
+                addMarked(new Breadcrumb(event.getInstant(), sentryLevel, event.getLoggerName(),
                         event.getFormattedMessage()), Hint.ofLogRecord(event, RecordSnapshot.throwable(event)));
             } else {
                 addLogBreadcrumb(event, sentryLevel);
             }
+        }
+    }
+
+    private static boolean isMarked(ILoggingEvent event) {
+        Map<String, String> mdc = event.getMDCPropertyMap();
+        return mdc != null && mdc.containsKey(CallbackGuard.RECORD_MARK);
+    }
+
+    /**
+     * Adds the breadcrumb through the {@code beforeBreadcrumb} with the record mark in the MDC, so that
+     * a log the callback makes carries it — also through an async appender's queue, where a
+     * thread-bound guard would not follow it — and comes back here only to be dropped.
+     */
+    private void addMarked(Breadcrumb breadcrumb, Hint hint) {
+        MDCAdapter mdc = getContext() instanceof LoggerContext ? ((LoggerContext) getContext()).getMDCAdapter() : null;
+        if (mdc == null) {
+            Sentry.addBreadcrumb(breadcrumb, hint);
+            return;
+        }
+        mdc.put(CallbackGuard.RECORD_MARK, "true");
+        try {
+            Sentry.addBreadcrumb(breadcrumb, hint);
+        } finally {
+            mdc.remove(CallbackGuard.RECORD_MARK);
         }
     }
 
