@@ -21,9 +21,9 @@ final class OverflowHandOff {
         this.maxBytes = maxBytes;
     }
 
-    /** False when full. */
+    /** False when full; an envelope bigger than the byte bound fits only when it is empty (as the queue). */
     boolean offer(Pending p) {
-        if (bytes.get() + p.bytes > maxBytes) {
+        if (bytes.get() + p.bytes > maxBytes && size.get() > 0) {
             return false;
         }
         if (size.incrementAndGet() > maxCount) {
