@@ -99,12 +99,7 @@ final class SpoolWorker {
             return false;
         }
         boolean any = false;
-        Pending p;
-        while (!transport.stopping() && (p = transport.peekOverflow()) != null) {
-            if (!transport.offer(p)) {
-                return any;
-            }
-            transport.pollOverflow(); // the same one: this thread is the only one taking from the hand-off
+        while (!transport.stopping() && transport.moveOverflowToQueue()) {
             any = true;
         }
         return any;
@@ -158,7 +153,7 @@ final class SpoolWorker {
                 hand.addAll(claimed); // empty when the file was unreadable: ask again
                 continue;
             }
-            if (!transport.offer(hand.peek())) {
+            if (!transport.replayIntoQueue(hand.peek())) {
                 return any;
             }
             hand.poll();
