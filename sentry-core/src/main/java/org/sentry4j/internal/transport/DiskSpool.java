@@ -2,8 +2,8 @@ package org.sentry4j.internal.transport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.sentry4j.SentryOptions;
@@ -26,7 +29,9 @@ import org.sentry4j.transport.Envelope;
  * file is whole or absent. Replay hands envelopes out one by one and each is acknowledged on its own;
  * a file is deleted once every envelope in it was delivered or deliberately dropped, so a crash in
  * between sends some again but never loses one. Bounded by envelope count, bytes and age: the oldest
- * files go first and their envelopes are counted as {@code cache_overflow}. Only the transport's own
+ * files go first and their envelopes are counted as {@code cache_overflow}. Other processes may share
+ * the folder: their files are adopted ({@link #rescan}), and a file one of them delivered simply goes
+ * from the index. Only the transport's own
  * threads call this; the lock is never held by an application thread nor during file I/O. Disk
  * failures are reported and turn into a return value, never an exception.
  */
@@ -35,7 +40,6 @@ final class DiskSpool {
     static final int MAX_BATCH = 256;
     /** Payload bytes per file at most (before compression). */
     static final long MAX_BATCH_BYTES = 4L << 20;
-    private static final String TEMP_PREFIX = ".tmp-";
 
     /** Writes a batch file; replaced in tests to simulate a full disk. */
     @FunctionalInterface
@@ -78,6 +82,7 @@ final class DiskSpool {
     private final ClientReports reports;
     private final Diagnostics diagnostics;
     private final FileWriter writer;
+    private final SpoolFolder folder;
     private final TreeMap<String, Batch> index = new TreeMap<>();
     /** Files with envelopes nobody has handed out, oldest first: a claim need not walk the whole index. */
     private final TreeSet<String> withWaiting = new TreeSet<>();
@@ -99,6 +104,7 @@ final class DiskSpool {
         this.reports = reports;
         this.diagnostics = diagnostics;
         this.writer = writer;
+        this.folder = new SpoolFolder(dir, clock, diagnostics);
     }
 
     static DiskSpool forOptions(SentryOptions options, ClientReports reports, Diagnostics diagnostics) {
@@ -135,15 +141,8 @@ final class DiskSpool {
         opened = true;
         try {
             Files.createDirectories(dir);
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-                for (Path file : files) {
-                    String name = file.getFileName().toString();
-                    if (name.startsWith(TEMP_PREFIX)) {
-                        Files.deleteIfExists(file); // a write torn by a crash
-                    } else if (countOf(name) > 0) {
-                        add(new Batch(name, countOf(name), Files.size(file)));
-                    }
-                }
+            for (Map.Entry<String, Long> file : folder.list().entrySet()) {
+                add(new Batch(file.getKey(), countOf(file.getKey()), file.getValue()));
             }
             usable = true;
             count = live;
@@ -157,7 +156,47 @@ final class DiskSpool {
         return usable;
     }
 
+    /**
+     * Adopts batch files another process wrote since this one looked, and forgets the ones another
+     * process delivered (files only this one handed out stay); called every few seconds.
+     */
+    void rescan() {
+        Set<String> before;
+        synchronized (this) {
+            if (!opened || !usable) {
+                return;
+            }
+            before = new HashSet<>(index.keySet());
+        }
+        Map<String, Long> found;
+        try {
+            found = folder.list(); // no lock held: other threads keep storing and acknowledging
+        } catch (IOException | RuntimeException e) {
+            diagnostics.throttled("spool.scan", Duration.ofMinutes(1),
+                    "cannot read disk spool " + dir + ": " + Diagnostics.describe(e));
+            return;
+        }
+        synchronized (this) {
+            for (String name : before) {
+                Batch b = index.get(name);
+                if (b != null && !found.containsKey(name) && b.out.isEmpty()) {
+                    forget(b); // indexed before the listing began, so it was there, and is gone now
+                }
+            }
+            for (Map.Entry<String, Long> file : found.entrySet()) {
+                if (!before.contains(file.getKey())) { // one indexed before and missing now was removed meanwhile
+                    add(new Batch(file.getKey(), countOf(file.getKey()), file.getValue()));
+                }
+            }
+            trim();
+            count = live;
+        }
+    }
+
     private void add(Batch b) {
+        if (index.containsKey(b.name)) {
+            return; // a rescan found this process's new file between its rename and its indexing
+        }
         index.put(b.name, b);
         withWaiting.add(b.name);
         bytes += b.size;
@@ -202,7 +241,7 @@ final class DiskSpool {
             name = String.format("%013d-%08d%s-%s-%d%s", Math.max(0, clock.millis()), seq++, tag, safe(category),
                     chunk.size(), BatchFile.SUFFIX);
         }
-        Path temp = dir.resolve(TEMP_PREFIX + name);
+        Path temp = dir.resolve(SpoolFolder.TEMP_PREFIX + name);
         long size;
         try {
             writer.write(temp, chunk);
@@ -285,6 +324,13 @@ final class DiskSpool {
         Envelope[] read;
         try {
             read = BatchFile.read(dir.resolve(batch.name), batch.count, wanted);
+        } catch (NoSuchFileException vanished) { // another process sharing the folder delivered it
+            synchronized (this) {
+                if (index.get(batch.name) == batch) {
+                    forget(batch);
+                }
+            }
+            return new ArrayList<>();
         } catch (IOException | RuntimeException e) {
             read = new Envelope[batch.count];
         }
@@ -335,11 +381,23 @@ final class DiskSpool {
         if (index.remove(b.name) == null) {
             return;
         }
+        unindexed(b);
+        deleteQuietly(dir.resolve(b.name));
+        count = live; // only once the file is gone: whoever sees the count drop finds the disk so
+    }
+
+    /** Drops a file from the index whose file is gone already. */
+    private void forget(Batch b) {
+        if (index.remove(b.name) != null) {
+            unindexed(b);
+            count = live;
+        }
+    }
+
+    private void unindexed(Batch b) {
         withWaiting.remove(b.name);
         bytes -= b.size;
         live -= b.live();
-        deleteQuietly(dir.resolve(b.name));
-        count = live; // only once the file is gone: whoever sees the count drop finds the disk so
     }
 
     /** Envelopes waiting on disk (handed out ones included until acknowledged); cheap. */
@@ -373,7 +431,7 @@ final class DiskSpool {
         }
     }
 
-    private static long millisOf(String name) {
+    static long millisOf(String name) {
         int dash = name.indexOf('-');
         try {
             return dash <= 0 ? -1 : Long.parseLong(name.substring(0, dash));

@@ -136,6 +136,7 @@ final class SpoolWorker {
         Instant now = transport.clock().instant();
         if (!now.isBefore(nextExpiryCheck)) {
             nextExpiryCheck = now.plus(EXPIRY_CHECK);
+            spool.rescan(); // another process sharing the folder may have written files since
             spool.removeExpired();
         }
     }
