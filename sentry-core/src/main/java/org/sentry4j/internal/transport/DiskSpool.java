@@ -1,13 +1,10 @@
 package org.sentry4j.internal.transport;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,22 +108,8 @@ final class DiskSpool {
         if (!options.cacheEnabled()) {
             return null;
         }
-        Path dir = options.cacheDir() != null ? options.cacheDir()
-                : Path.of(System.getProperty("java.io.tmpdir"), "sentry4j-" + hash(options.dsn()));
+        Path dir = options.cacheDir() != null ? options.cacheDir() : SpoolFolder.defaultFor(options.dsn());
         return new DiskSpool(dir, options, reports, diagnostics, BatchFile::write);
-    }
-
-    static String hash(String dsn) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(dsn.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                hex.append(String.format("%02x", digest[i]));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            return Integer.toHexString(dsn.hashCode());
-        }
     }
 
     Path dir() {
@@ -142,7 +125,7 @@ final class DiskSpool {
         try {
             Files.createDirectories(dir);
             for (Map.Entry<String, Long> file : folder.list().entrySet()) {
-                add(new Batch(file.getKey(), countOf(file.getKey()), file.getValue()));
+                add(new Batch(file.getKey(), BatchName.countOf(file.getKey()), file.getValue()));
             }
             usable = true;
             count = live;
@@ -185,7 +168,7 @@ final class DiskSpool {
             }
             for (Map.Entry<String, Long> file : found.entrySet()) {
                 if (!before.contains(file.getKey())) { // one indexed before and missing now was removed meanwhile
-                    add(new Batch(file.getKey(), countOf(file.getKey()), file.getValue()));
+                    add(new Batch(file.getKey(), BatchName.countOf(file.getKey()), file.getValue()));
                 }
             }
             trim();
@@ -238,8 +221,7 @@ final class DiskSpool {
             if (!open()) {
                 return false;
             }
-            name = String.format("%013d-%08d%s-%s-%d%s", Math.max(0, clock.millis()), seq++, tag, safe(category),
-                    chunk.size(), BatchFile.SUFFIX);
+            name = BatchName.of(clock.millis(), seq++, tag, category, chunk.size());
         }
         Path temp = dir.resolve(SpoolFolder.TEMP_PREFIX + name);
         long size;
@@ -261,10 +243,6 @@ final class DiskSpool {
         return true;
     }
 
-    private static String safe(String category) {
-        return category == null || !category.matches("[a-z_]{1,32}") ? "default" : category;
-    }
-
     private void trim() {
         while (live > maxItems || bytes > maxBytes) {
             Batch oldest = oldestNotOut();
@@ -279,7 +257,7 @@ final class DiskSpool {
     synchronized void removeExpired() {
         long oldest = clock.millis() - maxAge.toMillis();
         Batch first;
-        while ((first = oldestNotOut()) != null && millisOf(first.name) < oldest) {
+        while ((first = oldestNotOut()) != null && BatchName.millisOf(first.name) < oldest) {
             evict(first);
         }
     }
@@ -296,7 +274,7 @@ final class DiskSpool {
     private void evict(Batch b) {
         int lost = b.live();
         remove(b);
-        reports.record(DiscardReason.CACHE_OVERFLOW, categoryOf(b.name), lost);
+        reports.record(DiscardReason.CACHE_OVERFLOW, BatchName.categoryOf(b.name), lost);
     }
 
     /**
@@ -345,7 +323,7 @@ final class DiskSpool {
             }
         }
         if (unreadable > 0) {
-            reports.record(DiscardReason.INTERNAL_SDK_ERROR, categoryOf(batch.name), unreadable);
+            reports.record(DiscardReason.INTERNAL_SDK_ERROR, BatchName.categoryOf(batch.name), unreadable);
             diagnostics.debug("skipping unreadable spool file " + batch.name + " (" + unreadable + " of "
                     + batch.count + " envelope(s) lost)");
         }
@@ -403,41 +381,6 @@ final class DiskSpool {
     /** Envelopes waiting on disk (handed out ones included until acknowledged); cheap. */
     int count() {
         return count;
-    }
-
-    static String categoryOf(String name) {
-        int first = name.indexOf('-');
-        int second = name.indexOf('-', first + 1);
-        int end = name.endsWith(BatchFile.SUFFIX) ? name.lastIndexOf('-') : name.length() - BatchFile.SINGLE_SUFFIX.length();
-        return first < 0 || second < 0 || second + 1 >= end ? "default" : name.substring(second + 1, end);
-    }
-
-    /** Envelopes in a spool file by its name; 0 when the name is not a spool file's. */
-    static int countOf(String name) {
-        if (millisOf(name) < 0) {
-            return 0;
-        }
-        if (name.endsWith(BatchFile.SINGLE_SUFFIX)) {
-            return 1;
-        }
-        if (!name.endsWith(BatchFile.SUFFIX)) {
-            return 0;
-        }
-        try {
-            int n = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1, name.length() - BatchFile.SUFFIX.length()));
-            return Math.max(0, n);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    static long millisOf(String name) {
-        int dash = name.indexOf('-');
-        try {
-            return dash <= 0 ? -1 : Long.parseLong(name.substring(0, dash));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private void deleteQuietly(Path file) {

@@ -1,11 +1,14 @@
 package org.sentry4j.internal.transport;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,6 +35,24 @@ final class SpoolFolder {
         this.diagnostics = diagnostics;
     }
 
+    /** The default folder: one per DSN under the temp dir, so every process reporting there shares it. */
+    static Path defaultFor(String dsn) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "sentry4j-" + hash(dsn));
+    }
+
+    private static String hash(String dsn) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(dsn.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                hex.append(String.format("%02x", digest[i]));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            return Integer.toHexString(dsn.hashCode());
+        }
+    }
+
     /**
      * The batch files in the folder by name, with their sizes; deletes stale temp files on the way.
      * Throws only when the folder itself cannot be read.
@@ -55,7 +76,7 @@ final class SpoolFolder {
                 if (stale(file, name.substring(TEMP_PREFIX.length()))) {
                     Files.deleteIfExists(file);
                 }
-            } else if (DiskSpool.countOf(name) > 0) {
+            } else if (BatchName.countOf(name) > 0) {
                 found.put(name, Files.size(file));
             }
         } catch (NoSuchFileException vanished) {
@@ -68,7 +89,7 @@ final class SpoolFolder {
 
     /** By the time in its name (the writer's clock), else by its modification time. */
     private boolean stale(Path file, String name) throws IOException {
-        long written = DiskSpool.millisOf(name);
+        long written = BatchName.millisOf(name);
         if (written < 0) {
             written = Files.getLastModifiedTime(file).toMillis();
         }

@@ -15,8 +15,9 @@ import org.sentry4j.transport.DiscardReason;
  * The spool thread: moves what overflowed the memory queue back into it when there is room, writes
  * to disk in batches what the transport says belongs there (what the senders gave up on, the overflow
  * and the queue while the server fails or does not keep up, what a flush cannot deliver by its
- * deadline), removes expired files, and feeds spooled envelopes back to the senders, oldest first and
- * only as fast as the queue drains, while the server is healthy and not rate limiting everything.
+ * deadline), adopts files other processes sharing the folder wrote, removes expired ones, and feeds
+ * spooled envelopes back to the senders, oldest first and only as fast as the queue drains, while the
+ * server is healthy and not rate limiting everything.
  */
 final class SpoolWorker {
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
