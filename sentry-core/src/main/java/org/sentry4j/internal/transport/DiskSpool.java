@@ -1,18 +1,18 @@
 package org.sentry4j.internal.transport;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.sentry4j.SentryOptions;
@@ -26,7 +26,9 @@ import org.sentry4j.transport.Envelope;
  * file is whole or absent. Replay hands envelopes out one by one and each is acknowledged on its own;
  * a file is deleted once every envelope in it was delivered or deliberately dropped, so a crash in
  * between sends some again but never loses one. Bounded by envelope count, bytes and age: the oldest
- * files go first and their envelopes are counted as {@code cache_overflow}. Only the transport's own
+ * files go first and their envelopes are counted as {@code cache_overflow}. Other processes may share
+ * the folder: their files are adopted ({@link #rescan}), and a file one of them delivered simply goes
+ * from the index. Only the transport's own
  * threads call this; the lock is never held by an application thread nor during file I/O. Disk
  * failures are reported and turn into a return value, never an exception.
  */
@@ -35,7 +37,6 @@ final class DiskSpool {
     static final int MAX_BATCH = 256;
     /** Payload bytes per file at most (before compression). */
     static final long MAX_BATCH_BYTES = 4L << 20;
-    private static final String TEMP_PREFIX = ".tmp-";
 
     /** Writes a batch file; replaced in tests to simulate a full disk. */
     @FunctionalInterface
@@ -78,6 +79,7 @@ final class DiskSpool {
     private final ClientReports reports;
     private final Diagnostics diagnostics;
     private final FileWriter writer;
+    private final SpoolFolder folder;
     private final TreeMap<String, Batch> index = new TreeMap<>();
     /** Files with envelopes nobody has handed out, oldest first: a claim need not walk the whole index. */
     private final TreeSet<String> withWaiting = new TreeSet<>();
@@ -99,28 +101,15 @@ final class DiskSpool {
         this.reports = reports;
         this.diagnostics = diagnostics;
         this.writer = writer;
+        this.folder = new SpoolFolder(dir, clock, diagnostics);
     }
 
     static DiskSpool forOptions(SentryOptions options, ClientReports reports, Diagnostics diagnostics) {
         if (!options.cacheEnabled()) {
             return null;
         }
-        Path dir = options.cacheDir() != null ? options.cacheDir()
-                : Path.of(System.getProperty("java.io.tmpdir"), "sentry4j-" + hash(options.dsn()));
+        Path dir = options.cacheDir() != null ? options.cacheDir() : SpoolFolder.defaultFor(options.dsn());
         return new DiskSpool(dir, options, reports, diagnostics, BatchFile::write);
-    }
-
-    static String hash(String dsn) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(dsn.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                hex.append(String.format("%02x", digest[i]));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            return Integer.toHexString(dsn.hashCode());
-        }
     }
 
     Path dir() {
@@ -135,15 +124,8 @@ final class DiskSpool {
         opened = true;
         try {
             Files.createDirectories(dir);
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-                for (Path file : files) {
-                    String name = file.getFileName().toString();
-                    if (name.startsWith(TEMP_PREFIX)) {
-                        Files.deleteIfExists(file); // a write torn by a crash
-                    } else if (countOf(name) > 0) {
-                        add(new Batch(name, countOf(name), Files.size(file)));
-                    }
-                }
+            for (Map.Entry<String, Long> file : folder.list().entrySet()) {
+                add(new Batch(file.getKey(), BatchName.countOf(file.getKey()), file.getValue()));
             }
             usable = true;
             count = live;
@@ -157,7 +139,47 @@ final class DiskSpool {
         return usable;
     }
 
+    /**
+     * Adopts batch files another process wrote since this one looked, and forgets the ones another
+     * process delivered (files only this one handed out stay); called every few seconds.
+     */
+    void rescan() {
+        Set<String> before;
+        synchronized (this) {
+            if (!opened || !usable) {
+                return;
+            }
+            before = new HashSet<>(index.keySet());
+        }
+        Map<String, Long> found;
+        try {
+            found = folder.list(); // no lock held: other threads keep storing and acknowledging
+        } catch (IOException | RuntimeException e) {
+            diagnostics.throttled("spool.scan", Duration.ofMinutes(1),
+                    "cannot read disk spool " + dir + ": " + Diagnostics.describe(e));
+            return;
+        }
+        synchronized (this) {
+            for (String name : before) {
+                Batch b = index.get(name);
+                if (b != null && !found.containsKey(name) && b.out.isEmpty()) {
+                    forget(b); // indexed before the listing began, so it was there, and is gone now
+                }
+            }
+            for (Map.Entry<String, Long> file : found.entrySet()) {
+                if (!before.contains(file.getKey())) { // one indexed before and missing now was removed meanwhile
+                    add(new Batch(file.getKey(), BatchName.countOf(file.getKey()), file.getValue()));
+                }
+            }
+            trim();
+            count = live;
+        }
+    }
+
     private void add(Batch b) {
+        if (index.containsKey(b.name)) {
+            return; // a rescan found this process's new file between its rename and its indexing
+        }
         index.put(b.name, b);
         withWaiting.add(b.name);
         bytes += b.size;
@@ -199,10 +221,9 @@ final class DiskSpool {
             if (!open()) {
                 return false;
             }
-            name = String.format("%013d-%08d%s-%s-%d%s", Math.max(0, clock.millis()), seq++, tag, safe(category),
-                    chunk.size(), BatchFile.SUFFIX);
+            name = BatchName.of(clock.millis(), seq++, tag, category, chunk.size());
         }
-        Path temp = dir.resolve(TEMP_PREFIX + name);
+        Path temp = dir.resolve(SpoolFolder.TEMP_PREFIX + name);
         long size;
         try {
             writer.write(temp, chunk);
@@ -222,10 +243,6 @@ final class DiskSpool {
         return true;
     }
 
-    private static String safe(String category) {
-        return category == null || !category.matches("[a-z_]{1,32}") ? "default" : category;
-    }
-
     private void trim() {
         while (live > maxItems || bytes > maxBytes) {
             Batch oldest = oldestNotOut();
@@ -240,7 +257,7 @@ final class DiskSpool {
     synchronized void removeExpired() {
         long oldest = clock.millis() - maxAge.toMillis();
         Batch first;
-        while ((first = oldestNotOut()) != null && millisOf(first.name) < oldest) {
+        while ((first = oldestNotOut()) != null && BatchName.millisOf(first.name) < oldest) {
             evict(first);
         }
     }
@@ -257,7 +274,7 @@ final class DiskSpool {
     private void evict(Batch b) {
         int lost = b.live();
         remove(b);
-        reports.record(DiscardReason.CACHE_OVERFLOW, categoryOf(b.name), lost);
+        reports.record(DiscardReason.CACHE_OVERFLOW, BatchName.categoryOf(b.name), lost);
     }
 
     /**
@@ -285,6 +302,13 @@ final class DiskSpool {
         Envelope[] read;
         try {
             read = BatchFile.read(dir.resolve(batch.name), batch.count, wanted);
+        } catch (NoSuchFileException vanished) { // another process sharing the folder delivered it
+            synchronized (this) {
+                if (index.get(batch.name) == batch) {
+                    forget(batch);
+                }
+            }
+            return new ArrayList<>();
         } catch (IOException | RuntimeException e) {
             read = new Envelope[batch.count];
         }
@@ -299,7 +323,7 @@ final class DiskSpool {
             }
         }
         if (unreadable > 0) {
-            reports.record(DiscardReason.INTERNAL_SDK_ERROR, categoryOf(batch.name), unreadable);
+            reports.record(DiscardReason.INTERNAL_SDK_ERROR, BatchName.categoryOf(batch.name), unreadable);
             diagnostics.debug("skipping unreadable spool file " + batch.name + " (" + unreadable + " of "
                     + batch.count + " envelope(s) lost)");
         }
@@ -335,51 +359,28 @@ final class DiskSpool {
         if (index.remove(b.name) == null) {
             return;
         }
+        unindexed(b);
+        deleteQuietly(dir.resolve(b.name));
+        count = live; // only once the file is gone: whoever sees the count drop finds the disk so
+    }
+
+    /** Drops a file from the index whose file is gone already. */
+    private void forget(Batch b) {
+        if (index.remove(b.name) != null) {
+            unindexed(b);
+            count = live;
+        }
+    }
+
+    private void unindexed(Batch b) {
         withWaiting.remove(b.name);
         bytes -= b.size;
         live -= b.live();
-        deleteQuietly(dir.resolve(b.name));
-        count = live; // only once the file is gone: whoever sees the count drop finds the disk so
     }
 
     /** Envelopes waiting on disk (handed out ones included until acknowledged); cheap. */
     int count() {
         return count;
-    }
-
-    static String categoryOf(String name) {
-        int first = name.indexOf('-');
-        int second = name.indexOf('-', first + 1);
-        int end = name.endsWith(BatchFile.SUFFIX) ? name.lastIndexOf('-') : name.length() - BatchFile.SINGLE_SUFFIX.length();
-        return first < 0 || second < 0 || second + 1 >= end ? "default" : name.substring(second + 1, end);
-    }
-
-    /** Envelopes in a spool file by its name; 0 when the name is not a spool file's. */
-    static int countOf(String name) {
-        if (millisOf(name) < 0) {
-            return 0;
-        }
-        if (name.endsWith(BatchFile.SINGLE_SUFFIX)) {
-            return 1;
-        }
-        if (!name.endsWith(BatchFile.SUFFIX)) {
-            return 0;
-        }
-        try {
-            int n = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1, name.length() - BatchFile.SUFFIX.length()));
-            return Math.max(0, n);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static long millisOf(String name) {
-        int dash = name.indexOf('-');
-        try {
-            return dash <= 0 ? -1 : Long.parseLong(name.substring(0, dash));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private void deleteQuietly(Path file) {

@@ -57,6 +57,7 @@ public final class HttpTransport implements Transport {
     private final List<Thread> threads = new ArrayList<>();
     private final SpoolWorker spoolWorker;
     private final SpoolWriter writer;
+    private final Leftovers leftovers;
     private final Deadlines waiters = new Deadlines();
     private volatile boolean accepting = true;
     private volatile boolean stopping;
@@ -88,6 +89,7 @@ public final class HttpTransport implements Transport {
             threads.add(new SdkThread("spool", spoolWorker::run));
             spoolWorker.thread = threads.get(threads.size() - 1);
         }
+        this.leftovers = new Leftovers(queue, overflow, spoolWorker, writer);
         threads.forEach(Thread::start);
     }
 
@@ -100,15 +102,14 @@ public final class HttpTransport implements Transport {
             return;
         }
         Pending p = new Pending(envelope, settlements.accept());
-        if (offer(p)) {
-            return;
-        }
         boolean sdkThread = SdkThread.isCurrent();
-        if (sdkThread && awaitRoom(p)) {
+        if (offer(p) || (sdkThread && awaitRoom(p))) {
+            leftovers.afterPut(sdkThread); // close may have drained the queue since the check above
             return;
         }
         if (spoolWorker != null && accepting && overflow.offer(p)) {
             spoolWorker.wake();
+            leftovers.afterPut(sdkThread);
             return;
         }
         if (spool != null && sdkThread) {
@@ -201,6 +202,7 @@ public final class HttpTransport implements Transport {
             writer.store(List.of(p), reason);
         } else {
             spoolWorker.accept(p);
+            leftovers.afterPut(true); // a sender's request aborted by close may end after close drained
         }
     }
 
@@ -252,8 +254,22 @@ public final class HttpTransport implements Transport {
         return overflow.poll();
     }
 
-    Pending peekOverflow() {
-        return overflow.peek();
+    /** Moves the oldest overflowed envelope into the queue if it has room; false when it had none (or none waits). */
+    boolean moveOverflowToQueue() {
+        if (!overflow.moveOldest(queue::offer)) {
+            return false;
+        }
+        leftovers.afterPut(true);
+        return true;
+    }
+
+    /** Feeds a spooled envelope to the queue; false when it has no room. */
+    boolean replayIntoQueue(Pending p) {
+        if (!queue.offer(p)) {
+            return false;
+        }
+        leftovers.afterPut(true);
+        return true;
     }
 
     /**
@@ -355,19 +371,10 @@ public final class HttpTransport implements Transport {
         joinThreads(deadline);
         // Spooling what is left has a hard stop too: a slow disk must not hold the JVM's exit hostage.
         long hardStop = deadline + CLOSE_SPOOL_MARGIN_NANOS;
-        int abandoned = 0;
-        int limit = writer.batchLimit();
-        List<Pending> batch = new ArrayList<>(limit);
-        Pending p;
-        while ((p = pollQueue()) != null || (p = pollOverflow()) != null
-                || (spoolWorker != null && (p = spoolWorker.pollInbox()) != null)) {
-            batch.add(p);
-            if (batch.size() >= limit) {
-                abandoned += writer.storeBefore(batch, hardStop);
-            }
-        }
-        abandoned += writer.storeBefore(batch, hardStop);
+        int abandoned = leftovers.drain(hardStop);
         joinThreads(Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100)));
+        // again: a sender whose request was aborted above may have handed its envelope on since
+        abandoned += leftovers.finish(hardStop);
         waiters.end();
         if (abandoned > 0) {
             diagnostics.debug(abandoned + " envelope(s) could not be spooled before the shutdown deadline; dropped");

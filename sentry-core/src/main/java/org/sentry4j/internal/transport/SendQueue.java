@@ -23,9 +23,12 @@ final class SendQueue {
         this.maxBytes = maxBytes;
     }
 
-    /** Appends if there is room by count and bytes. */
+    /**
+     * Appends if there is room by count and bytes. An envelope bigger than the byte bound gets into an
+     * empty queue: otherwise it could never be sent, and on replay it would block every file behind it.
+     */
     boolean offer(Pending p) {
-        if (bytes.get() + p.bytes > maxBytes || !queue.offer(p)) {
+        if ((bytes.get() + p.bytes > maxBytes && !queue.isEmpty()) || !queue.offer(p)) {
             return false;
         }
         bytes.addAndGet(p.bytes);

@@ -15,8 +15,9 @@ import org.sentry4j.transport.DiscardReason;
  * The spool thread: moves what overflowed the memory queue back into it when there is room, writes
  * to disk in batches what the transport says belongs there (what the senders gave up on, the overflow
  * and the queue while the server fails or does not keep up, what a flush cannot deliver by its
- * deadline), removes expired files, and feeds spooled envelopes back to the senders, oldest first and
- * only as fast as the queue drains, while the server is healthy and not rate limiting everything.
+ * deadline), adopts files other processes sharing the folder wrote, removes expired ones, and feeds
+ * spooled envelopes back to the senders, oldest first and only as fast as the queue drains, while the
+ * server is healthy and not rate limiting everything.
  */
 final class SpoolWorker {
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -99,12 +100,7 @@ final class SpoolWorker {
             return false;
         }
         boolean any = false;
-        Pending p;
-        while (!transport.stopping() && (p = transport.peekOverflow()) != null) {
-            if (!transport.offer(p)) {
-                return any;
-            }
-            transport.pollOverflow(); // the same one: this thread is the only one taking from the hand-off
+        while (!transport.stopping() && transport.moveOverflowToQueue()) {
             any = true;
         }
         return any;
@@ -141,6 +137,7 @@ final class SpoolWorker {
         Instant now = transport.clock().instant();
         if (!now.isBefore(nextExpiryCheck)) {
             nextExpiryCheck = now.plus(EXPIRY_CHECK);
+            spool.rescan(); // another process sharing the folder may have written files since
             spool.removeExpired();
         }
     }
@@ -158,7 +155,7 @@ final class SpoolWorker {
                 hand.addAll(claimed); // empty when the file was unreadable: ask again
                 continue;
             }
-            if (!transport.offer(hand.peek())) {
+            if (!transport.replayIntoQueue(hand.peek())) {
                 return any;
             }
             hand.poll();

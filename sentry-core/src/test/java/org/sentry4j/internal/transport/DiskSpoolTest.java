@@ -31,7 +31,7 @@ class DiskSpoolTest extends TransportTestBase {
                 java.util.Arrays.copyOf(event(id(2)).toBytes(null), good.length - 20));
         Files.write(spool.resolve(now + "-00000003aa-error.envelope"),
                 "not an envelope at all\u0000\u0001".getBytes(StandardCharsets.UTF_8));
-        Files.write(spool.resolve(".tmp-" + now + "-00000004aa-error.envelope"), new byte[] {1, 2});
+        Files.write(spool.resolve(".tmp-" + (now - 120_000) + "-00000004aa-error.envelope"), new byte[] {1, 2}); // torn by a crash
 
         transport = fx.transport(o -> { });
         transport.send(event(id(5)));

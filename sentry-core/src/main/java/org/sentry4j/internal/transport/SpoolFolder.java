@@ -1,0 +1,98 @@
+package org.sentry4j.internal.transport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.sentry4j.internal.Diagnostics;
+
+/**
+ * Looks at the spool folder, which other processes may share (the default folder is per DSN, so a
+ * rolling restart runs two on it): which batch files are in it, and which temp files a crash left. A
+ * file may vanish at any moment (another process delivered it); that is skipped, never an error.
+ */
+final class SpoolFolder {
+    static final String TEMP_PREFIX = ".tmp-";
+    /** A temp file younger than this may be another process's write in progress; older, one torn by a crash. */
+    static final Duration STALE_TEMP = Duration.ofMinutes(1);
+
+    private final Path dir;
+    private final Clock clock;
+    private final Diagnostics diagnostics;
+
+    SpoolFolder(Path dir, Clock clock, Diagnostics diagnostics) {
+        this.dir = dir;
+        this.clock = clock;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The default folder: one per DSN under the temp dir, so every process reporting there shares it. */
+    static Path defaultFor(String dsn) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "sentry4j-" + hash(dsn));
+    }
+
+    private static String hash(String dsn) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(dsn.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                hex.append(String.format("%02x", digest[i]));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            return Integer.toHexString(dsn.hashCode());
+        }
+    }
+
+    /**
+     * The batch files in the folder by name, with their sizes; deletes stale temp files on the way.
+     * Throws only when the folder itself cannot be read.
+     */
+    Map<String, Long> list() throws IOException {
+        Map<String, Long> found = new HashMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                look(file, found);
+            }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
+        }
+        return found;
+    }
+
+    private void look(Path file, Map<String, Long> found) {
+        String name = file.getFileName().toString();
+        try {
+            if (name.startsWith(TEMP_PREFIX)) {
+                if (stale(file, name.substring(TEMP_PREFIX.length()))) {
+                    Files.deleteIfExists(file);
+                }
+            } else if (BatchName.countOf(name) > 0) {
+                found.put(name, Files.size(file));
+            }
+        } catch (NoSuchFileException vanished) {
+            // delivered (or its write finished) by another process since the listing: nothing to do
+        } catch (IOException | RuntimeException e) {
+            diagnostics.throttled("spool.scan", Duration.ofMinutes(1),
+                    "cannot read spool file " + file + ": " + Diagnostics.describe(e));
+        }
+    }
+
+    /** By the time in its name (the writer's clock), else by its modification time. */
+    private boolean stale(Path file, String name) throws IOException {
+        long written = BatchName.millisOf(name);
+        if (written < 0) {
+            written = Files.getLastModifiedTime(file).toMillis();
+        }
+        return clock.millis() - written > STALE_TEMP.toMillis();
+    }
+}

@@ -1,0 +1,139 @@
+package org.sentry4j.internal.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentry4j.internal.transport.TransportFixture.WAIT;
+import static org.sentry4j.internal.transport.TransportFixture.event;
+import static org.sentry4j.internal.transport.TransportFixture.id;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.sentry4j.testkit.TestClock;
+import org.sentry4j.transport.Envelope;
+
+/** Two processes on one spool folder (the default folder is per DSN: a rolling restart runs two on it). */
+class SharedSpoolTest extends TransportTestBase {
+    private final ClientReports reportsA = new ClientReports(new TestClock(), true);
+    private final ClientReports reportsB = new ClientReports(new TestClock(), true);
+
+    private DiskSpool spool(ClientReports reports, DiskSpool.FileWriter writer) {
+        return new DiskSpool(fx.cacheDir, fx.options(o -> { }), reports, fx.diagnostics, writer);
+    }
+
+    private static List<Envelope> events(int from, int to) {
+        List<Envelope> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            out.add(event(id(i)));
+        }
+        return out;
+    }
+
+    private static Set<String> ids(List<Pending> claimed) {
+        return claimed.stream().map(p -> p.envelope.eventId()).collect(Collectors.toSet());
+    }
+
+    private List<String> files() throws IOException {
+        try (var list = Files.list(fx.cacheDir)) {
+            return list.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void openingTheFolderLeavesAnotherProcesssWriteInProgressAloneAndAdoptsItsFileOnRescan() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        DiskSpool a = spool(reportsA, (file, envelopes) -> {
+            BatchFile.write(file, envelopes);
+            writing.countDown();
+            try {
+                release.await(WAIT.toSeconds(), TimeUnit.SECONDS); // mid-write: the temp file exists
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(a.open()).isTrue();
+        Path torn = fx.cacheDir.resolve(SpoolFolder.TEMP_PREFIX + (fx.clock.millis() - 120_000) + "-00000001aa-error-1.batch");
+        Files.write(torn, new byte[] {1, 2}); // left by a crash two minutes ago
+        CompletableFuture<List<Envelope>> stored = CompletableFuture.supplyAsync(() -> a.store(events(0, 3), "error"));
+        DiskSpool b;
+        try {
+            assertThat(writing.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            b = spool(reportsB, BatchFile::write);
+            assertThat(b.open()).isTrue();
+        } finally {
+            release.countDown();
+        }
+
+        assertThat(stored.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as("refused; " + fx.diagnostics()).isEmpty();
+        assertThat(a.count()).isEqualTo(3);
+        assertThat(files()).as("the torn temp file is gone, A's batch is whole").hasSize(1)
+                .noneMatch(name -> name.startsWith(SpoolFolder.TEMP_PREFIX));
+        assertThat(b.count()).as("written after B looked").isZero();
+
+        b.rescan();
+        assertThat(b.count()).isEqualTo(3);
+        assertThat(ids(b.claimOldest())).containsExactlyInAnyOrder(id(0), id(1), id(2));
+    }
+
+    @Test
+    void aFileThatVanishesBetweenListingAndSizingDoesNotDisableTheSpool() throws IOException {
+        Files.createDirectories(fx.cacheDir);
+        // Sizing it fails as for a file another process deleted right after the listing saw it.
+        Files.createSymbolicLink(fx.cacheDir.resolve(fx.clock.millis() + "-00000001aa-error-2.batch"),
+                fx.cacheDir.resolve("delivered-and-deleted"));
+        DiskSpool spool = spool(reportsA, BatchFile::write);
+
+        assertThat(spool.open()).isTrue();
+        assertThat(spool.count()).isZero();
+        assertThat(spool.store(events(0, 2), "error")).isEmpty();
+        spool.rescan();
+        assertThat(spool.count()).isEqualTo(2);
+        assertThat(fx.diagnostics()).doesNotContain("unusable");
+    }
+
+    @Test
+    void aFileAnotherProcessDeliveredLeavesTheIndexWithoutCountingALoss() {
+        DiskSpool a = spool(reportsA, BatchFile::write);
+        assertThat(a.store(events(0, 2), "error")).isEmpty();
+        DiskSpool b = spool(reportsB, BatchFile::write);
+        assertThat(b.open()).isTrue();
+        assertThat(b.count()).isEqualTo(2);
+
+        for (Pending p : a.claimOldest()) {
+            a.ack(p.spoolFile, p.spoolPosition); // A delivered them: the file is gone
+        }
+
+        assertThat(b.claimOldest()).isEmpty();
+        assertThat(b.claimOldest()).isNull();
+        assertThat(b.count()).isZero();
+        assertThat(reportsB.totals()).isEmpty();
+    }
+
+    @Test
+    void aRunningTransportAdoptsAndDeliversABatchAnotherProcessSpooledAfterItStarted() throws IOException {
+        DiskSpool b = spool(new ClientReports(fx.clock, true), BatchFile::write);
+        assertThat(b.open()).isTrue();
+        transport = new HttpTransport(fx.options(o -> { }), fx.diagnostics, b);
+        transport.send(event(id(100)));
+        fx.awaitEvents(1, () -> transport.stats().toString());
+
+        DiskSpool a = spool(reportsA, BatchFile::write);
+        assertThat(a.store(events(0, 5), "error")).isEmpty();
+
+        // awaitEvents moves the test clock on while nothing arrives: the spool thread rescans every 10 s of it
+        assertThat(fx.awaitEvents(6, () -> transport.stats().toString())).contains(id(0), id(4));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!files().isEmpty() && System.nanoTime() - deadline < 0) {
+            transport.flush(java.time.Duration.ofMillis(20)); // the file goes once its last 2xx is in
+        }
+        assertThat(files()).as("delivered, so deleted").isEmpty();
+    }
+}
