@@ -215,20 +215,25 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
      * The message is formatted when an event carries the breadcrumb, on the worker, from the template and
      * the arguments (Logback has already taken a throwable out of them) — unless an argument could
      * change meanwhile. The breadcrumb does not keep the event: a pending event's trail stays small.
+     * Nor does it keep the event's argument array, which may be the caller's own (SLF4J passes an
+     * explicit {@code Object[]} through, whatever its length) and reused after the call: one argument
+     * is kept by itself, more in a copy.
      */
     private static void addLogBreadcrumb(ILoggingEvent event, SentryLevel level) {
         Instant time = event.getInstant();
         String template = event.getMessage();
         Object[] args = event.getArgumentArray();
-        if (args != null && args.length > 0 && !LogArguments.allImmutable(args)) {
-            template = event.getFormattedMessage();
-            args = null;
-        } else if (args != null && args.length > 2) {
-            // SLF4J passes the caller's varargs array through, which the caller could reuse; with one or
-            // two arguments Logback made the array itself.
-            args = args.clone();
+        Object kept = null;
+        if (args != null && args.length > 0) {
+            if (!LogArguments.allImmutable(args)) {
+                template = event.getFormattedMessage();
+            } else if (args.length == 1 && args[0] != null) {
+                kept = args[0]; // immutable, so never itself an array
+            } else {
+                kept = args.clone();
+            }
         }
-        Sentry.addLogBreadcrumb(time.getEpochSecond(), time.getNano(), level, event.getLoggerName(), template, args,
+        Sentry.addLogBreadcrumb(time.getEpochSecond(), time.getNano(), level, event.getLoggerName(), template, kept,
                 FORMATTER);
     }
 
