@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sentry4j.SentryOptions;
+import org.sentry4j.internal.config.TextSettings;
 
 /**
  * The Sentry options of a {@link SentryAppender} as text, one setter per option so that Logback's XML can
@@ -12,6 +13,7 @@ import org.sentry4j.SentryOptions;
  * {@code <options>} element that the official appender's configurations use. Every value goes through
  * {@link SentryOptions.Builder#set(String, String)}; an empty value, or a variable Logback could not
  * resolve ({@code SENTRY_DSN_IS_UNDEFINED}), counts as not set, so the ambient sources can fill it.
+ * The official appender's own names for a few options, and its nested {@code <proxy>}, are accepted too.
  */
 public class AppenderSettings {
     private static final String UNRESOLVED_SUFFIX = "_IS_UNDEFINED";
@@ -19,6 +21,7 @@ public class AppenderSettings {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<String> contextTags = new ArrayList<>();
     private String unresolvedDsn;
+    private ProxySettings proxy;
 
     public void setDsn(String dsn) {
         if (isUnresolved(dsn)) {
@@ -165,6 +168,39 @@ public class AppenderSettings {
         put("send-client-reports", value);
     }
 
+    // The official appender's names; Joran only calls setters, so each alias needs one. They reach the
+    // same option as its canonical name, through TextSettings' own alias table.
+
+    /** Milliseconds; the official name of {@code shutdownTimeout}. */
+    public void setShutdownTimeoutMillis(String value) {
+        putAlias("shutdownTimeoutMillis", value);
+    }
+
+    /** The official name of {@code cacheDir}. */
+    public void setCacheDirPath(String value) {
+        putAlias("cacheDirPath", value);
+    }
+
+    /** Milliseconds; the official name of {@code connectTimeout}. */
+    public void setConnectionTimeoutMillis(String value) {
+        putAlias("connectionTimeoutMillis", value);
+    }
+
+    /** Milliseconds; the official name of {@code readTimeout}. */
+    public void setReadTimeoutMillis(String value) {
+        putAlias("readTimeoutMillis", value);
+    }
+
+    /** The official name of {@code defaultIntegrations}. */
+    public void setEnableDefaultIntegrations(String value) {
+        putAlias("enableDefaultIntegrations", value);
+    }
+
+    /** The official nested {@code <proxy>}; the flat {@code proxyHost} etc. win over it. */
+    public void setProxy(ProxySettings proxy) {
+        this.proxy = proxy;
+    }
+
     /** An MDC key that becomes a tag; once any is given, only these do. The element may repeat. */
     public void addContextTag(String key) {
         if (!isBlankOrUnresolved(key)) {
@@ -200,6 +236,8 @@ public class AppenderSettings {
         if (other == null) {
             return;
         }
+        other.addProxy();
+        addProxy();
         Map<String, String> merged = new LinkedHashMap<>(other.values);
         merged.putAll(values);
         values.clear();
@@ -216,7 +254,25 @@ public class AppenderSettings {
      * @throws IllegalArgumentException naming the setting whose value does not parse
      */
     void applyTo(SentryOptions.Builder builder) {
+        addProxy();
         values.forEach(builder::set);
+    }
+
+    // Joran may hand over the nested bean before or after filling it: read it only when it is used.
+    private void addProxy() {
+        if (proxy != null) {
+            proxy.addUnder(this);
+        }
+    }
+
+    void putIfAbsent(String name, String value) {
+        if (!values.containsKey(name)) {
+            put(name, value);
+        }
+    }
+
+    private void putAlias(String officialName, String value) {
+        put(TextSettings.canonical(officialName), value);
     }
 
     private void put(String name, String value) {

@@ -37,7 +37,8 @@ import org.slf4j.spi.MDCAdapter;
  * Every core option is a child element (or one of the nested {@code <options>}, as the official
  * appender's configurations have it). The appender shares the one client of {@link Sentry}: the one the
  * application started with {@code Sentry.init}, whenever that happens, else one it starts from its own
- * settings and closes on {@link #stop()} when nobody else holds it. Problems are reported through
+ * settings and closes when its {@code LoggerContext} stops and nobody else holds it (a reconfiguration
+ * keeps it, with its scope and pending events). Problems are reported through
  * Logback's status system; the appender then does nothing, and never affects the rest of logging.
  *
  * <p>On the logging thread it only compares levels, snapshots the thread-bound parts of the event and
@@ -59,7 +60,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     private volatile int breadcrumbLevel = Level.INFO_INT;
     private volatile int lowestLevel = Level.INFO_INT;
     private volatile LogRecordMapper mapper;
-    private ClientLease lease;
+    private ClientLease lease; // guarded by this
     private final ThreadLocal<boolean[]> appending = ThreadLocal.withInitial(() -> new boolean[1]);
     // Racy on purpose: they only limit how often a problem is reported.
     private int notStartedReported;
@@ -77,7 +78,14 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         breadcrumbLevel = minimumBreadcrumbLevel.toInt();
         lowestLevel = Math.min(eventLevel, breadcrumbLevel);
         mapper = new LogRecordMapper(FRAMEWORK, new LinkedHashSet<>(effective.contextTags()));
-        lease = acquire(effective);
+        ClientLease acquired = acquire(effective);
+        synchronized (this) {
+            lease = acquired;
+        }
+        if (acquired != null && getContext() instanceof LoggerContext) {
+            // After a reconfiguration: this appender holds the client now, the old appenders' holds can go.
+            ParkedLeases.of((LoggerContext) getContext()).releaseHeld();
+        }
         super.start();
     }
 
@@ -113,16 +121,34 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         return acquired;
     }
 
-    /** Flushes within the shutdown timeout; closes the client if this appender started it and is its last holder. */
+    /**
+     * Flushes within the shutdown timeout while still started: Logback stops each appender before it
+     * detaches them, so logs keep arriving here meanwhile and are queued, not dropped. Then, in a
+     * {@link LoggerContext}, the hold on the client is parked until the context stops ({@link ParkedLeases}):
+     * a reconfiguration stops this appender too, and the client must outlive it. Elsewhere the hold is
+     * released at once, which closes the client if this appender started it and was its last holder.
+     */
     @Override
     public void stop() {
-        if (!isStarted()) {
-            return;
+        ClientLease held;
+        synchronized (this) {
+            if (!isStarted()) {
+                return;
+            }
+            held = lease;
+            lease = null;
+        }
+        SentryOptions running = Sentry.options();
+        if (held != null && running != null) {
+            Sentry.flush(running.shutdownTimeout());
         }
         super.stop();
-        ClientLease held = lease;
-        lease = null;
-        if (held != null) {
+        if (held == null) {
+            return;
+        }
+        if (getContext() instanceof LoggerContext) {
+            ParkedLeases.of((LoggerContext) getContext()).park(held);
+        } else {
             held.close();
         }
     }
@@ -228,20 +254,25 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
      * The message is formatted when an event carries the breadcrumb, on the worker, from the template and
      * the arguments (Logback has already taken a throwable out of them) — unless an argument could
      * change meanwhile. The breadcrumb does not keep the event: a pending event's trail stays small.
+     * Nor does it keep the event's argument array, which may be the caller's own (SLF4J passes an
+     * explicit {@code Object[]} through, whatever its length) and reused after the call: one argument
+     * is kept by itself, more in a copy.
      */
     private static void addLogBreadcrumb(ILoggingEvent event, SentryLevel level) {
         Instant time = event.getInstant();
         String template = event.getMessage();
         Object[] args = event.getArgumentArray();
-        if (args != null && args.length > 0 && !LogArguments.allImmutable(args)) {
-            template = event.getFormattedMessage();
-            args = null;
-        } else if (args != null && args.length > 2) {
-            // SLF4J passes the caller's varargs array through, which the caller could reuse; with one or
-            // two arguments Logback made the array itself.
-            args = args.clone();
+        Object kept = null;
+        if (args != null && args.length > 0) {
+            if (!LogArguments.allImmutable(args)) {
+                template = event.getFormattedMessage();
+            } else if (args.length == 1 && args[0] != null) {
+                kept = args[0]; // immutable, so never itself an array
+            } else {
+                kept = args.clone();
+            }
         }
-        Sentry.addLogBreadcrumb(time.getEpochSecond(), time.getNano(), level, event.getLoggerName(), template, args,
+        Sentry.addLogBreadcrumb(time.getEpochSecond(), time.getNano(), level, event.getLoggerName(), template, kept,
                 FORMATTER);
     }
 

@@ -2,9 +2,11 @@ package org.sentry4j.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.core.status.Status;
 import com.google.gson.JsonObject;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sentry4j.Sentry;
+import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.config.TextSettings;
 import org.sentry4j.testkit.EventSchema;
 import org.sentry4j.testkit.TestReceiver;
@@ -23,6 +27,8 @@ class ConfigurationTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private TestReceiver receiver;
     private LogbackFixture logback;
+    @TempDir
+    Path dir;
 
     @BeforeEach
     void start() {
@@ -119,6 +125,17 @@ class ConfigurationTest {
                       <debug>false</debug>
                       <sendClientReports>false</sendClientReports>
                       <enableUncaughtExceptionHandler>false</enableUncaughtExceptionHandler>
+                      <enableDefaultIntegrations>false</enableDefaultIntegrations>
+                      <shutdownTimeoutMillis>4000</shutdownTimeoutMillis>
+                      <connectionTimeoutMillis>1500</connectionTimeoutMillis>
+                      <readTimeoutMillis>2500</readTimeoutMillis>
+                      <cacheDirPath>CACHE_DIR</cacheDirPath>
+                      <proxy>
+                        <host>127.0.0.1</host>
+                        <port>PROXY_PORT</port>
+                        <user>proxy-user</user>
+                        <pass>proxy-secret</pass>
+                      </proxy>
                     </options>
                     <minimumEventLevel>WARN</minimumEventLevel>
                     <minimumBreadcrumbLevel>DEBUG</minimumBreadcrumbLevel>
@@ -128,7 +145,9 @@ class ConfigurationTest {
                   </root>
                 </configuration>
                 """;
-        logback = LogbackFixture.configure(receiver.dsn(), xml);
+        // The proxy is the receiver itself: the event arriving shows the proxy took effect.
+        logback = LogbackFixture.configure(receiver.dsn(), xml.replace("CACHE_DIR", dir.toString())
+                .replace("PROXY_PORT", String.valueOf(receiver.port())));
         MDC.put("userId", "u-17");
         MDC.put("requestId", "r-9");
 
@@ -148,7 +167,21 @@ class ConfigurationTest {
         assertThat(logback.sentryStatuses(Status.ERROR)).isEmpty();
         assertThat(logback.context.getStatusManager().getCopyOfStatusList())
                 .as("an option only the official SDK has is reported by Logback and otherwise ignored")
-                .anySatisfy(s -> assertThat(s.getMessage()).contains("enableUncaughtExceptionHandler"));
+                .anySatisfy(s -> assertThat(s.getMessage()).contains("enableUncaughtExceptionHandler"))
+                .filteredOn(s -> s.getLevel() >= Status.WARN)
+                .as("the official names of the options this SDK has are understood: no other warning")
+                .allSatisfy(s -> assertThat(s.getMessage()).contains("enableUncaughtExceptionHandler"));
+        SentryOptions options = Sentry.options();
+        assertThat(options.defaultIntegrations()).isFalse();
+        assertThat(options.shutdownTimeout()).isEqualTo(Duration.ofMillis(4000));
+        assertThat(options.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(options.readTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(options.cacheDir()).isEqualTo(dir);
+        assertThat(options.proxy()).isNotNull();
+        assertThat(options.proxy().host()).isEqualTo("127.0.0.1");
+        assertThat(options.proxy().port()).isEqualTo(receiver.port());
+        assertThat(options.proxy().user()).isEqualTo("proxy-user");
+        assertThat(options.proxy().password()).isEqualTo("proxy-secret");
     }
 
     private static String noDsnConfig(String dsnElement) {
@@ -204,6 +237,31 @@ class ConfigurationTest {
                 .contains("inactive").contains("dsn");
         assertThat(Sentry.isEnabled()).isFalse();
         assertThat(logback.listed()).hasSize(1);
+    }
+
+    @Test
+    void anInvalidLevelIsAStatusErrorAndTheDefaultStays() {
+        logback = LogbackFixture.configure(receiver.dsn(), Configs.sentry("""
+                <minimumEventLevel>SEVERE</minimumEventLevel>
+                <minimumBreadcrumbLevel>verbose</minimumBreadcrumbLevel>
+                """));
+        Logger log = logback.logger("app");
+
+        log.debug("below the default breadcrumb level");
+        log.warn("a breadcrumb, not an event");
+        log.error("an event");
+
+        assertThat(logback.sentryStatuses(Status.ERROR)).hasSize(2)
+                .anySatisfy(m -> assertThat(m).contains("minimumEventLevel").contains("SEVERE").contains("keeping ERROR"))
+                .anySatisfy(m -> assertThat(m).contains("minimumBreadcrumbLevel").contains("verbose")
+                        .contains("keeping INFO"));
+        assertThat(Sentry.flush(WAIT)).isTrue();
+        assertThat(receiver.events()).singleElement().satisfies(event -> {
+            assertThat(event.getAsJsonObject("logentry").get("formatted").getAsString()).isEqualTo("an event");
+            assertThat(event.getAsJsonObject("breadcrumbs").getAsJsonArray("values").asList())
+                    .extracting(c -> c.getAsJsonObject().get("message").getAsString())
+                    .containsExactly("a breadcrumb, not an event");
+        });
     }
 
     @Test

@@ -335,4 +335,24 @@ class EventMappingTest {
                         "kept arg");
         assertThat(formatted).hasValue(1);
     }
+
+    @Test
+    void aCallersArgumentArrayReusedAfterTheCallDoesNotChangeTheBreadcrumb() {
+        Logger log = configure("");
+        Object[] arguments = {"A-7", "paid"};
+        Object[] one = {"B-1"};
+
+        log.info("order {} is {}", arguments); // SLF4J hands this very array to Logback
+        log.info("order {}", one);
+        log.info("order {} is {}", (Object) null, "open"); // a null argument stays "null"
+        log.info("note {}", (Object) null);
+        arguments[0] = "Z-9";
+        arguments[1] = "refunded";
+        one[0] = "Z-0";
+        log.error("then an event");
+
+        assertThat(onlyEvent().getAsJsonObject("breadcrumbs").getAsJsonArray("values"))
+                .extracting(c -> c.getAsJsonObject().get("message").getAsString())
+                .containsExactly("order A-7 is paid", "order B-1", "order null is open", "note null");
+    }
 }

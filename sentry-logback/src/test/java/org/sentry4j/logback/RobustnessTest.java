@@ -109,6 +109,17 @@ class RobustnessTest {
             assertThat(receiver.events()).hasSize(1);
             assertThat(receiver.events().get(0).getAsJsonObject("logentry").get("formatted").getAsString())
                     .isEqualTo("the one event");
+
+            // Sending that event made HttpClient log on the sender thread: none of it is a breadcrumb now.
+            global.getLogger("com.shop.Checkout").error("a second event");
+            receiver.awaitEnvelopes(2, WAIT);
+            assertThat(Sentry.flush(WAIT)).isTrue();
+            assertThat(receiver.events()).hasSize(2);
+            JsonObject second = receiver.events().get(1);
+            assertThat(second.getAsJsonObject("logentry").get("formatted").getAsString()).isEqualTo("a second event");
+            assertThat(second.getAsJsonObject("breadcrumbs").getAsJsonArray("values").asList())
+                    .extracting(c -> c.getAsJsonObject().get("message").getAsString())
+                    .containsExactly("the one event");
             List<String> hc = ((ThreadNamesAppender) global.getLogger("org.apache.hc").getAppender("HC")).threads;
             assertThat(hc).as("HttpClient logged at DEBUG on the SDK's sender thread, into the same appenders")
                     .contains("sentry4j-sender");

@@ -1,0 +1,108 @@
+package org.sentry4j.logback;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggerContextListener;
+import ch.qos.logback.core.spi.ConfigurationEvent;
+import ch.qos.logback.core.spi.ConfigurationEventListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.sentry4j.ClientLease;
+
+/**
+ * The client leases of a {@link LoggerContext}'s stopped Sentry appenders, held across a reset.
+ *
+ * <p>Logback stops every appender alike on {@code LoggerContext.reset()} (a reconfiguration:
+ * {@code scan="true"}, or reset then configure) and on {@code LoggerContext.stop()}, and says which it
+ * was only after the appenders stopped. Were a stopped appender to give up its lease, a client that
+ * appenders started would close between the old configuration and the new one: its scope (user, tags,
+ * breadcrumbs) lost, and the new appender starting another. So a stopped appender parks its lease here,
+ * and it goes when the next holder is known:
+ * <ul>
+ *   <li>a new Sentry appender of the context has started, so holds the client itself: released at once
+ *       (nothing closes);</li>
+ *   <li>a configuration ended without one, or the context stops: released with the shutdown timeout,
+ *       so the last release of a client the appenders started flushes and closes it.</li>
+ * </ul>
+ * A reset that no configuration follows keeps the client until one does or the context stops.
+ * Reset-resistant, so it outlives the resets it bridges; one per context.
+ */
+final class ParkedLeases implements LoggerContextListener, ConfigurationEventListener {
+    private final List<ClientLease> parked = new ArrayList<>();
+
+    private ParkedLeases() {
+    }
+
+    /** The context's instance, registered as its listener on first use. */
+    static ParkedLeases of(LoggerContext context) {
+        synchronized (ParkedLeases.class) {
+            for (LoggerContextListener listener : context.getCopyOfListenerList()) {
+                if (listener instanceof ParkedLeases) {
+                    return (ParkedLeases) listener;
+                }
+            }
+            ParkedLeases created = new ParkedLeases();
+            context.addListener(created);
+            context.addConfigurationEventListener(created);
+            return created;
+        }
+    }
+
+    synchronized void park(ClientLease lease) {
+        parked.add(lease);
+    }
+
+    /** A new appender holds the client: the parked holds go without closing or waiting for anything. */
+    void releaseHeld() {
+        for (ClientLease lease : takeAll()) {
+            lease.release(Duration.ZERO);
+        }
+    }
+
+    @Override
+    public void listen(ConfigurationEvent event) {
+        if (event.getEventType() == ConfigurationEvent.EventType.CONFIGURATION_ENDED_SUCCESSFULLY) {
+            closeAll(); // left only if the new configuration has no Sentry appender that started
+        }
+    }
+
+    @Override
+    public void onStop(LoggerContext stopped) {
+        closeAll();
+        stopped.removeConfigurationEventListener(this);
+    }
+
+    private void closeAll() {
+        for (ClientLease lease : takeAll()) {
+            lease.close();
+        }
+    }
+
+    private synchronized List<ClientLease> takeAll() {
+        List<ClientLease> taken = new ArrayList<>(parked);
+        parked.clear();
+        return taken;
+    }
+
+    @Override
+    public boolean isResetResistant() {
+        return true;
+    }
+
+    @Override
+    public void onStart(LoggerContext started) {
+        // nothing held yet
+    }
+
+    @Override
+    public void onReset(LoggerContext reset) {
+        // a configuration usually follows; see listen
+    }
+
+    @Override
+    public void onLevelChange(Logger logger, Level level) {
+        // levels are the appenders' business
+    }
+}
