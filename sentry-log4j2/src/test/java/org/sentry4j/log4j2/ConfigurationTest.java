@@ -236,6 +236,21 @@ class ConfigurationTest {
     }
 
     @Test
+    void aClientThatFailsToStartIsAnErrorAndLeavesLoggingUntouched() {
+        // A proxy host with a blank passes the options but not HttpClient's HttpHost, made at client start.
+        fixture.start(fixture.config("proxyHost=\"bad host\""));
+        CollectingAppender others = CollectingAppender.attachTo(fixture.context());
+
+        fixture.logger("shop").error("still logged");
+
+        assertThat(fixture.statusMessages("Sentry appender 'Sentry'")).singleElement().asString()
+                .startsWith("ERROR").contains("could not start");
+        assertThat(fixture.appender().isStarted()).isTrue();
+        assertThat(Sentry.isEnabled()).isFalse();
+        assertThat(others.messages).containsExactly("still logged");
+    }
+
+    @Test
     void malformedDsnIsAnErrorNamingTheDsn() {
         fixture.start(LoggingFixture.sentryConfig("not-a-dsn", ""));
         CollectingAppender others = CollectingAppender.attachTo(fixture.context());
