@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,9 @@ import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.core.time.MutableInstant;
 import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.message.StringMapMessage;
 import org.apache.logging.log4j.message.StructuredDataMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -268,5 +271,63 @@ class EventMappingTest {
         fixture.logger("shop").error(new ParameterizedMessage("items {} in {}", new String[] {"a", "b"}, "cart"));
 
         assertThat(onlyEvent().getAsJsonObject("logentry").get("formatted").getAsString()).isEqualTo("items [a, b] in cart");
+    }
+
+    @Test
+    void theEventsTimestampIsTheLogEventsOwnInstant() {
+        fixture.start(fixture.config(""));
+        MutableInstant then = new MutableInstant();
+        then.initFromEpochSecond(1_700_000_000L, 123_456_000); // long before now, to the microsecond
+
+        fixture.appender().append(Log4jLogEvent.newBuilder().setLoggerName("shop").setLevel(Level.ERROR)
+                .setMessage(new SimpleMessage("late")).setInstant(then).build());
+
+        assertThat(Instant.parse(onlyEvent().get("timestamp").getAsString()))
+                .isEqualTo(Instant.ofEpochSecond(1_700_000_000L, 123_456_000));
+    }
+
+    @Test
+    void framesOfTheApplicationAreInAppAndTheFrameworksAreNot() {
+        fixture.start(fixture.config("inAppIncludes=\"org.sentry4j.log4j2\""));
+
+        fixture.logger("shop").error("failed", new IllegalStateException("db down"));
+
+        JsonArray frames = onlyEvent().getAsJsonObject("exception").getAsJsonArray("values").get(0).getAsJsonObject()
+                .getAsJsonObject("stacktrace").getAsJsonArray("frames");
+        List<String> inApp = new java.util.ArrayList<>();
+        List<String> other = new java.util.ArrayList<>();
+        for (var f : frames) {
+            JsonObject frame = f.getAsJsonObject();
+            (frame.has("in_app") && frame.get("in_app").getAsBoolean() ? inApp : other).add(frame.get("module").getAsString());
+        }
+        assertThat(inApp).contains(EventMappingTest.class.getName()).allMatch(m -> m.startsWith("org.sentry4j.log4j2."));
+        assertThat(other).anyMatch(m -> m.startsWith("org.junit.")).noneMatch(m -> m.startsWith("org.sentry4j.log4j2."));
+    }
+
+    @Test
+    void aFilterOnTheAppenderThatDeniesARecordKeepsItFromSentry() {
+        fixture.start("""
+                <Configuration status="warn">
+                  <Appenders>
+                    <Sentry name="Sentry" dsn="%s" defaultIntegrations="false">
+                      <RegexFilter regex=".*secret.*" onMatch="DENY" onMismatch="NEUTRAL"/>
+                    </Sentry>
+                  </Appenders>
+                  <Loggers><Root level="all"><AppenderRef ref="Sentry"/></Root></Loggers>
+                </Configuration>
+                """.formatted(fixture.receiver.dsn()));
+        Logger log = fixture.logger("shop");
+
+        log.info("a secret breadcrumb");
+        log.error("the secret event");
+        log.info("a plain breadcrumb");
+        log.error("the plain event");
+
+        JsonObject event = onlyEvent();
+        assertThat(event.getAsJsonObject("logentry").get("formatted").getAsString()).isEqualTo("the plain event");
+        assertThat(event.getAsJsonObject("breadcrumbs").getAsJsonArray("values"))
+                .extracting(c -> c.getAsJsonObject().get("message").getAsString()).containsExactly("a plain breadcrumb");
+        assertThat(org.sentry4j.Sentry.flush(WAIT)).isTrue();
+        assertThat(fixture.receiver.envelopes()).hasSize(1);
     }
 }
