@@ -13,9 +13,9 @@ import java.util.UUID;
 
 /**
  * Log arguments as text, and which of them may be formatted later, on the SDK's worker: only values
- * that cannot change after the logging call. A mutable argument (a list, a builder, a domain object) is formatted on the
- * logging thread, as the framework itself would, so a breadcrumb never shows a later state. Enums
- * count as immutable: their {@code toString} is expected to be fixed.
+ * that cannot change after the logging call. A mutable argument (a list, a builder, a domain object)
+ * is formatted on the logging thread, as the framework itself would, so a breadcrumb never shows a
+ * later state. Enums count as immutable: their {@code toString} is expected to be fixed.
  */
 public final class LogArguments {
     private LogArguments() {

@@ -93,9 +93,10 @@ final class LogEventSnapshot {
     /**
      * The message's text. A {@code {}}-template message whose arguments all print as their
      * {@code toString()} is formatted from the texts just taken, so no argument's {@code toString()} runs
-     * twice (a garbage-free event was already formatted by Log4j2 and is not a template message here).
-     * Log4j2 prints arrays, collections, maps, dates and its formattable values its own way: with any of
-     * those the message formats itself.
+     * twice where Log4j2 left formatting to the appenders (thread-locals off, as in web applications;
+     * otherwise Log4j2 formatted the message before any appender ran, and a garbage-free event is no
+     * template message here). Log4j2 prints arrays, collections, maps, dates and its formattable values
+     * its own way: with any of those the message formats itself.
      */
     private static String formatted(Message message, String format, Object[] args, String[] params) {
         if (format == null

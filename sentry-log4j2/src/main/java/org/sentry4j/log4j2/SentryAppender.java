@@ -85,9 +85,9 @@ public final class SentryAppender extends AbstractAppender {
                     // Thrown on, it would fail Log4j2's configuration. Started without a client of its
                     // own, the appender acts as with no DSN (forwards to one Sentry.init starts); left
                     // unstarted, Log4j2 would report an error, or throw, at every log call.
-                    LOGGER.error("Sentry appender '{}': the Sentry client could not start; the appender"
+                    LOGGER.error("Sentry appender '{}': the Sentry client could not start ({}); the appender"
                             + " starts no client of its own and only forwards to one the application starts"
-                            + " with Sentry.init", getName(), e);
+                            + " with Sentry.init", getName(), e.toString(), e);
                 }
             }
         }
@@ -190,7 +190,7 @@ public final class SentryAppender extends AbstractAppender {
                 return null; // no arguments, or not a {} template (a custom reusable message)
             }
             if (count > 1) {
-                return immutableOrNull(message.getParameters());
+                return immutableOrNull(message.getParameters()); // a copy of the event's reused array
             }
             Object[] only = new Object[1]; // stays in registers once forEachParameter is inlined
             event.forEachParameter(FIRST_PARAMETER, only);
