@@ -12,10 +12,10 @@ import java.time.ZonedDateTime;
 import java.util.UUID;
 
 /**
- * Which log arguments may be formatted later, on the SDK's worker: only values that cannot change
- * after the logging call. A mutable argument (a list, a builder, a domain object) is formatted on the
- * logging thread, as the framework itself would, so a breadcrumb never shows a later state. Enums
- * count as immutable: their {@code toString} is expected to be fixed.
+ * Log arguments as text, and which of them may be formatted later, on the SDK's worker: only values
+ * that cannot change after the logging call. A mutable argument (a list, a builder, a domain object)
+ * is formatted on the logging thread, as the framework itself would, so a breadcrumb never shows a
+ * later state. Enums count as immutable: their {@code toString} is expected to be fixed.
  */
 public final class LogArguments {
     private LogArguments() {
@@ -47,5 +47,20 @@ public final class LogArguments {
                 || c == Instant.class || c == Duration.class || c == LocalDate.class || c == LocalTime.class
                 || c == LocalDateTime.class || c == OffsetDateTime.class || c == ZonedDateTime.class
                 || a instanceof Enum;
+    }
+
+    /**
+     * The argument's text, null kept: a {@code toString()} that throws gives a placeholder naming the
+     * exception instead, since a broken argument must neither lose the record nor fail the logging call.
+     */
+    public static String text(Object argument) {
+        if (argument == null) {
+            return null;
+        }
+        try {
+            return String.valueOf(argument);
+        } catch (RuntimeException e) {
+            return "<toString() threw " + e.getClass().getName() + ">";
+        }
     }
 }

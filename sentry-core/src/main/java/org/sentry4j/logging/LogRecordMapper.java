@@ -19,7 +19,9 @@ import org.sentry4j.protocol.ThreadValue;
  *   <li>the throwable as the exception chain, mechanism = the framework's name, handled;</li>
  *   <li>the logging thread as the event's thread;</li>
  *   <li>context data (MDC / ThreadContext) as tags — all keys, or only {@code contextTags} when set —
- *       and everything else, including values that cannot be tags, in {@code contexts.mdc};</li>
+ *       and everything else, including values that cannot be tags, in {@code contexts.mdc}; the special
+ *       keys below (fingerprint, {@code sentry.tag.*}) count there too, whatever {@code contextTags}
+ *       says, since Log4j2's SLF4J 2 binding turns key-values into ThreadContext entries;</li>
  *   <li>markers as the {@code marker} tag; structured key-values as extras, except
  *       {@code sentry.fingerprint} (comma-separated, sets the fingerprint) and
  *       {@code sentry.tag.<name>} (sets a tag; a value that cannot be a tag stays an extra). A marker
@@ -88,7 +90,7 @@ public final class LogRecordMapper {
         for (Map.Entry<String, String> entry : data.entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue();
-            if (key == null) {
+            if (key == null || special(key, value, e)) {
                 continue;
             }
             boolean wanted = contextTags.isEmpty() || contextTags.contains(key);
@@ -101,6 +103,26 @@ public final class LogRecordMapper {
         if (!mdc.isEmpty()) {
             e.setContext(MDC_CONTEXT, mdc);
         }
+    }
+
+    /**
+     * The special keys in context data, as they are in key-values: Log4j2's SLF4J 2 binding hands SLF4J's
+     * {@code addKeyValue} pairs over as ThreadContext entries, so they arrive here. Returns whether the
+     * entry was taken; a tag value that cannot be one is left to the ordinary rules.
+     */
+    private static boolean special(String key, String value, SentryEvent e) {
+        if (value == null) {
+            return false;
+        }
+        if (key.equals(FINGERPRINT_KEY)) {
+            e.setFingerprint(splitFingerprint(value));
+            return true;
+        }
+        if (key.startsWith(TAG_PREFIX) && EventLimits.isValidTag(key.substring(TAG_PREFIX.length()), value)) {
+            e.setTag(key.substring(TAG_PREFIX.length()), value);
+            return true;
+        }
+        return false;
     }
 
     private static void mapMarkers(List<String> markers, SentryEvent e) {

@@ -143,4 +143,31 @@ class LogRecordMapperTest {
 
         assertThat(e.getFingerprint()).containsExactly("x,y", "z");
     }
+
+    @Test
+    void specialKeysInContextDataActAsTheyDoInKeyValues() {
+        // Log4j2's SLF4J 2 binding hands addKeyValue pairs over as ThreadContext entries.
+        LogRecordMapper some = new LogRecordMapper("log4j2", Set.of("userId"));
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("userId", "u-17");
+        context.put("requestId", "r-9");
+        context.put("sentry.fingerprint", "payments, timeout");
+        context.put("sentry.tag.region", "eu");
+        context.put("sentry.tag.bad", "line\nbreak");
+
+        SentryEvent e = some.toEvent(record().contextData(context).build(), ID);
+
+        assertThat(e.getFingerprint()).containsExactly("payments", "timeout");
+        assertThat(e.getTags()).containsOnly(Map.entry("userId", "u-17"), Map.entry("region", "eu"));
+        assertThat(e.getContexts().get(LogRecordMapper.MDC_CONTEXT)).containsOnly(
+                Map.entry("requestId", "r-9"), Map.entry("sentry.tag.bad", "line\nbreak"));
+    }
+
+    @Test
+    void keyValuesWinOverContextDataForTheFingerprint() {
+        SentryEvent e = all.toEvent(record().contextData(Map.of("sentry.fingerprint", "from-context"))
+                .keyValues(Map.of("sentry.fingerprint", "from-key-values")).build(), ID);
+
+        assertThat(e.getFingerprint()).containsExactly("from-key-values");
+    }
 }

@@ -5,40 +5,64 @@ import org.apache.logging.log4j.status.StatusLogger;
 import org.sentry4j.SentryOptions;
 
 /**
- * Turns the appender's attributes into the options of the client it would start. A DSN that is
- * missing, empty or an unresolved lookup (Log4j2 leaves {@code ${env:SENTRY_DSN}} as it is when the
- * variable is not set) is a warning; a malformed DSN or any other invalid value is an error. Either way
+ * Turns the appender's attributes into the options of the client it would start. As in the Logback
+ * appender, a blank attribute or an unresolved lookup (Log4j2 leaves {@code ${env:SENTRY_RELEASE}} as it
+ * is when the variable is not set) counts as not given, so {@code -Dsentry.*}, {@code SENTRY_*} or
+ * {@code sentry.properties} may still fill it; an unresolved lookup is a warning, never sent literally.
+ * No DSN from any source is a warning; a malformed DSN or any other invalid value is an error. Either way
  * the result has no DSN, so the appender starts no client of its own, and logging goes on unharmed.
  */
 final class ClientOptions {
+    private static final String INACTIVE = "; the appender starts no Sentry client and only forwards to one"
+            + " the application starts with Sentry.init";
+
     private ClientOptions() {
     }
 
     static SentryOptions build(Map<String, String> settings, String prefix, StatusLogger status) {
         SentryOptions.Builder builder = SentryOptions.builder();
         String dsn = settings.get("dsn");
-        boolean unresolved = dsn != null && dsn.contains("${");
         try {
             for (Map.Entry<String, String> setting : settings.entrySet()) {
-                // An unresolved lookup is treated as not given, so -Dsentry.dsn / SENTRY_DSN may still fill it.
-                if (!(unresolved && setting.getKey().equals("dsn"))) {
-                    builder.set(setting.getKey(), setting.getValue());
+                String name = setting.getKey();
+                // The DSN's own warning below says more, and only when no other source supplied one.
+                String value = name.equals("dsn") ? given(setting.getValue())
+                        : given(name, setting.getValue(), prefix, status);
+                if (value != null) {
+                    builder.set(name, value);
                 }
             }
             SentryOptions options = builder.build();
             if (!options.isEnabled()) {
-                status.warn(prefix + (unresolved ? "the dsn '" + dsn + "' is an unresolved lookup"
-                        : dsn == null ? "no dsn attribute, -Dsentry.dsn or SENTRY_DSN" : "the dsn is empty")
-                        + "; the appender starts no Sentry client and only forwards to one the application"
-                        + " starts with Sentry.init");
+                status.warn(prefix + (isUnresolved(dsn) ? "the dsn '" + dsn + "' is an unresolved lookup"
+                        : dsn == null ? "no dsn attribute, -Dsentry.dsn or SENTRY_DSN"
+                        : "the dsn is empty and no -Dsentry.dsn or SENTRY_DSN is set") + INACTIVE);
             }
             return options;
         } catch (IllegalArgumentException e) {
-            status.error(prefix + "invalid configuration, " + e.getMessage()
-                    + "; the appender starts no Sentry client and only forwards to one the application"
-                    + " starts with Sentry.init");
+            status.error(prefix + "invalid configuration, " + e.getMessage() + INACTIVE);
             return disabled();
         }
+    }
+
+    /**
+     * The attribute's value, or null when it is absent, blank or an unresolved lookup; the last is
+     * reported as a warning naming the attribute.
+     */
+    static String given(String attribute, String value, String prefix, StatusLogger status) {
+        if (isUnresolved(value)) {
+            status.warn(prefix + "the " + attribute + " '" + value + "' is an unresolved lookup; left unset");
+            return null;
+        }
+        return given(value);
+    }
+
+    private static String given(String value) {
+        return value == null || value.isBlank() || isUnresolved(value) ? null : value;
+    }
+
+    private static boolean isUnresolved(String value) {
+        return value != null && value.contains("${");
     }
 
     static SentryOptions disabled() {

@@ -2,7 +2,10 @@ package org.sentry4j.log4j2;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +13,12 @@ import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
+import org.apache.logging.log4j.util.StringBuilderFormattable;
 import org.sentry4j.SentryLevel;
+import org.sentry4j.logging.LogArguments;
 import org.sentry4j.logging.LogRecord;
 
 /**
@@ -20,6 +27,8 @@ import org.sentry4j.logging.LogRecord;
  * map-message values may be mutable objects: everything is turned into strings or copied here.
  */
 final class LogEventSnapshot {
+    private static final String[] NO_PARAMS = new String[0];
+
     private LogEventSnapshot() {
     }
 
@@ -51,30 +60,65 @@ final class LogEventSnapshot {
         if (message == null) {
             return record.build();
         }
-        String formatted = message.getFormattedMessage();
         if (message instanceof MapMessage) {
             // The fields are the content: they become extras (and fingerprint / tags), not parameters.
-            return record.message(formatted, null, List.of()).keyValues(fields((MapMessage<?, ?>) message)).build();
+            return record.message(message.getFormattedMessage(), null, List.of())
+                    .keyValues(fields((MapMessage<?, ?>) message)).build();
         }
-        List<String> params = params(message, thrown);
-        return record.message(formatted, params.isEmpty() ? null : message.getFormat(), params).build();
+        Object[] args = message.getParameters();
+        String[] params = params(args, thrown);
+        if (params.length == 0) {
+            return record.message(message.getFormattedMessage(), null, List.of()).build();
+        }
+        String format = message.getFormat();
+        return record.message(formatted(message, format, args, params), format, params).build();
     }
 
     /** Parameters as text, null kept; a trailing throwable that is the event's exception is not one. */
-    private static List<String> params(Message message, Throwable thrown) {
-        Object[] params = message.getParameters();
-        if (params == null || params.length == 0) {
-            return List.of();
+    private static String[] params(Object[] args, Throwable thrown) {
+        if (args == null || args.length == 0) {
+            return NO_PARAMS;
         }
-        int n = params.length;
-        if (thrown != null && params[n - 1] == thrown) {
+        int n = args.length;
+        if (thrown != null && args[n - 1] == thrown) {
             n--; // Log4j2 took the extra trailing argument as the event's throwable
         }
-        List<String> out = new ArrayList<>(n);
+        String[] out = new String[n];
         for (int i = 0; i < n; i++) {
-            out.add(params[i] == null ? null : String.valueOf(params[i]));
+            out[i] = LogArguments.text(args[i]);
         }
         return out;
+    }
+
+    /**
+     * The message's text. A {@code {}}-template message whose arguments all print as their
+     * {@code toString()} is formatted from the texts just taken, so no argument's {@code toString()} runs
+     * twice where Log4j2 left formatting to the appenders (thread-locals off, as in web applications;
+     * otherwise Log4j2 formatted the message before any appender ran, and a garbage-free event is no
+     * template message here). Log4j2 prints arrays, collections, maps, dates and its formattable values
+     * its own way: with any of those the message formats itself.
+     */
+    private static String formatted(Message message, String format, Object[] args, String[] params) {
+        if (format == null
+                || !(message instanceof ParameterizedMessage || message instanceof ReusableParameterizedMessage)) {
+            return message.getFormattedMessage();
+        }
+        for (int i = 0; i < params.length; i++) {
+            if (!printsAsToString(args[i])) {
+                return message.getFormattedMessage();
+            }
+        }
+        Object[] texts = params;
+        if (args.length > params.length) { // the event's throwable; printed only if a placeholder is left for it
+            texts = Arrays.copyOf(params, args.length, Object[].class);
+            texts[params.length] = args[params.length];
+        }
+        return ParameterizedMessage.format(format, texts);
+    }
+
+    private static boolean printsAsToString(Object arg) {
+        return arg == null || !(arg.getClass().isArray() || arg instanceof Collection || arg instanceof Map
+                || arg instanceof Date || arg instanceof StringBuilderFormattable);
     }
 
     private static Map<String, String> contextData(ReadOnlyStringMap data) {
@@ -121,6 +165,6 @@ final class LogEventSnapshot {
                 || value instanceof Long || value instanceof Double || value instanceof Float) {
             return value;
         }
-        return String.valueOf(value);
+        return LogArguments.text(value);
     }
 }

@@ -82,7 +82,16 @@ public final class SentryAppender extends AbstractAppender {
     public void start() {
         synchronized (this) {
             if (lease == null) {
-                lease = Sentry.acquire(options);
+                try {
+                    lease = Sentry.acquire(options);
+                } catch (RuntimeException e) {
+                    // Thrown on, it would fail Log4j2's configuration. Started without a client of its
+                    // own, the appender acts as with no DSN (forwards to one Sentry.init starts); left
+                    // unstarted, Log4j2 would report an error, or throw, at every log call.
+                    LOGGER.error("Sentry appender '{}': the Sentry client could not start ({}); the appender"
+                            + " starts no client of its own and only forwards to one the application starts"
+                            + " with Sentry.init", getName(), e.toString(), e);
+                }
             }
         }
         super.start();
@@ -220,7 +229,7 @@ public final class SentryAppender extends AbstractAppender {
                 return null; // no arguments, or not a {} template (a custom reusable message)
             }
             if (count > 1) {
-                return immutableOrNull(message.getParameters());
+                return immutableOrNull(message.getParameters()); // a copy of the event's reused array
             }
             Object[] only = new Object[1]; // stays in registers once forEachParameter is inlined
             event.forEachParameter(FIRST_PARAMETER, only);
@@ -231,7 +240,13 @@ public final class SentryAppender extends AbstractAppender {
                 || message.getFormat() == null) {
             return null;
         }
-        return immutableOrNull(message.getParameters());
+        // These return the caller's own array, which it may reuse and change: the trail keeps a copy.
+        Object[] params = message.getParameters();
+        if (params != null && params.length == 1) {
+            return LogArguments.isImmutable(params[0]) ? params[0] : null;
+        }
+        Object[] kept = immutableOrNull(params);
+        return kept == null ? null : kept.clone();
     }
 
     /**

@@ -14,7 +14,8 @@ import org.sentry4j.logging.LogRecordMapper;
 /**
  * The {@code <Sentry>} element's attributes: every core option (as text, parsed by the core under its
  * canonical name, so errors name the setting) plus the appender's own thresholds and context tags.
- * Attributes left out are filled from {@code -Dsentry.*}, {@code SENTRY_*} and {@code sentry.properties}.
+ * Attributes left out, blank or unresolved lookups are filled from {@code -Dsentry.*}, {@code SENTRY_*}
+ * and {@code sentry.properties}.
  */
 public final class SentryAppenderBuilder extends AbstractAppender.Builder<SentryAppenderBuilder>
         implements org.apache.logging.log4j.core.util.Builder<SentryAppender> {
@@ -93,7 +94,7 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
     }
 
     // Setters, for programmatic configuration; every option is text, parsed and checked by the core.
-    /** Null or an unresolved lookup leaves it to -Dsentry.dsn / SENTRY_DSN / sentry.properties; empty disables. */
+    /** Null, blank or an unresolved lookup leaves it to -Dsentry.dsn / SENTRY_DSN / sentry.properties. */
     public SentryAppenderBuilder setDsn(String dsn) {
         this.dsn = dsn;
         return this;
@@ -262,7 +263,7 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
         return this;
     }
 
-    /** The core options given as attributes, by canonical name; unset ones are absent. */
+    /** The core options given as attributes, by canonical name, as written; unset ones are absent. */
     Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
         put(s, "dsn", dsn);
@@ -316,14 +317,18 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
         int eventLevel = DEFAULT_EVENT_LEVEL.intLevel();
         int breadcrumbLevel = DEFAULT_BREADCRUMB_LEVEL.intLevel();
         try {
-            eventLevel = Severity.parse("minimumEventLevel", minimumEventLevel, DEFAULT_EVENT_LEVEL);
-            breadcrumbLevel = Severity.parse("minimumBreadcrumbLevel", minimumBreadcrumbLevel, DEFAULT_BREADCRUMB_LEVEL);
+            eventLevel = Severity.parse("minimumEventLevel",
+                    ClientOptions.given("minimumEventLevel", minimumEventLevel, prefix, status), DEFAULT_EVENT_LEVEL);
+            breadcrumbLevel = Severity.parse("minimumBreadcrumbLevel",
+                    ClientOptions.given("minimumBreadcrumbLevel", minimumBreadcrumbLevel, prefix, status),
+                    DEFAULT_BREADCRUMB_LEVEL);
         } catch (IllegalArgumentException e) {
             status.error(prefix + e.getMessage() + "; using the defaults (events from "
                     + DEFAULT_EVENT_LEVEL + ", breadcrumbs from " + DEFAULT_BREADCRUMB_LEVEL + ")");
         }
         SentryOptions options = ClientOptions.build(settings(), prefix, status);
-        LogRecordMapper mapper = new LogRecordMapper(SentryAppender.FRAMEWORK, splitKeys(contextTags));
+        LogRecordMapper mapper = new LogRecordMapper(SentryAppender.FRAMEWORK,
+                splitKeys(ClientOptions.given("contextTags", contextTags, prefix, status)));
         return new SentryAppender(name, getFilter(), isIgnoreExceptions(), getPropertyArray(),
                 options, eventLevel, breadcrumbLevel, mapper);
     }

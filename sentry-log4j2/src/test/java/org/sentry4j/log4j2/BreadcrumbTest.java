@@ -13,6 +13,7 @@ import com.google.gson.JsonObject;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.impl.MutableLogEvent;
+import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,24 @@ class BreadcrumbTest {
                 .containsExactly("order A-7 holds 2 items (3)", "cart: 2 items", "order A-7 paid 9.90 at SECONDS",
                         "no arguments {}",
                         "an object, not a template: {}");
+    }
+
+    @Test
+    void aBreadcrumbKeepsTheArgumentsOfAnArrayTheCallerReusesAsTheyWereWhenLogged() {
+        fixture.start(fixture.config(""));
+        Logger log = fixture.logger("shop");
+        Object[] args = {"order", "A-7"};
+
+        // Log4j2's garbage-free messages copy the arguments anyway; a ParameterizedMessage (threadlocals
+        // disabled, as in web applications, or made by the caller) holds the caller's own array.
+        log.info("{} {}", args);
+        log.info(new ParameterizedMessage("{} {}", args));
+        args[0] = "refund";
+        args[1] = "B-9";
+        log.error("checkout failed");
+
+        assertThat(breadcrumbs(eventWith("checkout failed"))).extracting(c -> c.getAsJsonObject().get("message").getAsString())
+                .containsExactly("order A-7", "order A-7");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import com.google.gson.JsonObject;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.processor.PluginCache;
 import org.apache.logging.log4j.core.config.plugins.processor.PluginEntry;
@@ -187,6 +188,66 @@ class ConfigurationTest {
 
         assertThat(fixture.receiver.awaitEnvelopes(1, WAIT).get(0).eventString("environment")).isEqualTo("from-ambient");
         assertThat(fixture.statusMessages("Sentry appender")).isEmpty();
+    }
+
+    @Test
+    void emptyDsnCountsAsNotGivenSoAnAmbientDsnFillsIt() {
+        // As dsn="${env:SENTRY_DSN:-}" does when the variable is unset: -Dsentry.dsn must still apply.
+        Properties sys = new Properties();
+        sys.setProperty("sentry.dsn", fixture.receiver.dsn());
+        AmbientSettings.overrideForTesting(AmbientSettings.resolve(sys, Map.of(), getClass().getClassLoader(), dir));
+        fixture.start(LoggingFixture.sentryConfig(" ", ""));
+
+        fixture.logger("shop").error("boom");
+
+        assertThat(fixture.receiver.awaitEnvelopes(1, WAIT).get(0).event().getAsJsonObject("logentry")
+                .get("formatted").getAsString()).isEqualTo("boom");
+        assertThat(fixture.statusMessages("Sentry appender")).isEmpty();
+    }
+
+    @Test
+    void blankAndUnresolvedAttributesAreNotGivenAndUnresolvedOnesWarn() {
+        Properties sys = new Properties();
+        sys.setProperty("sentry.environment", "from-ambient");
+        AmbientSettings.overrideForTesting(AmbientSettings.resolve(sys, Map.of(), getClass().getClassLoader(), dir));
+        fixture.start(fixture.config("""
+                release="${env:SENTRY4J_TEST_SURELY_UNSET}" environment="" dist="  "
+                minimumEventLevel="${sys:sentry4j.test.surely.unset}" contextTags=" " """));
+
+        fixture.logger("shop").warn("not an event: the default threshold applies");
+        ThreadContext.put("tenant", "acme");
+        try {
+            fixture.logger("shop").error("boom");
+        } finally {
+            ThreadContext.clearMap();
+        }
+
+        JsonObject event = fixture.receiver.awaitEnvelopes(1, WAIT).get(0).event();
+        EventSchema.assertValid(event);
+        assertThat(event.has("release")).isFalse();
+        assertThat(event.has("dist")).isFalse();
+        assertThat(event.get("environment").getAsString()).isEqualTo("from-ambient");
+        assertThat(event.getAsJsonObject("tags").get("tenant").getAsString()).isEqualTo("acme");
+        assertThat(fixture.statusMessages("Sentry appender 'Sentry'")).containsExactlyInAnyOrder(
+                "WARN Sentry appender 'Sentry': the release '${env:SENTRY4J_TEST_SURELY_UNSET}' is an unresolved lookup; left unset",
+                "WARN Sentry appender 'Sentry': the minimumEventLevel '${sys:sentry4j.test.surely.unset}' is an unresolved lookup; left unset");
+        Sentry.flush(WAIT);
+        assertThat(fixture.receiver.envelopes()).hasSize(1);
+    }
+
+    @Test
+    void aClientThatFailsToStartIsAnErrorAndLeavesLoggingUntouched() {
+        // A proxy host with a blank passes the options but not HttpClient's HttpHost, made at client start.
+        fixture.start(fixture.config("proxyHost=\"bad host\""));
+        CollectingAppender others = CollectingAppender.attachTo(fixture.context());
+
+        fixture.logger("shop").error("still logged");
+
+        assertThat(fixture.statusMessages("Sentry appender 'Sentry'")).singleElement().asString()
+                .startsWith("ERROR").contains("could not start");
+        assertThat(fixture.appender().isStarted()).isTrue();
+        assertThat(Sentry.isEnabled()).isFalse();
+        assertThat(others.messages).containsExactly("still logged");
     }
 
     @Test

@@ -1,18 +1,25 @@
 package org.sentry4j.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.core.time.MutableInstant;
+import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.message.StringMapMessage;
 import org.apache.logging.log4j.message.StructuredDataMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -211,5 +218,116 @@ class EventMappingTest {
         JsonObject logentry = onlyEvent().getAsJsonObject("logentry");
         assertThat(logentry.getAsJsonArray("params").get(0).getAsString()).isEqualTo("apples");
         assertThat(logentry.get("formatted").getAsString()).isEqualTo("cart apples []");
+    }
+
+    /** An argument whose {@code toString()} throws, counting its calls. */
+    private static final class Broken {
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public String toString() {
+            calls.incrementAndGet();
+            throw new IllegalStateException("broken");
+        }
+    }
+
+    @Test
+    void anArgumentWhoseToStringThrowsBecomesAPlaceholderAndTheLoggingCallDoesNotFail() {
+        fixture.start(fixture.config("ignoreExceptions=\"false\""));
+
+        assertThatCode(() -> fixture.logger("shop").error("cart {} of {}", new Broken(), "ann")).doesNotThrowAnyException();
+
+        JsonArray params = onlyEvent().getAsJsonObject("logentry").getAsJsonArray("params");
+        assertThat(params.get(0).getAsString()).isEqualTo("<toString() threw java.lang.IllegalStateException>");
+        assertThat(params.get(1).getAsString()).isEqualTo("ann");
+    }
+
+    @Test
+    void aParameterizedMessageIsFormattedFromTheArgumentTextsSoEachToStringRunsOnce() {
+        fixture.start(fixture.config("ignoreExceptions=\"false\""));
+        Broken broken = new Broken();
+        RuntimeException failure = new RuntimeException("declined");
+
+        // Appended directly: with thread-locals on (the default outside web applications) Log4j2 formats
+        // a non-reusable message itself before any appender sees it; with them off it is left to the layouts.
+        fixture.appender().append(Log4jLogEvent.newBuilder().setLoggerName("shop").setLevel(Level.ERROR)
+                .setMessage(new ParameterizedMessage("cart {} of {} \\{}", broken, "ann", failure))
+                .setThrown(failure).build());
+
+        JsonObject event = onlyEvent();
+        JsonObject logentry = event.getAsJsonObject("logentry");
+        assertThat(logentry.get("formatted").getAsString())
+                .isEqualTo("cart <toString() threw java.lang.IllegalStateException> of ann {}");
+        assertThat(logentry.getAsJsonArray("params")).hasSize(2);
+        assertThat(event.getAsJsonObject("exception").getAsJsonArray("values").get(0).getAsJsonObject()
+                .get("value").getAsString()).isEqualTo("declined");
+        assertThat(broken.calls).hasValue(1);
+    }
+
+    @Test
+    void argumentsLog4j2PrintsItsOwnWayAreFormattedByLog4j2() {
+        fixture.start(fixture.config(""));
+
+        fixture.logger("shop").error(new ParameterizedMessage("items {} in {}", new String[] {"a", "b"}, "cart"));
+
+        assertThat(onlyEvent().getAsJsonObject("logentry").get("formatted").getAsString()).isEqualTo("items [a, b] in cart");
+    }
+
+    @Test
+    void theEventsTimestampIsTheLogEventsOwnInstant() {
+        fixture.start(fixture.config(""));
+        MutableInstant then = new MutableInstant();
+        then.initFromEpochSecond(1_700_000_000L, 123_456_000); // long before now, to the microsecond
+
+        fixture.appender().append(Log4jLogEvent.newBuilder().setLoggerName("shop").setLevel(Level.ERROR)
+                .setMessage(new SimpleMessage("late")).setInstant(then).build());
+
+        assertThat(Instant.parse(onlyEvent().get("timestamp").getAsString()))
+                .isEqualTo(Instant.ofEpochSecond(1_700_000_000L, 123_456_000));
+    }
+
+    @Test
+    void framesOfTheApplicationAreInAppAndTheFrameworksAreNot() {
+        fixture.start(fixture.config("inAppIncludes=\"org.sentry4j.log4j2\""));
+
+        fixture.logger("shop").error("failed", new IllegalStateException("db down"));
+
+        JsonArray frames = onlyEvent().getAsJsonObject("exception").getAsJsonArray("values").get(0).getAsJsonObject()
+                .getAsJsonObject("stacktrace").getAsJsonArray("frames");
+        List<String> inApp = new java.util.ArrayList<>();
+        List<String> other = new java.util.ArrayList<>();
+        for (var f : frames) {
+            JsonObject frame = f.getAsJsonObject();
+            (frame.has("in_app") && frame.get("in_app").getAsBoolean() ? inApp : other).add(frame.get("module").getAsString());
+        }
+        assertThat(inApp).contains(EventMappingTest.class.getName()).allMatch(m -> m.startsWith("org.sentry4j.log4j2."));
+        assertThat(other).anyMatch(m -> m.startsWith("org.junit.")).noneMatch(m -> m.startsWith("org.sentry4j.log4j2."));
+    }
+
+    @Test
+    void aFilterOnTheAppenderThatDeniesARecordKeepsItFromSentry() {
+        fixture.start("""
+                <Configuration status="warn">
+                  <Appenders>
+                    <Sentry name="Sentry" dsn="%s" defaultIntegrations="false">
+                      <RegexFilter regex=".*secret.*" onMatch="DENY" onMismatch="NEUTRAL"/>
+                    </Sentry>
+                  </Appenders>
+                  <Loggers><Root level="all"><AppenderRef ref="Sentry"/></Root></Loggers>
+                </Configuration>
+                """.formatted(fixture.receiver.dsn()));
+        Logger log = fixture.logger("shop");
+
+        log.info("a secret breadcrumb");
+        log.error("the secret event");
+        log.info("a plain breadcrumb");
+        log.error("the plain event");
+
+        JsonObject event = onlyEvent();
+        assertThat(event.getAsJsonObject("logentry").get("formatted").getAsString()).isEqualTo("the plain event");
+        assertThat(event.getAsJsonObject("breadcrumbs").getAsJsonArray("values"))
+                .extracting(c -> c.getAsJsonObject().get("message").getAsString()).containsExactly("a plain breadcrumb");
+        assertThat(org.sentry4j.Sentry.flush(WAIT)).isTrue();
+        assertThat(fixture.receiver.envelopes()).hasSize(1);
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sentry4j.SentryLevel;
+import org.sentry4j.logging.LogArguments;
 import org.sentry4j.logging.LogRecord;
 import org.sentry4j.protocol.Mechanism;
 import org.slf4j.Marker;
@@ -108,14 +109,7 @@ final class RecordSnapshot {
     }
 
     private static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return String.valueOf(value);
-        } catch (RuntimeException e) { // a broken toString() must not break logging
-            return "<toString() threw " + e.getClass().getName() + ">";
-        }
+        return LogArguments.text(value); // a broken toString() must not break logging
     }
 
     private static List<String> markerNames(List<Marker> markers) {
