@@ -83,6 +83,11 @@ final class DiskSpool {
     private final TreeMap<String, Batch> index = new TreeMap<>();
     /** Files with envelopes nobody has handed out, oldest first: a claim need not walk the whole index. */
     private final TreeSet<String> withWaiting = new TreeSet<>();
+    /**
+     * Files this process took out of its index but could not delete (a folder it may read but not
+     * write): a rescan must not adopt them again. A name is forgotten once a listing no longer shows it.
+     */
+    private final Set<String> removedHere = new HashSet<>();
     private long bytes;
     private int live;
     private long seq;
@@ -166,8 +171,10 @@ final class DiskSpool {
                     forget(b); // indexed before the listing began, so it was there, and is gone now
                 }
             }
+            removedHere.retainAll(found.keySet());
             for (Map.Entry<String, Long> file : found.entrySet()) {
-                if (!before.contains(file.getKey())) { // one indexed before and missing now was removed meanwhile
+                if (!before.contains(file.getKey()) // one indexed before and missing now was removed meanwhile
+                        && !removedHere.contains(file.getKey())) {
                     add(new Batch(file.getKey(), BatchName.countOf(file.getKey()), file.getValue()));
                 }
             }
@@ -273,8 +280,9 @@ final class DiskSpool {
 
     private void evict(Batch b) {
         int lost = b.live();
-        remove(b);
-        reports.record(DiscardReason.CACHE_OVERFLOW, BatchName.categoryOf(b.name), lost);
+        if (remove(b)) { // not when another process removed it first: it counted (or delivered) them
+            reports.record(DiscardReason.CACHE_OVERFLOW, BatchName.categoryOf(b.name), lost);
+        }
     }
 
     /**
@@ -355,13 +363,15 @@ final class DiskSpool {
         }
     }
 
-    private void remove(Batch b) {
+    /** Deletes an indexed file; false if it was not indexed or another process had deleted it already. */
+    private boolean remove(Batch b) {
         if (index.remove(b.name) == null) {
-            return;
+            return false;
         }
         unindexed(b);
-        deleteQuietly(dir.resolve(b.name));
+        boolean stillThere = deleteQuietly(dir.resolve(b.name));
         count = live; // only once the file is gone: whoever sees the count drop finds the disk so
+        return stillThere;
     }
 
     /** Drops a file from the index whose file is gone already. */
@@ -383,11 +393,16 @@ final class DiskSpool {
         return count;
     }
 
-    private void deleteQuietly(Path file) {
+    /** Whether the file was there: deleted now, or there but not deletable (then remembered as such). */
+    private boolean deleteQuietly(Path file) {
         try {
-            Files.deleteIfExists(file);
+            return Files.deleteIfExists(file);
         } catch (IOException e) {
+            synchronized (this) {
+                removedHere.add(file.getFileName().toString());
+            }
             diagnostics.throttled("spool.delete", Duration.ofMinutes(1), "cannot delete spool file " + file);
+            return true;
         }
     }
 }

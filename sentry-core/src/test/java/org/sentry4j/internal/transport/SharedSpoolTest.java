@@ -136,4 +136,39 @@ class SharedSpoolTest extends TransportTestBase {
         }
         assertThat(files()).as("delivered, so deleted").isEmpty();
     }
+
+    @Test
+    void aFileThisProcessCouldNotDeleteIsNotAdoptedAgainByTheNextRescan() throws IOException {
+        // A directory under a batch name: listed like a file, unreadable as one, and not deletable while
+        // it holds something, as a file in a folder this process may read but not write.
+        Files.createDirectories(fx.cacheDir);
+        Path stuck = fx.cacheDir.resolve(BatchName.of(fx.clock.millis(), 0, "aa", "error", 1));
+        Files.createDirectory(stuck);
+        Files.writeString(stuck.resolve("keep"), "x");
+        DiskSpool a = spool(reportsA, BatchFile::write);
+
+        assertThat(a.claimOldest()).as("unreadable: dropped and counted").isEmpty();
+        a.rescan();
+
+        assertThat(a.claimOldest()).as("not adopted again").isNull();
+        assertThat(reportsA.totals()).containsEntry("internal_sdk_error", 1L);
+        assertThat(a.count()).isZero();
+    }
+
+    @Test
+    void aFileEvictedByOneProcessIsNotCountedAgainByTheOther() throws IOException {
+        DiskSpool a = new DiskSpool(fx.cacheDir, fx.options(o -> o.maxCacheItems(10)), reportsA, fx.diagnostics,
+                BatchFile::write);
+        DiskSpool b = new DiskSpool(fx.cacheDir, fx.options(o -> o.maxCacheItems(10)), reportsB, fx.diagnostics,
+                BatchFile::write);
+        assertThat(a.store(events(0, 10), "error")).isEmpty();
+        assertThat(b.store(events(10, 20), "error")).as("B adopts A's file when it opens, and evicts it").isEmpty();
+        // No rescan by A in between: its index still holds the file B deleted, and it is the oldest.
+        assertThat(a.store(events(20, 30), "error")).isEmpty();
+
+        long counted = reportsA.totals().getOrDefault("cache_overflow", 0L)
+                + reportsB.totals().getOrDefault("cache_overflow", 0L);
+        long onDisk = files().stream().mapToLong(BatchName::countOf).sum();
+        assertThat(counted + onDisk).as("each of the 30 either on disk or counted once").isEqualTo(30);
+    }
 }
