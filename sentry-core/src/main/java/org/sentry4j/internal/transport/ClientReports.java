@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -26,7 +27,10 @@ import org.sentry4j.transport.EnvelopeItem;
  */
 public final class ClientReports {
     // Indexed by reason, keyed by category: counting allocates nothing (it runs for every dropped event).
-    private final ConcurrentHashMap<String, LongAdder>[] pending = newTable();
+    // AtomicLong, drained with getAndSet(0): exact under concurrent adds (LongAdder.sumThenReset is
+    // documented as not atomic then). Entries are never removed: a thread that has just looked one up
+    // would add to a counter no drain reads any more.
+    private final ConcurrentHashMap<String, AtomicLong>[] pending = newTable();
     private final LongAdder[] totals = new LongAdder[DiscardReason.values().length];
     private final Clock clock;
     private final boolean enabled;
@@ -40,8 +44,8 @@ public final class ClientReports {
     }
 
     @SuppressWarnings("unchecked")
-    private static ConcurrentHashMap<String, LongAdder>[] newTable() {
-        ConcurrentHashMap<String, LongAdder>[] table = new ConcurrentHashMap[DiscardReason.values().length];
+    private static ConcurrentHashMap<String, AtomicLong>[] newTable() {
+        ConcurrentHashMap<String, AtomicLong>[] table = new ConcurrentHashMap[DiscardReason.values().length];
         for (int i = 0; i < table.length; i++) {
             table[i] = new ConcurrentHashMap<>();
         }
@@ -54,7 +58,7 @@ public final class ClientReports {
         }
         totals[reason.ordinal()].add(quantity);
         if (enabled) {
-            pending[reason.ordinal()].computeIfAbsent(category, k -> new LongAdder()).add(quantity);
+            pending[reason.ordinal()].computeIfAbsent(category, k -> new AtomicLong()).addAndGet(quantity);
         }
     }
 
@@ -74,9 +78,9 @@ public final class ClientReports {
     }
 
     public boolean hasPending() {
-        for (ConcurrentHashMap<String, LongAdder> byCategory : pending) {
-            for (LongAdder adder : byCategory.values()) {
-                if (adder.sum() > 0) {
+        for (ConcurrentHashMap<String, AtomicLong> byCategory : pending) {
+            for (AtomicLong count : byCategory.values()) {
+                if (count.get() > 0) {
                     return true;
                 }
             }
@@ -91,11 +95,9 @@ public final class ClientReports {
         }
         Map<String, Long> counts = new TreeMap<>();
         for (DiscardReason reason : DiscardReason.values()) {
-            ConcurrentHashMap<String, LongAdder> byCategory = pending[reason.ordinal()];
-            // Adders stay in the map and are emptied cell by cell (sumThenReset swaps each cell to 0):
-            // removing one instead could lose a count added to it by a thread that had just looked it up.
-            for (Map.Entry<String, LongAdder> e : byCategory.entrySet()) {
-                long n = e.getValue().sumThenReset();
+            ConcurrentHashMap<String, AtomicLong> byCategory = pending[reason.ordinal()];
+            for (Map.Entry<String, AtomicLong> e : byCategory.entrySet()) {
+                long n = e.getValue().getAndSet(0);
                 if (n > 0) {
                     counts.merge(reason.wireName() + "\u0000" + e.getKey(), n, Long::sum);
                 }
@@ -136,8 +138,8 @@ public final class ClientReports {
                 JsonObject d = element.getAsJsonObject();
                 DiscardReason reason = byWireName(d.get("reason").getAsString());
                 if (reason != null) {
-                    pending[reason.ordinal()].computeIfAbsent(d.get("category").getAsString(), k -> new LongAdder())
-                            .add(d.get("quantity").getAsLong());
+                    pending[reason.ordinal()].computeIfAbsent(d.get("category").getAsString(), k -> new AtomicLong())
+                            .addAndGet(d.get("quantity").getAsLong());
                 }
             }
         } catch (RuntimeException e) { // our own JSON; should it ever be unreadable, these counts are lost
