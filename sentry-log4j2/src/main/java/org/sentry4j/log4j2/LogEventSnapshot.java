@@ -71,7 +71,11 @@ final class LogEventSnapshot {
             return record.message(message.getFormattedMessage(), null, List.of()).build();
         }
         String format = message.getFormat();
-        return record.message(formatted(message, format, args, params), format, params).build();
+        // Behind <Async> or an async logger Log4j2 formatted the message on the logging thread and keeps
+        // that text; formatting it again here, later, could show an argument's later state.
+        boolean onLoggingThread = event.getThreadId() == Thread.currentThread().getId();
+        String text = onLoggingThread ? formatted(message, format, args, params) : message.getFormattedMessage();
+        return record.message(text, format, params).build();
     }
 
     /** Parameters as text, null kept; a trailing throwable that is the event's exception is not one. */

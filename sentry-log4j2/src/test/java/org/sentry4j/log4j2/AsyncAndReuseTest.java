@@ -11,7 +11,9 @@ import com.google.gson.JsonObject;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.core.impl.MutableLogEvent;
+import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.util.SortedArrayStringMap;
 import org.apache.logging.log4j.util.StringMap;
@@ -72,6 +74,40 @@ class AsyncAndReuseTest {
         assertThat(event.getAsJsonObject("tags").get("tenant").getAsString()).isEqualTo("acme");
         assertThat(event.getAsJsonObject("breadcrumbs").getAsJsonArray("values").get(0).getAsJsonObject()
                 .get("message").getAsString()).isEqualTo("step one");
+    }
+
+    /** An argument whose text changes after it was logged. */
+    private static final class Mutable {
+        volatile String state;
+
+        Mutable(String state) {
+            this.state = state;
+        }
+
+        @Override
+        public String toString() {
+            return state;
+        }
+    }
+
+    @Test
+    void anEventHandedOverByAnotherThreadKeepsTheTextLog4j2FormattedThere() {
+        fixture.start(fixture.config(""));
+        Mutable cart = new Mutable("3 items");
+        // What <Async> and async loggers do with a ParameterizedMessage (thread-locals off, as in web
+        // applications): format it on the logging thread, where it keeps the text, and hand it over.
+        ParameterizedMessage message = new ParameterizedMessage("checkout failed with {}", cart);
+        message.getFormattedMessage();
+        LogEvent handedOver = Log4jLogEvent.newBuilder().setLoggerName("shop").setLevel(Level.ERROR)
+                .setMessage(message).setThreadName("checkout-worker").setThreadId(Thread.currentThread().getId() + 1)
+                .build();
+        cart.state = "empty"; // changed before the async thread gets to it
+
+        fixture.appender().append(handedOver);
+
+        JsonObject logentry = fixture.receiver.awaitEvent(e -> e.event().has("logger"), WAIT).event()
+                .getAsJsonObject("logentry");
+        assertThat(logentry.get("formatted").getAsString()).isEqualTo("checkout failed with 3 items");
     }
 
     @Test
