@@ -124,7 +124,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     /**
      * Flushes within the shutdown timeout while still started: Logback stops each appender before it
      * detaches them, so logs keep arriving here meanwhile and are queued, not dropped. Then, in a
-     * {@link LoggerContext}, the hold on the client is parked until the context stops ({@link ParkedLeases}):
+     * started {@link LoggerContext}, the hold on the client is parked until the context stops ({@link ParkedLeases}):
      * a reconfiguration stops this appender too, and the client must outlive it. Elsewhere the hold is
      * released at once, which closes the client if this appender started it and was its last holder.
      */
@@ -146,10 +146,10 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         if (held == null) {
             return;
         }
-        if (getContext() instanceof LoggerContext) {
+        if (getContext() instanceof LoggerContext && ((LoggerContext) getContext()).isStarted()) {
             ParkedLeases.of((LoggerContext) getContext()).park(held);
         } else {
-            held.close();
+            held.close(); // no context, or one already stopped: nothing would ever release a parked hold
         }
     }
 

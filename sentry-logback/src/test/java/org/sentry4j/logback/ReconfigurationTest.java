@@ -209,4 +209,22 @@ class ReconfigurationTest {
         assertThat(receiver.events()).extracting(e -> e.getAsJsonObject("logentry").get("formatted").getAsString())
                 .containsExactly("before"); // flushed before it closed
     }
+
+    @Test
+    void anAppenderStoppedAfterItsContextStoppedClosesTheClientItStarted() {
+        logback = LogbackFixture.configure(receiver.dsn(), XML);
+        ch.qos.logback.classic.LoggerContext context = logback.context;
+        context.stop();
+        assertThat(Sentry.isEnabled()).as("the context's stop closed the client").isFalse();
+
+        // An appender that no logger holds, started and stopped by the application on the stopped context.
+        SentryAppender loose = new SentryAppender();
+        loose.setContext(context);
+        loose.setDsn(receiver.dsn());
+        loose.start();
+        assertThat(Sentry.isEnabled()).isTrue();
+        loose.stop();
+
+        assertThat(Sentry.isEnabled()).as("no context stop is coming to release a parked hold").isFalse();
+    }
 }
