@@ -166,6 +166,9 @@ public final class SentryAppender extends AbstractAppender {
 
     private void captureEvent(LogEvent event, SentryLevel sentryLevel, boolean alsoBreadcrumb,
                               boolean throughCallback) {
+        if (isMarked(event)) {
+            return; // queued before its beforeBreadcrumb was removed (a new Sentry.init): not an event, nor a tag
+        }
         if (!Sentry.hasRoomForEvent()) {
             // An error storm has filled the queue: copying the event only to drop it would be waste.
             if (alsoBreadcrumb) {

@@ -104,6 +104,24 @@ class AsyncRecursionTest {
     }
 
     @Test
+    void aMarkedRecordLeftInTheQueueAfterTheCallbackWentAwayIsNoEventAndNoTag() throws InterruptedException {
+        LoggerContext context = fixture.start(CONFIG.formatted(fixture.receiver.dsn(), "", ""));
+        // As a log made inside a beforeBreadcrumb that a new Sentry.init has since removed.
+        ThreadContext.put(CallbackGuard.RECORD_MARK, "true");
+        fixture.logger("com.shop.Checkout").error("logged inside a callback");
+        ThreadContext.remove(CallbackGuard.RECORD_MARK);
+        fixture.logger("com.shop.Checkout").error("plain");
+        recorder(context).await(e -> says(e, "plain"), 1, WAIT);
+
+        assertThat(Sentry.flush(WAIT)).isTrue();
+        List<JsonObject> events = fixture.receiver.events();
+        assertThat(events).extracting(e -> e.getAsJsonObject("logentry").get("formatted").getAsString())
+                .containsExactly("plain");
+        assertThat(events.get(0).has("tags") && events.get(0).getAsJsonObject("tags").has(CallbackGuard.RECORD_MARK))
+                .isFalse();
+    }
+
+    @Test
     void aBeforeBreadcrumbThatLogsBehindAsyncAddsNoBreadcrumbs() throws InterruptedException {
         AtomicInteger calls = new AtomicInteger();
         Sentry.init(appOptions().beforeBreadcrumb((crumb, hint) -> {

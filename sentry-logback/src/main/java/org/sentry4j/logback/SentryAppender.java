@@ -213,7 +213,9 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             return; // logged inside a beforeBreadcrumb, then queued by an async appender
         }
         SentryLevel sentryLevel = RecordSnapshot.level(level);
-        if (level >= eventLevel && Sentry.hasRoomForEvent()) {
+        // A marked record here was queued before its beforeBreadcrumb was removed (a new Sentry.init):
+        // checked for events only, where the mark would otherwise become a tag.
+        if (level >= eventLevel && !isMarked(event) && Sentry.hasRoomForEvent()) {
             Sentry.queueLog(RecordSnapshot.of(event, sentryLevel, MECHANISM, Sentry.needsLogRecordHints()), mapper);
         }
         if (level >= breadcrumbLevel) {

@@ -104,6 +104,25 @@ class AsyncRecursionTest {
     }
 
     @Test
+    void aMarkedRecordLeftInTheQueueAfterTheCallbackWentAwayIsNoEventAndNoTag() throws InterruptedException {
+        try (LogbackFixture logback = LogbackFixture.configure(receiver.dsn(), CONFIG.formatted("", "", "INFO"))) {
+            Logger shop = logback.logger("com.shop.Checkout");
+            // As a log made inside a beforeBreadcrumb that a new Sentry.init has since removed.
+            logback.context.getMDCAdapter().put(CallbackGuard.RECORD_MARK, "true");
+            shop.error("logged inside a callback");
+            logback.context.getMDCAdapter().remove(CallbackGuard.RECORD_MARK);
+            shop.error("plain");
+            recorder(logback.context).await(e -> e.getFormattedMessage().equals("plain"), 1, WAIT);
+
+            assertThat(Sentry.flush(WAIT)).isTrue();
+            assertThat(receiver.events()).extracting(e -> e.getAsJsonObject("logentry").get("formatted").getAsString())
+                    .containsExactly("plain");
+            assertThat(receiver.events().get(0).has("tags")
+                    && receiver.events().get(0).getAsJsonObject("tags").has(CallbackGuard.RECORD_MARK)).isFalse();
+        }
+    }
+
+    @Test
     void aBeforeBreadcrumbThatLogsBehindAsyncAddsNoBreadcrumbs() throws InterruptedException {
         AtomicReference<Logger> shop = new AtomicReference<>();
         AtomicInteger calls = new AtomicInteger();
