@@ -51,6 +51,27 @@ class CallbacksTest {
     }
 
     @Test
+    void beforeSendMayEditEveryContextOfTheEventAndTheScopesStayAsTheyWere() {
+        init(o -> o.beforeSend((event, hint) -> {
+            event.getContexts().values().forEach(c -> c.remove("secret"));
+            event.getContexts().get("runtime").put("scrubbed", true);
+            return event;
+        }));
+        Sentry.configureScope(s -> s.setContext("checkout", java.util.Map.of("secret", "x", "step", "pay")));
+        Sentry.captureMessage("one");
+        Sentry.captureMessage("two");
+        flush();
+
+        assertThat(transport.events()).hasSize(2);
+        for (com.google.gson.JsonObject event : transport.events()) {
+            com.google.gson.JsonObject contexts = event.getAsJsonObject("contexts");
+            assertThat(contexts.getAsJsonObject("checkout").keySet()).containsExactly("step");
+            assertThat(contexts.getAsJsonObject("runtime").get("scrubbed").getAsBoolean()).isTrue();
+        }
+        Sentry.configureScope(s -> assertThat(s.getContexts().get("checkout")).containsKey("secret"));
+    }
+
+    @Test
     void beforeSendReturningNullDropsAndCountsIt() {
         init(o -> o.beforeSend((event, hint) -> null));
         Sentry.captureMessage("dropped");

@@ -1,6 +1,7 @@
 package org.sentry4j.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sentry4j.Breadcrumb;
@@ -61,8 +62,10 @@ public final class EventPreparer {
         if (e.getFingerprint().isEmpty() && !s.fingerprint().isEmpty()) {
             e.setFingerprint(s.fingerprint());
         }
+        // Copies: the event's contexts are the event's own, and beforeSend may edit them (the scope's and
+        // the runtime's are shared and read-only).
         for (Map.Entry<String, Map<String, Object>> c : s.contexts().entrySet()) {
-            e.getContexts().putIfAbsent(c.getKey(), c.getValue());
+            e.getContexts().computeIfAbsent(c.getKey(), k -> new LinkedHashMap<>(c.getValue()));
         }
         List<Breadcrumb> trail = s.breadcrumbs();
         if (!trail.isEmpty()) {
@@ -90,8 +93,8 @@ public final class EventPreparer {
         if (e.getServerName() == null) {
             e.setServerName(options.serverName() != null ? options.serverName() : RuntimeFacts.hostName());
         }
-        e.getContexts().putIfAbsent("os", RuntimeFacts.osContext());
-        e.getContexts().putIfAbsent("runtime", RuntimeFacts.runtimeContext());
+        e.getContexts().computeIfAbsent("os", k -> new LinkedHashMap<>(RuntimeFacts.osContext()));
+        e.getContexts().computeIfAbsent("runtime", k -> new LinkedHashMap<>(RuntimeFacts.runtimeContext()));
     }
 
     /** Drops the SDK's and logging frameworks' own frames from the top of a captured stack. */
