@@ -375,23 +375,26 @@ public final class Sentry {
         return h.isEnabled() && h.client.options().beforeBreadcrumb() != null;
     }
 
-    /** Carries the caller's current scope (a copy) to wherever {@code task} runs. */
+    /**
+     * Carries the caller's current scope (a copy) to wherever {@code task} runs; each run starts from
+     * that copy afresh (a task scheduled repeatedly, or run twice, does not see its earlier runs' changes).
+     */
     public static Runnable wrap(Runnable task) {
         Scope captured = hub.scopes.current().copy();
         Hub origin = hub;
         return () -> {
-            try (ScopeHandle ignored = origin.scopes.push(captured)) {
+            try (ScopeHandle ignored = origin.scopes.push(captured.copy())) {
                 task.run();
             }
         };
     }
 
-    /** Carries the caller's current scope (a copy) to wherever {@code task} runs. */
+    /** As {@link #wrap(Runnable)}. */
     public static <T> Callable<T> wrap(Callable<T> task) {
         Scope captured = hub.scopes.current().copy();
         Hub origin = hub;
         return () -> {
-            try (ScopeHandle ignored = origin.scopes.push(captured)) {
+            try (ScopeHandle ignored = origin.scopes.push(captured.copy())) {
                 return task.call();
             }
         };

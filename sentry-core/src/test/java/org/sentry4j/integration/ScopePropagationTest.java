@@ -55,6 +55,24 @@ class ScopePropagationTest {
     }
 
     @Test
+    void aWrappedTaskRunTwiceStartsEachRunFromTheCallersScope() throws Exception {
+        String[] ids = new String[2];
+        int[] run = {0};
+        Runnable task = Sentry.wrap(() -> {
+            int n = run[0]++;
+            if (n == 0) {
+                Sentry.configureScope(s -> s.setTag("first-run-only", "yes"));
+            } else {
+                ids[1] = Sentry.captureMessage("second run");
+            }
+        });
+        pool.submit(task).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        pool.submit(task).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(tag(event(ids[1]), "first-run-only")).isNull();
+    }
+
+    @Test
     void aWrappedExecutorCarriesThePushedScopeAndTakesNothingBack() throws Exception {
         Executor executor = Sentry.wrap((Executor) pool);
         String[] ids = new String[1];
