@@ -1,7 +1,7 @@
 package org.sentry4j;
 
-import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -49,7 +49,8 @@ final class Scopes {
     ScopeHandle push(Scope scope) {
         Deque<Scope> stack = pushed.get();
         if (stack == null) {
-            stack = new ArrayDeque<>();
+            // Concurrent: its owner reads the top without a lock while a handle may be closed elsewhere.
+            stack = new ConcurrentLinkedDeque<>();
             pushed.set(stack);
         }
         // The counter changes exactly when a stack turns non-empty or empty, under the stack's lock (never
@@ -61,14 +62,21 @@ final class Scopes {
             stack.push(scope);
         }
         Deque<Scope> owner = stack;
+        Thread ownerThread = Thread.currentThread();
         return new ScopeHandle(() -> {
-            // Pops this scope and anything pushed above it and left open; a second close does nothing.
+            // On its own thread it pops this scope and anything pushed above it and left open; closed on
+            // another thread (an async completion), it removes only this scope, as the owner may have
+            // pushed others since for work of its own. A second close does nothing.
             synchronized (owner) {
                 if (!owner.contains(scope)) {
                     return;
                 }
-                while (!owner.isEmpty() && owner.pop() != scope) {
-                    // keep popping
+                if (Thread.currentThread() == ownerThread) {
+                    while (!owner.isEmpty() && owner.pop() != scope) {
+                        // keep popping
+                    }
+                } else {
+                    owner.removeFirstOccurrence(scope);
                 }
                 if (!owner.isEmpty()) {
                     return;

@@ -66,4 +66,20 @@ class ScopesTest {
         // Had the count of threads with pushed scopes drifted, a fresh push would go unseen.
         assertThat(currentOnAnotherThread(true)).isNotSameAs(scopes.global());
     }
+
+    @Test
+    void aHandleClosedOnAnotherThreadRemovesOnlyItsOwnScope() throws Exception {
+        ScopeHandle request1 = scopes.push(); // handed to an async completion
+        ScopeHandle request2 = scopes.push(); // the owner thread's next piece of work
+        Scope second = scopes.current();
+
+        Thread completion = new Thread(request1::close);
+        completion.start();
+        completion.join(10_000);
+
+        assertThat(scopes.current()).as("the owner's later scope stays current").isSameAs(second);
+        request2.close();
+        assertThat(scopes.current()).isSameAs(scopes.global());
+        assertThat(currentOnAnotherThread(false)).isSameAs(scopes.global());
+    }
 }
