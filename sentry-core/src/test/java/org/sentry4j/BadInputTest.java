@@ -79,6 +79,32 @@ class BadInputTest {
     }
 
     @Test
+    void anExtraThatCannotBeReadWhenTheEventIsSerializedDropsItAsCountedNotSilently() {
+        java.util.List<String> changing = new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                throw new java.util.ConcurrentModificationException();
+            }
+
+            @Override
+            public int size() {
+                return 1;
+            }
+
+            @Override
+            public java.util.Iterator<String> iterator() {
+                throw new java.util.ConcurrentModificationException(); // changed by the app while being written
+            }
+        };
+        Sentry.configureScope(s -> s.setExtra("cart", changing));
+        Sentry.captureMessage("checkout");
+        assertThat(Sentry.flush(Duration.ofSeconds(10))).isTrue();
+
+        assertThat(transport.events()).isEmpty();
+        assertThat(transport.discards()).containsEntry("internal_sdk_error:error", 1L);
+    }
+
+    @Test
     void causeCyclesAreCut() {
         RuntimeException a = new RuntimeException("a");
         IllegalStateException b = new IllegalStateException("b", a);

@@ -153,8 +153,15 @@ public final class SentryClient {
         if (event.getEventId() == null) {
             event.setEventId(EventIds.next());
         }
-        EventLimits.trimFields(event);
-        byte[] json = EventLimits.serializeWithin(event, serializer::serialize);
+        byte[] json;
+        try {
+            EventLimits.trimFields(event);
+            json = EventLimits.serializeWithin(event, serializer::serialize);
+        } catch (RuntimeException e) { // e.g. an extra's collection changed by the application meanwhile
+            diagnostics.debug("an event could not be serialized; dropped", e);
+            drop(DiscardReason.INTERNAL_SDK_ERROR, null);
+            return;
+        }
         transport.send(Envelope.of(event.getEventId(), SdkInfo.NAME, SdkInfo.VERSION, List.of(EnvelopeItem.event(json))));
     }
 
