@@ -287,8 +287,9 @@ public final class Sentry {
 
     /** Runs {@code work} with a pushed scope that is popped afterwards. */
     public static void withScope(Consumer<Scope> work) {
-        try (ScopeHandle ignored = pushScope()) {
-            work.accept(hub.scopes.current());
+        Hub h = hub; // one hub for the push and the work: an init in between must not get the work's changes
+        try (ScopeHandle ignored = h.scopes.push()) {
+            work.accept(h.scopes.current());
         }
     }
 
