@@ -10,9 +10,9 @@ import org.sentry4j.protocol.Message;
 import org.sentry4j.protocol.ThreadValue;
 
 /**
- * An error or message event on its way to Sentry. This is the one mutable type of the API: it is
- * owned by a single capture, filled by the SDK from the scope and options, and handed to
- * {@code beforeSend}, which may edit it in place or return another event. Not thread-safe.
+ * An error or message event on its way to Sentry. This is the one mutable type of the API. A capture
+ * takes a copy, which the SDK fills from the scope and options and hands to {@code beforeSend}; that
+ * may edit it in place or return another event. Not thread-safe.
  */
 public final class SentryEvent {
     private String eventId;
