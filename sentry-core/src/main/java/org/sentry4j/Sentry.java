@@ -19,8 +19,10 @@ import org.sentry4j.transport.TransportStats;
 
 /**
  * The SDK's entry point. Static, thread-safe, and it never throws at runtime: every capture returns an
- * event id — all zeros when nothing was captured (SDK disabled, called from inside a callback, or more
- * than {@code maxPendingEvents} waiting) — and does its real work on the SDK's worker thread.
+ * event id — all zeros when nothing was captured (SDK disabled, called from inside a callback, sampled
+ * out by {@code sampleRate}, or more than {@code maxPendingEvents} waiting) — and does its real work on
+ * the SDK's worker thread. A {@link SentryEvent} passed in is copied: capturing it again makes another
+ * event with its own id (unless the caller set one), and the SDK never changes the caller's object.
  *
  * <pre>{@code
  * Sentry.init(o -> o.dsn("https://key@o0.ingest.sentry.io/42").release("shop@1.4.2"));
@@ -68,8 +70,8 @@ public final class Sentry {
             hub = Hub.start(options);
             appenderStarted = null;
         }
-        if (previous != hub) {
-            previous.close(options.shutdownTimeout());
+        if (previous != hub && previous.isEnabled()) {
+            previous.close(previous.client.options().shutdownTimeout()); // its own budget, not the new one's
         }
     }
 
@@ -159,7 +161,7 @@ public final class Sentry {
         }
         SentryEvent event = new SentryEvent(throwable);
         event.setLevel(SentryLevel.ERROR);
-        return capture(event, hint, Mechanism.of("generic", true), false);
+        return capture(event, false, hint, Mechanism.of("generic", true), false);
     }
 
     public static String captureMessage(String message) {
@@ -173,7 +175,7 @@ public final class Sentry {
         SentryEvent event = new SentryEvent();
         event.setMessage(message);
         event.setLevel(level == null ? SentryLevel.INFO : level);
-        return capture(event, null, null, true);
+        return capture(event, false, null, null, true);
     }
 
     public static String captureEvent(SentryEvent event) {
@@ -184,7 +186,7 @@ public final class Sentry {
         if (event == null) {
             return EMPTY_ID;
         }
-        return capture(event, hint, Mechanism.of("generic", true), event.getThrowable() == null);
+        return capture(event, true, hint, Mechanism.of("generic", true), event.getThrowable() == null);
     }
 
     /**
@@ -195,25 +197,37 @@ public final class Sentry {
         if (event == null) {
             return EMPTY_ID;
         }
-        return capture(event, hint, mechanism, event.getThrowable() == null);
+        return capture(event, true, hint, mechanism, event.getThrowable() == null);
     }
 
-    private static String capture(SentryEvent event, Hint hint, Mechanism mechanism, boolean attachStack) {
+    /**
+     * @param callersEvent whether {@code given} belongs to the caller: then the worker gets a copy, so
+     *                     nothing of this capture (id, scope, defaults, callbacks' edits) leaks into it
+     */
+    private static String capture(SentryEvent given, boolean callersEvent, Hint hint, Mechanism mechanism,
+                                  boolean attachStack) {
         Hub h = hub;
         if (!h.isEnabled() || CallbackGuard.mustDrop()) {
             return EMPTY_ID;
         }
         try {
-            String id = event.getEventId();
-            if (id == null || id.length() != 32) {
+            if (!h.client.sampledIn()) {
+                return EMPTY_ID;
+            }
+            SentryEvent event = callersEvent ? given.copy() : given;
+            String id = callersEvent ? EventIds.validOrNull(event.getEventId()) : null;
+            if (id == null) {
                 id = EventIds.next();
-                event.setEventId(id);
+            }
+            event.setEventId(id);
+            if (event.getTimestamp() == null) {
+                event.setTimestamp(h.client.options().clock().instant());
             }
             Hint fullHint = (hint == null ? Hint.empty() : hint).withThrowableIfAbsent(event.getThrowable());
             Thread thread = Thread.currentThread();
             StackTraceElement[] stack = attachStack && h.client.options().attachStacktrace()
                     ? new Throwable().getStackTrace() : null;
-            if (!h.client.submit(new Capture(event, fullHint, h.scopes.current().snapshot(), mechanism,
+            if (!h.client.submit(new Capture(event, id, fullHint, h.scopes.current().snapshot(), mechanism,
                     thread.getId(), thread.getName(), stack))) {
                 return EMPTY_ID;
             }
@@ -248,6 +262,9 @@ public final class Sentry {
             return null;
         }
         try {
+            if (!h.client.sampledIn()) {
+                return null;
+            }
             EventId id = EventIds.nextId();
             if (!h.client.submit(Capture.ofLog(id, record, mapper, h.scopes.current().snapshot()))) {
                 return null;

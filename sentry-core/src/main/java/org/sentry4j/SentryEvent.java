@@ -10,9 +10,9 @@ import org.sentry4j.protocol.Message;
 import org.sentry4j.protocol.ThreadValue;
 
 /**
- * An error or message event on its way to Sentry. This is the one mutable type of the API: it is
- * owned by a single capture, filled by the SDK from the scope and options, and handed to
- * {@code beforeSend}, which may edit it in place or return another event. Not thread-safe.
+ * An error or message event on its way to Sentry. This is the one mutable type of the API. A capture
+ * takes a copy, which the SDK fills from the scope and options and hands to {@code beforeSend}; that
+ * may edit it in place or return another event. Not thread-safe.
  */
 public final class SentryEvent {
     private String eventId;
@@ -46,11 +46,51 @@ public final class SentryEvent {
         this.throwable = throwable;
     }
 
+    /** A copy with its own collections (their elements shared): the capture's, no longer the caller's. */
+    private SentryEvent(SentryEvent src) {
+        this.eventId = src.eventId;
+        this.timestamp = src.timestamp;
+        this.level = src.level;
+        this.logger = src.logger;
+        this.message = src.message;
+        this.throwable = src.throwable;
+        this.exceptions = copy(src.exceptions);
+        this.threads = copy(src.threads);
+        this.tags.putAll(src.tags);
+        this.extra.putAll(src.extra);
+        this.contexts.putAll(src.contexts);
+        this.user = src.user;
+        this.fingerprint = copy(src.fingerprint);
+        this.breadcrumbs = copy(src.breadcrumbs);
+        this.release = src.release;
+        this.environment = src.environment;
+        this.dist = src.dist;
+        this.serverName = src.serverName;
+        this.transaction = src.transaction;
+        this.modules.putAll(src.modules);
+    }
+
+    /**
+     * What {@code Sentry.captureEvent} hands to the worker, so that neither the id it assigns nor
+     * what the worker adds (scope, defaults, {@code beforeSend}'s edits) shows up in the caller's
+     * object, which may be captured again or changed while the capture is pending.
+     */
+    SentryEvent copy() {
+        return new SentryEvent(this);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list.isEmpty() ? new ArrayList<>() : new ArrayList<>(list);
+    }
+
     public String getEventId() {
         return eventId;
     }
 
-    /** 32 lowercase hex characters; the SDK assigns one when captured without. */
+    /**
+     * 32 hex characters. Captured without one (or with anything else), the event gets a fresh id;
+     * capturing never writes into this object, so capturing it again makes another event.
+     */
     public void setEventId(String eventId) {
         this.eventId = eventId;
     }

@@ -14,6 +14,7 @@ import org.sentry4j.protocol.Mechanism;
 public final class Capture {
     private SentryEvent event;
     private Hint hint;
+    private final String eventId;
     private final EventId logEventId;
     private final LogRecord record;
     private final LogRecordMapper mapper;
@@ -23,9 +24,11 @@ public final class Capture {
     private final String threadName;
     private final StackTraceElement[] callerStack;
 
-    public Capture(SentryEvent event, Hint hint, ScopeSnapshot scope, Mechanism mechanism,
+    /** {@code event} is the capture's own (never the caller's object) and carries {@code eventId}. */
+    public Capture(SentryEvent event, String eventId, Hint hint, ScopeSnapshot scope, Mechanism mechanism,
                    long threadId, String threadName, StackTraceElement[] callerStack) {
         this.event = event;
+        this.eventId = eventId;
         this.hint = hint;
         this.logEventId = null;
         this.record = null;
@@ -38,6 +41,7 @@ public final class Capture {
     }
 
     private Capture(EventId eventId, LogRecord record, LogRecordMapper mapper, ScopeSnapshot scope) {
+        this.eventId = null;
         this.logEventId = eventId;
         this.record = record;
         this.mapper = mapper;
@@ -59,6 +63,11 @@ public final class Capture {
             event = mapper.toEvent(record, logEventId.toString());
         }
         return event;
+    }
+
+    /** The id returned to the caller: whatever event is finally sent carries it. */
+    public String eventId() {
+        return eventId != null ? eventId : logEventId.toString();
     }
 
     public Hint hint() {

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
+import java.util.function.ObjLongConsumer;
+import org.sentry4j.transport.DiscardReason;
 
 /**
  * Moves captures off the application's thread. Producers only append to a lock-free queue; one daemon
@@ -25,24 +26,28 @@ public final class CaptureWorker {
     private final AtomicLong completed = new AtomicLong();
     private final int capacity;
     private final Consumer<Capture> processor;
-    private final LongConsumer onOverflow;
+    private final ObjLongConsumer<DiscardReason> onDrops;
     /**
-     * Drops for a full queue, counted here and handed to {@code onOverflow} by the worker in batches: in
+     * Drops for a full queue, counted here and handed to {@code onDrops} by the worker in batches: in
      * an error storm most logs are dropped, and counting each one straight into the client report's
      * per-reason, per-category counters (shared with the sender, which drains them) was a third of the
-     * logging thread's cost in the SDK.
+     * logging thread's cost in the SDK. Captures sampled out on the application's thread likewise.
      */
     private final LongAdder overflowed = new LongAdder();
+    private final LongAdder sampledOut = new LongAdder();
     private long overflowReported; // guarded by this
+    private long sampledOutReported; // guarded by this
     private final Diagnostics diagnostics;
     private final Thread thread;
     private volatile boolean parked;
     private volatile boolean running = true;
 
-    public CaptureWorker(int capacity, Consumer<Capture> processor, LongConsumer onOverflow, Diagnostics diagnostics) {
+    /** {@code onDrops} receives, on the worker, batches of drops: {@code QUEUE_OVERFLOW} and {@code SAMPLE_RATE}. */
+    public CaptureWorker(int capacity, Consumer<Capture> processor, ObjLongConsumer<DiscardReason> onDrops,
+                         Diagnostics diagnostics) {
         this.capacity = capacity;
         this.processor = processor;
-        this.onOverflow = onOverflow;
+        this.onDrops = onDrops;
         this.diagnostics = diagnostics;
         this.thread = new SdkThread("worker", this::loop);
         this.thread.start();
@@ -74,6 +79,11 @@ public final class CaptureWorker {
         return false;
     }
 
+    /** Counts a capture the application's thread sampled out; reported with the overflow drops. */
+    public void sampledOut() {
+        sampledOut.increment();
+    }
+
     private void dropped() {
         overflowed.increment();
         if (diagnostics.enabled()) { // no message built per dropped event unless someone listens
@@ -91,23 +101,29 @@ public final class CaptureWorker {
                     LockSupport.parkNanos(this, IDLE_PARK_NANOS);
                 }
                 parked = false;
-                reportOverflow();
+                reportDrops();
                 continue;
             }
             size.decrementAndGet();
             processSafely(c);
-            reportOverflow();
+            reportDrops();
         }
-        reportOverflow();
+        reportDrops();
     }
 
-    /** Hands the drops counted since the last call to {@code onOverflow}. */
-    private synchronized void reportOverflow() {
+    /** Hands the drops counted since the last call to {@code onDrops}. */
+    private synchronized void reportDrops() {
         long total = overflowed.sum(); // only grows, so nothing counted meanwhile is lost
         if (total > overflowReported) {
             long delta = total - overflowReported;
             overflowReported = total;
-            onOverflow.accept(delta);
+            onDrops.accept(DiscardReason.QUEUE_OVERFLOW, delta);
+        }
+        long sampled = sampledOut.sum();
+        if (sampled > sampledOutReported) {
+            long delta = sampled - sampledOutReported;
+            sampledOutReported = sampled;
+            onDrops.accept(DiscardReason.SAMPLE_RATE, delta);
         }
     }
 
@@ -123,7 +139,7 @@ public final class CaptureWorker {
 
     /** Waits until every capture submitted before this call has been processed; false on timeout. */
     public boolean flush(Duration timeout) {
-        reportOverflow();
+        reportDrops();
         long target = submitted.get();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (completed.get() < target) {
@@ -143,7 +159,7 @@ public final class CaptureWorker {
     public boolean close(Duration timeout) {
         boolean drained = flush(timeout);
         running = false;
-        reportOverflow();
+        reportDrops();
         LockSupport.unpark(thread);
         if (Thread.currentThread() != thread) {
             try {

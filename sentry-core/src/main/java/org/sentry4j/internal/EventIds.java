@@ -9,6 +9,23 @@ public final class EventIds {
     private EventIds() {
     }
 
+    /**
+     * An id a caller set on an event, in lowercase, when it is one: 32 hex characters and not
+     * {@link #EMPTY} (which means "nothing captured"). Null otherwise, and the capture makes its own.
+     */
+    public static String validOrNull(String id) {
+        if (id == null || id.length() != 32 || id.equals(EMPTY)) {
+            return null;
+        }
+        for (int i = 0; i < 32; i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return null;
+            }
+        }
+        return id.toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static String next() {
         return nextId().toString();
     }

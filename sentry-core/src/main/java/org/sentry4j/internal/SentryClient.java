@@ -23,7 +23,7 @@ import org.sentry4j.transport.TransportStats;
 
 /**
  * One configured client: the pipeline from a {@link Capture} to an envelope handed to the transport.
- * On the worker: ignored types, sampling, completing the event,
+ * On the worker: ignored types, completing the event,
  * event processors, {@code beforeSend}, field limits, serialization. Owns its transport, worker and
  * integrations, and closes them.
  */
@@ -51,7 +51,7 @@ public final class SentryClient {
         packages.put(SdkInfo.CORE_PACKAGE, SdkInfo.VERSION);
         this.serializer = new EventSerializer(new EventSerializer.Sdk(SdkInfo.NAME, SdkInfo.VERSION, names, packages));
         this.worker = new CaptureWorker(options.maxPendingEvents(), this::process,
-                drops -> transport.recordDiscard(DiscardReason.QUEUE_OVERFLOW, "error", drops), diagnostics);
+                (reason, drops) -> transport.recordDiscard(reason, "error", drops), diagnostics);
         if (options.serverName() == null) {
             RuntimeFacts.resolveHostNameInBackground();
         }
@@ -100,6 +100,20 @@ public final class SentryClient {
         return closed;
     }
 
+    /**
+     * Decides on the application's thread whether a capture is sampled in, so that an id is returned
+     * only for an event that is sent. A "no" is counted (client report {@code sample_rate}). One random
+     * draw, and only when {@code sampleRate} is below 1.
+     */
+    public boolean sampledIn() {
+        double rate = options.sampleRate();
+        if (rate >= 1.0 || options.random().nextDouble() < rate) {
+            return true;
+        }
+        worker.sampledOut();
+        return false;
+    }
+
     /** Accepts a capture from the application's thread; false when it was dropped (closed, or queue full). */
     public boolean submit(Capture capture) {
         return !closed && worker.submit(capture);
@@ -110,16 +124,12 @@ public final class SentryClient {
         return !closed && worker.hasRoom();
     }
 
-    /** The pipeline; runs on the worker thread. */
+    /** The pipeline (sampling was decided at capture); runs on the worker thread. */
     void process(Capture c) {
         SentryEvent event = c.event();
         Hint hint = c.hint();
         if (ignored.matches(event.getThrowable())) {
             drop(DiscardReason.EVENT_PROCESSOR, "ignored exception type " + event.getThrowable().getClass().getName());
-            return;
-        }
-        if (options.sampleRate() < 1.0 && options.random().nextDouble() >= options.sampleRate()) {
-            drop(DiscardReason.SAMPLE_RATE, null);
             return;
         }
         event = preparer.prepare(c);
@@ -150,8 +160,10 @@ public final class SentryClient {
                 return;
             }
         }
-        if (event.getEventId() == null) {
-            event.setEventId(EventIds.next());
+        // The id returned at capture names this event, even when a processor or beforeSend replaced it.
+        event.setEventId(c.eventId());
+        if (event.getTimestamp() == null) {
+            event.setTimestamp(options.clock().instant()); // a callback cleared it; the schema requires one
         }
         byte[] json;
         try {
