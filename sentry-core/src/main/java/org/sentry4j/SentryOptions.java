@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.sentry4j.integration.Integration;
+import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.internal.config.AmbientSettings;
 import org.sentry4j.internal.config.TextSettings;
 import org.sentry4j.transport.Dsn;
@@ -23,7 +24,9 @@ import org.sentry4j.transport.Transport;
  * from its XML) wins; a setting left unset is taken from the ambient sources, highest first:
  * {@code -Dsentry.*} system properties, {@code SENTRY_*} environment variables, then a
  * {@code sentry.properties} file (named by {@code -Dsentry.properties.file} or
- * {@code SENTRY_PROPERTIES_FILE}, else on the classpath, else in the working directory).
+ * {@code SENTRY_PROPERTIES_FILE}, else on the classpath, else in the working directory). An empty
+ * ambient value counts as unset. Tags follow that order per tag key, given alone ({@code tags.<key>})
+ * or in a list ({@code tags=k=v,...}).
  */
 public final class SentryOptions {
     private final String dsn;
@@ -460,7 +463,7 @@ public final class SentryOptions {
             return mark("ignored-exceptions");
         }
 
-        /** A tag on every event. */
+        /** A tag on every event; no ambient source overrides this key. */
         public Builder tag(String key, String value) {
             if (key != null && value != null) {
                 tags.put(key, value);
@@ -601,8 +604,11 @@ public final class SentryOptions {
          * @throws IllegalArgumentException naming the setting that is wrong
          */
         public SentryOptions build() {
+            List<String> notes = new ArrayList<>();
             if (ambient) {
-                AmbientSettings.load().forEach((name, value) -> {
+                // tags arrive per key (tags.<key>), so a tag set here keeps its value while the
+                // ambient sources still add the other keys
+                AmbientSettings.load(notes::add).forEach((name, value) -> {
                     if (!explicit.contains(name)) {
                         Set<String> before = Set.copyOf(explicit);
                         TextSettings.applyAmbient(this, value);
@@ -630,6 +636,11 @@ public final class SentryOptions {
             check(random != null, "random must not be null");
             if (dsn != null && !dsn.isBlank()) {
                 Dsn.parse(dsn); // throws "dsn: ..." naming the problem
+            }
+            if (debug && !notes.isEmpty()) {
+                // known only now whether debug is on; the client's Diagnostics do not exist yet
+                Diagnostics diagnostics = new Diagnostics(true, clock, System.err);
+                notes.forEach(diagnostics::debug);
             }
             return new SentryOptions(this);
         }

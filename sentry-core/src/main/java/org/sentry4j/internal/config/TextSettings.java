@@ -36,13 +36,7 @@ public final class TextSettings {
         define("in-app-excludes", (b, v) -> splitList(v).forEach(b::addInAppExclude), "in-app-exclude");
         define("ignored-exceptions", (b, v) -> splitList(v).forEach(b::addIgnoredException),
                 "ignored-exceptions-for-type", "ignored-exception");
-        define("tags", (b, v) -> splitList(v).forEach(pair -> {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("tags: expected key=value pairs separated by commas, got '" + pair + "'");
-            }
-            b.tag(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-        }));
+        define("tags", (b, v) -> parseTags(v).forEach(b::tag));
         define("default-integrations", (b, v) -> b.defaultIntegrations(parseBoolean("default-integrations", v)),
                 "enable-default-integrations");
         define("max-queue-size", (b, v) -> b.maxQueueSize(parseInt("max-queue-size", v)));
@@ -161,6 +155,23 @@ public final class TextSettings {
             }
         }
         return out;
+    }
+
+    /**
+     * A tags list, {@code region=eu, tier=gold}, as tag keys to values; within one list a repeated key
+     * keeps its last value.
+     */
+    static Map<String, String> parseTags(String v) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String pair : splitList(v)) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || pair.substring(0, eq).isBlank()) {
+                throw new IllegalArgumentException("tags: expected key=value pairs separated by commas, got '" + pair + "'");
+            }
+            String key = pair.substring(0, eq).trim();
+            tags.put(key, pair.substring(eq + 1).trim());
+        }
+        return tags;
     }
 
     static boolean parseBoolean(String name, String v) {
