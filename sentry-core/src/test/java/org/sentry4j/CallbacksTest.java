@@ -183,28 +183,28 @@ class CallbacksTest {
         }));
         Sentry.captureMessage("taken by the worker");
         assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(Sentry.hasRoomForEvent()).isTrue();
+        assertThat(LogCapture.hasRoomForEvent()).isTrue();
         assertThat(Sentry.captureMessage("queued 1")).isNotEqualTo(Sentry.EMPTY_ID);
         assertThat(Sentry.captureMessage("queued 2")).isNotEqualTo(Sentry.EMPTY_ID);
-        assertThat(Sentry.hasRoomForEvent()).as("a 'no' counts the drop the appender then skips").isFalse();
+        assertThat(LogCapture.hasRoomForEvent()).as("a 'no' counts the drop the appender then skips").isFalse();
         assertThat(Sentry.captureMessage("overflow")).isEqualTo(Sentry.EMPTY_ID);
         release.countDown();
         flush();
         assertThat(transport.discards()).containsEntry("queue_overflow:error", 2L);
         assertThat(transport.events()).hasSize(3);
-        assertThat(Sentry.hasRoomForEvent()).isTrue();
+        assertThat(LogCapture.hasRoomForEvent()).isTrue();
     }
 
     @Test
     void logRecordHintsAreWantedOnlyWhenSomethingReadsThem() {
         init(o -> { });
-        assertThat(Sentry.needsLogRecordHints()).isFalse();
+        assertThat(LogCapture.needsRecordHints()).isFalse();
         Sentry.close();
         init(o -> o.beforeSend((event, hint) -> event));
-        assertThat(Sentry.needsLogRecordHints()).isTrue();
+        assertThat(LogCapture.needsRecordHints()).isTrue();
         Sentry.close();
         init(o -> o.beforeBreadcrumb((crumb, hint) -> crumb));
-        assertThat(Sentry.needsLogRecordHints()).isTrue();
+        assertThat(LogCapture.needsRecordHints()).isTrue();
         Sentry.close();
         init(o -> o.addIntegration(new org.sentry4j.integration.Integration() {
             @Override
@@ -217,8 +217,8 @@ class CallbacksTest {
                 installation.addEventProcessor((event, hint) -> event);
             }
         }));
-        assertThat(Sentry.needsLogRecordHints()).isTrue();
+        assertThat(LogCapture.needsRecordHints()).isTrue();
         Sentry.close();
-        assertThat(Sentry.needsLogRecordHints()).isFalse();
+        assertThat(LogCapture.needsRecordHints()).isFalse();
     }
 }

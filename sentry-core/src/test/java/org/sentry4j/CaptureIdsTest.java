@@ -165,9 +165,9 @@ class CaptureIdsTest {
         assertThat(Sentry.captureMessage("message")).isEqualTo(Sentry.EMPTY_ID);
         assertThat(Sentry.captureException(new IllegalStateException("error"))).isEqualTo(Sentry.EMPTY_ID);
         assertThat(Sentry.captureEvent(event)).isEqualTo(Sentry.EMPTY_ID);
-        assertThat(Sentry.captureLog(LogRecord.builder().level(SentryLevel.ERROR).message("log", "log", List.of())
+        assertThat(LogCapture.capture(LogRecord.builder().level(SentryLevel.ERROR).message("log", "log", List.of())
                 .build(), mapper)).isEqualTo(Sentry.EMPTY_ID);
-        assertThat(Sentry.queueLog(LogRecord.builder().level(SentryLevel.ERROR).message("log", "log", List.of())
+        assertThat(LogCapture.queue(LogRecord.builder().level(SentryLevel.ERROR).message("log", "log", List.of())
                 .build(), mapper)).isFalse();
 
         assertThat(Sentry.lastEventId()).isEqualTo(kept);

@@ -26,7 +26,7 @@ class RecursionGuardTest {
         AtomicReference<String> ids = new AtomicReference<>();
         Thread sdk = new SdkThread("test", () -> {
             String a = Sentry.captureMessage("from sdk thread");
-            String b = Sentry.captureLog(LogRecord.builder().message("log", null, java.util.List.of()).build(),
+            String b = LogCapture.capture(LogRecord.builder().message("log", null, java.util.List.of()).build(),
                     new LogRecordMapper("test", java.util.Set.of()));
             ids.set(a + b);
         });

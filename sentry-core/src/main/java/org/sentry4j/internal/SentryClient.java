@@ -119,7 +119,7 @@ public final class SentryClient {
         return !closed && worker.submit(capture);
     }
 
-    /** See {@code Sentry.hasRoomForEvent}: false, counted as a drop, when the capture queue is full. */
+    /** See {@code LogCapture.hasRoomForEvent}: false, counted as a drop, when the capture queue is full. */
     public boolean hasRoom() {
         return !closed && worker.hasRoom();
     }

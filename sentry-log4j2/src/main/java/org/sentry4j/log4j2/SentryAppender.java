@@ -20,6 +20,7 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.sentry4j.Breadcrumb;
 import org.sentry4j.ClientLease;
 import org.sentry4j.Hint;
+import org.sentry4j.LogCapture;
 import org.sentry4j.Sentry;
 import org.sentry4j.SentryLevel;
 import org.sentry4j.SentryOptions;
@@ -133,7 +134,7 @@ public final class SentryAppender extends AbstractAppender {
                 || !Sentry.isEnabled()) {
             return; // beyond the thresholds, logged on an SDK thread or in a callback on this one, no client
         }
-        boolean throughCallback = Sentry.hasBeforeBreadcrumb();
+        boolean throughCallback = LogCapture.hasBeforeBreadcrumb();
         if (throughCallback && isMarked(event)) {
             return; // logged inside a beforeBreadcrumb, then queued by an async appender or logger
         }
@@ -169,7 +170,7 @@ public final class SentryAppender extends AbstractAppender {
         if (isMarked(event)) {
             return; // queued before its beforeBreadcrumb was removed (a new Sentry.init): not an event, nor a tag
         }
-        if (!Sentry.hasRoomForEvent()) {
+        if (!LogCapture.hasRoomForEvent()) {
             // An error storm has filled the queue: copying the event only to drop it would be waste.
             if (alsoBreadcrumb) {
                 addBreadcrumb(event, sentryLevel, throughCallback);
@@ -179,9 +180,9 @@ public final class SentryAppender extends AbstractAppender {
         // The snapshot copies what it keeps, so it may read the (possibly reused) event directly. The
         // immutable copy is only for a callback's hint: making it computes the log statement's
         // location (a stack walk), the biggest cost an event had on the logging thread.
-        LogEvent original = Sentry.needsLogRecordHints() ? event.toImmutable() : null;
+        LogEvent original = LogCapture.needsRecordHints() ? event.toImmutable() : null;
         LogRecord record = LogEventSnapshot.of(event, sentryLevel, original);
-        Sentry.queueLog(record, mapper);
+        LogCapture.queue(record, mapper);
         if (alsoBreadcrumb) {
             // After the capture, so the event does not carry itself; later events do.
             Breadcrumb breadcrumb = new Breadcrumb(record.timestamp(), sentryLevel, record.loggerName(),
@@ -210,7 +211,7 @@ public final class SentryAppender extends AbstractAppender {
         } else if (message != null) {
             template = message.getFormattedMessage();
         }
-        Sentry.addLogBreadcrumb(time.getEpochSecond(), time.getNanoOfSecond(), sentryLevel, event.getLoggerName(),
+        LogCapture.addBreadcrumb(time.getEpochSecond(), time.getNanoOfSecond(), sentryLevel, event.getLoggerName(),
                 template, args, FORMATTER);
     }
 

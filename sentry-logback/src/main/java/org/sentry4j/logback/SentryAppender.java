@@ -11,6 +11,7 @@ import java.util.Map;
 import org.sentry4j.Breadcrumb;
 import org.sentry4j.ClientLease;
 import org.sentry4j.Hint;
+import org.sentry4j.LogCapture;
 import org.sentry4j.Sentry;
 import org.sentry4j.SentryLevel;
 import org.sentry4j.SentryOptions;
@@ -208,15 +209,15 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
                 || SdkThread.isSdkThreadName(event.getThreadName())) {
             return; // below the thresholds, no client, logged on an SDK thread or in a callback on this one
         }
-        boolean throughCallback = Sentry.hasBeforeBreadcrumb();
+        boolean throughCallback = LogCapture.hasBeforeBreadcrumb();
         if (throughCallback && isMarked(event)) {
             return; // logged inside a beforeBreadcrumb, then queued by an async appender
         }
         SentryLevel sentryLevel = RecordSnapshot.level(level);
         // A marked record here was queued before its beforeBreadcrumb was removed (a new Sentry.init):
         // checked for events only, where the mark would otherwise become a tag.
-        if (level >= eventLevel && !isMarked(event) && Sentry.hasRoomForEvent()) {
-            Sentry.queueLog(RecordSnapshot.of(event, sentryLevel, MECHANISM, Sentry.needsLogRecordHints()), mapper);
+        if (level >= eventLevel && !isMarked(event) && LogCapture.hasRoomForEvent()) {
+            LogCapture.queue(RecordSnapshot.of(event, sentryLevel, MECHANISM, LogCapture.needsRecordHints()), mapper);
         }
         if (level >= breadcrumbLevel) {
             if (throughCallback) {
@@ -274,7 +275,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
                 kept = args.clone();
             }
         }
-        Sentry.addLogBreadcrumb(time.getEpochSecond(), time.getNano(), level, event.getLoggerName(), template, kept,
+        LogCapture.addBreadcrumb(time.getEpochSecond(), time.getNano(), level, event.getLoggerName(), template, kept,
                 FORMATTER);
     }
 

@@ -1,4 +1,4 @@
-package org.sentry4j.logging;
+package org.sentry4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sentry4j.Sentry;
 import org.sentry4j.SentryLevel;
+import org.sentry4j.logging.LogRecord;
+import org.sentry4j.logging.LogRecordMapper;
 import org.sentry4j.protocol.ExceptionValue;
 import org.sentry4j.protocol.Mechanism;
 import org.sentry4j.protocol.StackFrame;
@@ -42,7 +43,7 @@ class LogCaptureTest {
                 .thread("checkout-1", LogRecord.UNKNOWN_THREAD_ID)
                 .throwable(new IllegalStateException("declined")).build();
 
-        Sentry.captureLog(r, new LogRecordMapper("test", Set.of()));
+        LogCapture.capture(r, new LogRecordMapper("test", Set.of()));
 
         JsonObject event = receiver.awaitEnvelopes(1, WAIT).get(0).event();
         EventSchema.assertValid(event);
@@ -61,7 +62,7 @@ class LogCaptureTest {
                 Mechanism.of("test", true).withTree(null, 0, null));
         LogRecord r = LogRecord.builder().level(SentryLevel.ERROR).exceptions(List.of(described)).build();
 
-        Sentry.captureLog(r, new LogRecordMapper("test", Set.of()));
+        LogCapture.capture(r, new LogRecordMapper("test", Set.of()));
 
         JsonObject event = receiver.awaitEnvelopes(1, WAIT).get(0).event();
         EventSchema.assertValid(event);
@@ -77,10 +78,10 @@ class LogCaptureTest {
         LogRecord r = LogRecord.builder().level(SentryLevel.ERROR).message("declined", "declined", List.of()).build();
         LogRecordMapper mapper = new LogRecordMapper("test", Set.of());
 
-        String captured = Sentry.captureLog(r, mapper);
+        String captured = LogCapture.capture(r, mapper);
         JsonObject first = receiver.awaitEnvelopes(1, WAIT).get(0).event();
         assertThat(first.get("event_id").getAsString()).isEqualTo(captured);
-        assertThat(Sentry.queueLog(r, mapper)).isTrue();
+        assertThat(LogCapture.queue(r, mapper)).isTrue();
         String last = Sentry.lastEventId();
 
         assertThat(last).hasSize(32).isNotEqualTo(captured).isNotEqualTo(Sentry.EMPTY_ID);

@@ -1,0 +1,119 @@
+package org.sentry4j;
+
+import org.sentry4j.internal.BreadcrumbTrail;
+import org.sentry4j.internal.CallbackGuard;
+import org.sentry4j.internal.Capture;
+import org.sentry4j.internal.EventId;
+import org.sentry4j.internal.EventIds;
+import org.sentry4j.logging.LogArguments;
+import org.sentry4j.logging.LogMessageFormatter;
+import org.sentry4j.logging.LogRecord;
+import org.sentry4j.logging.LogRecordMapper;
+
+/**
+ * What logging appenders call, beside {@link Sentry}'s application API: a log record queued as an
+ * event, a log line kept as a breadcrumb, and the questions an appender asks first so the logging thread
+ * copies nothing it would not need. Uses the client {@link Sentry} runs; static and thread-safe, and,
+ * like {@link Sentry}, it never throws into the logging call.
+ */
+public final class LogCapture {
+    private LogCapture() {
+    }
+
+    /**
+     * Captures a log record as an event; the mapper turns it into one on the worker. For logging
+     * appenders, which have already checked level and recursion. Returns the event id.
+     */
+    public static String capture(LogRecord record, LogRecordMapper mapper) {
+        EventId id = submit(record, mapper);
+        return id == null ? Sentry.EMPTY_ID : id.toString();
+    }
+
+    /**
+     * As {@link #capture}, without making the id's text on the calling thread (the appenders do not
+     * use it; {@link Sentry#lastEventId()} still can). Returns whether the record was queued.
+     */
+    public static boolean queue(LogRecord record, LogRecordMapper mapper) {
+        return submit(record, mapper) != null;
+    }
+
+    private static EventId submit(LogRecord record, LogRecordMapper mapper) {
+        Hub h = Sentry.hub();
+        if (!h.isEnabled() || record == null || CallbackGuard.mustDrop()) {
+            return null;
+        }
+        try {
+            if (!h.client.sampledIn()) {
+                return null;
+            }
+            EventId id = EventIds.nextId();
+            if (!h.client.submit(Capture.ofLog(id, record, mapper, h.scopes.current().snapshot()))) {
+                return null;
+            }
+            Sentry.lastEventId(id);
+            return id;
+        } catch (Throwable t) { // NOPMD: logging must never break the application
+            h.client.diagnostics().debug("log capture failed", t);
+            return null;
+        }
+    }
+
+    /**
+     * Records a log line as a breadcrumb on the current scope, for logging appenders: the message is
+     * {@code template} filled with {@code arguments} by the framework's {@code formatter}, formatted
+     * only when an event carries the breadcrumb, on the SDK's worker. {@code arguments} is null, the
+     * one argument (not an array), or an {@code Object[]} of them — only arguments that
+     * {@link LogArguments#allImmutable} accepts; otherwise pass the formatted message as
+     * {@code template} and null. With a {@code beforeBreadcrumb} set, the line is formatted now and
+     * goes through it with an empty hint (appenders that have a log record to offer as the hint call
+     * {@link Sentry#addBreadcrumb(Breadcrumb, Hint)} instead, see {@link #hasBeforeBreadcrumb()}).
+     */
+    public static void addBreadcrumb(long epochSecond, int nanoOfSecond, SentryLevel level, String logger,
+                                     String template, Object arguments, LogMessageFormatter formatter) {
+        Hub h = Sentry.hub();
+        if (!h.isEnabled() || CallbackGuard.mustDrop()) {
+            return;
+        }
+        if (h.client.options().beforeBreadcrumb() == null) {
+            h.scopes.current().addLogLine(epochSecond, nanoOfSecond, level, logger, template, arguments, formatter);
+            return;
+        }
+        String message = BreadcrumbTrail.format(template, arguments, formatter);
+        Sentry.addBreadcrumb(new Breadcrumb(epochSecond, nanoOfSecond, level, logger, message), null);
+    }
+
+    /**
+     * Whether an event captured now would be queued. In an error storm the queue fills and captures are
+     * dropped; a logging appender asks first, so the logging thread does not copy a record only to
+     * drop it. A "no" counts the drop (client report {@code queue_overflow}) and is not followed by a
+     * capture; a "yes" is a moment's answer, and the capture may still be dropped (counted once).
+     */
+    public static boolean hasRoomForEvent() {
+        Hub h = Sentry.hub();
+        return h.isEnabled() && h.client.hasRoom();
+    }
+
+    /**
+     * Whether anything will read a hint's original log record: a {@code beforeSend}, a
+     * {@code beforeBreadcrumb}, or an event processor of an integration the application added. Logging
+     * appenders keep (Logback) or copy (Log4j2) their framework's record for the hint only then: the
+     * record holds more than the event needs, and a pending event would keep all of it in memory.
+     */
+    public static boolean needsRecordHints() {
+        Hub h = Sentry.hub();
+        if (!h.isEnabled()) {
+            return false;
+        }
+        SentryOptions o = h.client.options();
+        return o.beforeSend() != null || o.beforeBreadcrumb() != null || !o.integrations().isEmpty();
+    }
+
+    /**
+     * Whether a breadcrumb would be recorded with a hint at all; logging appenders use it to skip
+     * building a hint when no {@code beforeBreadcrumb} is set.
+     */
+    public static boolean hasBeforeBreadcrumb() {
+        Hub h = Sentry.hub();
+        return h.isEnabled() && h.client.options().beforeBreadcrumb() != null;
+    }
+}
