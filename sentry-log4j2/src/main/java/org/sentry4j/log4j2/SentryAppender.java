@@ -167,7 +167,7 @@ public final class SentryAppender extends AbstractAppender {
 
     private void captureEvent(LogEvent event, SentryLevel sentryLevel, boolean alsoBreadcrumb,
                               boolean throughCallback) {
-        if (isMarked(event)) {
+        if (!throughCallback && isMarked(event)) {
             return; // queued before its beforeBreadcrumb was removed (a new Sentry.init): not an event, nor a tag
         }
         if (!LogCapture.hasRoomForEvent()) {

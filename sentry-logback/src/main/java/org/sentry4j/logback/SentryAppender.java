@@ -214,9 +214,9 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             return; // logged inside a beforeBreadcrumb, then queued by an async appender
         }
         SentryLevel sentryLevel = RecordSnapshot.level(level);
-        // A marked record here was queued before its beforeBreadcrumb was removed (a new Sentry.init):
+        // Without a beforeBreadcrumb, a marked record was queued before it was removed (a new Sentry.init):
         // checked for events only, where the mark would otherwise become a tag.
-        if (level >= eventLevel && !isMarked(event) && LogCapture.hasRoomForEvent()) {
+        if (level >= eventLevel && (throughCallback || !isMarked(event)) && LogCapture.hasRoomForEvent()) {
             LogCapture.queue(RecordSnapshot.of(event, sentryLevel, MECHANISM, LogCapture.needsRecordHints()), mapper);
         }
         if (level >= breadcrumbLevel) {
