@@ -106,20 +106,21 @@ public final class LogRecordMapper {
     }
 
     /**
-     * The special keys in context data, as they are in key-values: Log4j2's SLF4J 2 binding hands SLF4J's
-     * {@code addKeyValue} pairs over as ThreadContext entries, so they arrive here. Returns whether the
-     * entry was taken; a tag value that cannot be one is left to the ordinary rules.
+     * The special keys ({@code sentry.fingerprint}, {@code sentry.tag.<name>}), in key-values and in
+     * context data alike: Log4j2's SLF4J 2 binding hands SLF4J's {@code addKeyValue} pairs over as
+     * ThreadContext entries. Returns whether the entry was taken; a tag value that cannot be one is left
+     * to the ordinary rules.
      */
-    private static boolean special(String key, String value, SentryEvent e) {
+    private static boolean special(String key, Object value, SentryEvent e) {
         if (value == null) {
             return false;
         }
         if (key.equals(FINGERPRINT_KEY)) {
-            e.setFingerprint(splitFingerprint(value));
+            e.setFingerprint(value instanceof List ? stringList((List<?>) value) : splitFingerprint(String.valueOf(value)));
             return true;
         }
-        if (key.startsWith(TAG_PREFIX) && EventLimits.isValidTag(key.substring(TAG_PREFIX.length()), value)) {
-            e.setTag(key.substring(TAG_PREFIX.length()), value);
+        if (key.startsWith(TAG_PREFIX) && isValidTag(key.substring(TAG_PREFIX.length()), value)) {
+            e.setTag(key.substring(TAG_PREFIX.length()), String.valueOf(value));
             return true;
         }
         return false;
@@ -151,14 +152,7 @@ public final class LogRecordMapper {
         for (Map.Entry<String, Object> kv : keyValues.entrySet()) {
             String key = kv.getKey();
             Object value = kv.getValue();
-            if (key == null) {
-                continue;
-            }
-            if (key.equals(FINGERPRINT_KEY) && value != null) {
-                e.setFingerprint(value instanceof List ? stringList((List<?>) value) : splitFingerprint(String.valueOf(value)));
-            } else if (key.startsWith(TAG_PREFIX) && isValidTag(key.substring(TAG_PREFIX.length()), value)) {
-                e.setTag(key.substring(TAG_PREFIX.length()), String.valueOf(value));
-            } else {
+            if (key != null && !special(key, value, e)) {
                 e.setExtra(key, value == null ? "null" : value);
             }
         }
