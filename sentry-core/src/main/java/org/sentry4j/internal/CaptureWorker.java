@@ -113,18 +113,17 @@ public final class CaptureWorker {
 
     /** Hands the drops counted since the last call to {@code onDrops}. */
     private synchronized void reportDrops() {
-        long total = overflowed.sum(); // only grows, so nothing counted meanwhile is lost
-        if (total > overflowReported) {
-            long delta = total - overflowReported;
-            overflowReported = total;
-            onDrops.accept(DiscardReason.QUEUE_OVERFLOW, delta);
+        overflowReported = report(overflowed, overflowReported, DiscardReason.QUEUE_OVERFLOW);
+        sampledOutReported = report(sampledOut, sampledOutReported, DiscardReason.SAMPLE_RATE);
+    }
+
+    /** Reports what {@code counter} gained since {@code reported}; returns its total now. */
+    private long report(LongAdder counter, long reported, DiscardReason reason) {
+        long total = counter.sum(); // only grows, so nothing counted meanwhile is lost
+        if (total > reported) {
+            onDrops.accept(reason, total - reported);
         }
-        long sampled = sampledOut.sum();
-        if (sampled > sampledOutReported) {
-            long delta = sampled - sampledOutReported;
-            sampledOutReported = sampled;
-            onDrops.accept(DiscardReason.SAMPLE_RATE, delta);
-        }
+        return Math.max(total, reported);
     }
 
     private void processSafely(Capture c) {
