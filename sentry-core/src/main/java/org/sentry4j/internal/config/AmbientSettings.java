@@ -60,14 +60,10 @@ public final class AmbientSettings {
     private AmbientSettings() {
     }
 
-    /** The settings from this JVM's real environment, keyed by canonical name. */
-    public static Map<String, Value> load() {
-        return load(note -> { });
-    }
-
     /**
-     * As {@link #load()}; {@code notes} hears of problems that are no error, such as a named
-     * properties file that is missing (the caller says them when {@code debug} is on).
+     * The settings from this JVM's real environment, keyed by canonical name; {@code notes} hears of
+     * problems that are no error, such as a named properties file that is missing (the caller says them
+     * when {@code debug} is on).
      */
     public static Map<String, Value> load(Consumer<String> notes) {
         Source forced = override;

@@ -103,7 +103,7 @@ public final class HttpTransport implements Transport {
         }
         Pending p = new Pending(envelope, settlements.accept());
         boolean sdkThread = SdkThread.isCurrent();
-        if (offer(p) || (sdkThread && awaitRoom(p))) {
+        if (queue.offer(p) || (sdkThread && awaitRoom(p))) {
             leftovers.afterPut(sdkThread); // close may have drained the queue since the check above
             return;
         }
@@ -138,11 +138,6 @@ public final class HttpTransport implements Transport {
     /** The senders are draining the queue at a healthy server's pace. */
     private boolean keepingUp(long now) {
         return accepting && !stopping && backoff.healthy() && !pace.slow(now);
-    }
-
-    /** Into the memory queue if it has room by count and bytes. */
-    boolean offer(Pending p) {
-        return queue.offer(p);
     }
 
     @Override
