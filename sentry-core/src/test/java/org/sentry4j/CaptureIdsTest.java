@@ -236,15 +236,7 @@ class CaptureIdsTest {
     void initClosesThePreviousClientWithinThePreviousClientsOwnShutdownTimeout() throws Exception {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        receiver.respondWith(e -> {
-            held.countDown();
-            try {
-                release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            return TestReceiver.Response.status(200);
-        });
+        receiver.holdRequests(held, release, WAIT);
         try {
             init(o -> o.shutdownTimeout(Duration.ofMillis(200)).cacheEnabled(false));
             Sentry.captureMessage("held by a slow server");

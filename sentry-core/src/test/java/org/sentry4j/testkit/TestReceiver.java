@@ -147,6 +147,23 @@ public final class TestReceiver implements AutoCloseable {
         this.responder = responder;
     }
 
+    /**
+     * Answers 200 to every request, each only once {@code release} opens (or {@code max} passed);
+     * {@code arrived} counts down as each request comes in. For tests that need a request in flight.
+     */
+    public void holdRequests(java.util.concurrent.CountDownLatch arrived, java.util.concurrent.CountDownLatch release,
+                             Duration max) {
+        respondWith(e -> {
+            arrived.countDown();
+            try {
+                release.await(max.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return Response.status(200);
+        });
+    }
+
     public void respondWith(Response response) {
         this.responder = e -> response;
     }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.sentry4j.testkit.TestReceiver.Response;
 import org.sentry4j.transport.TransportStats;
 
 /** Close accounts for every envelope it accepted: sent, spooled or dropped and counted. */
@@ -20,15 +19,7 @@ class CloseTest extends TransportTestBase {
     void closeWithNoTimeLeftLosesNoEnvelopeUncountedEvenOneWhoseRequestItAborts() throws Exception {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        receiver.respondWith(e -> {
-            held.countDown();
-            try {
-                release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            return Response.status(200);
-        });
+        receiver.holdRequests(held, release, WAIT);
         transport = fx.transport(o -> { });
         try {
             for (int i = 0; i < EVENTS; i++) {
