@@ -62,7 +62,8 @@ class HttpTransportTest extends TransportTestBase {
             }
             return Response.status(200);
         });
-        transport = fx.transport(o -> { });
+        // The held request must not time out on a loaded machine while the test is holding it.
+        transport = fx.transport(o -> o.readTimeout(Duration.ofMinutes(1)));
         transport.send(event(id(0))); // answered: the probe gate lets the next requests go in parallel
         receiver.awaitEnvelopes(1, WAIT);
         transport.send(event(held));
@@ -79,7 +80,7 @@ class HttpTransportTest extends TransportTestBase {
         assertThat(flushed.get(WAIT.toSeconds(), TimeUnit.SECONDS))
                 .as("the held envelope is still unanswered when the flush's time is up").isFalse();
         releaseHeld.countDown();
-        assertThat(transport.flush(WAIT)).as("answered, or spooled if its request timed out meanwhile").isTrue();
+        assertThat(transport.flush(WAIT)).as("answered, or spooled if its request failed meanwhile").isTrue();
     }
 
     @Test
