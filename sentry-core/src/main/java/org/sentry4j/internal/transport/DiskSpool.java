@@ -129,7 +129,7 @@ final class DiskSpool {
         opened = true;
         try {
             Files.createDirectories(dir);
-            for (Map.Entry<String, Long> file : folder.list().entrySet()) {
+            for (Map.Entry<String, Long> file : folder.list(Set.of()).entrySet()) {
                 add(new Batch(file.getKey(), BatchName.countOf(file.getKey()), file.getValue()));
             }
             usable = true;
@@ -158,7 +158,7 @@ final class DiskSpool {
         }
         Map<String, Long> found;
         try {
-            found = folder.list(); // no lock held: other threads keep storing and acknowledging
+            found = folder.list(before); // no lock held: other threads keep storing and acknowledging
         } catch (IOException | RuntimeException e) {
             diagnostics.throttled("spool.scan", Duration.ofMinutes(1),
                     "cannot read disk spool " + dir + ": " + Diagnostics.describe(e));

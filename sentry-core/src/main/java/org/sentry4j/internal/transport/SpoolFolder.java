@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.sentry4j.internal.Diagnostics;
 
 /**
@@ -54,14 +55,15 @@ final class SpoolFolder {
     }
 
     /**
-     * The batch files in the folder by name, with their sizes; deletes stale temp files on the way.
+     * The batch files in the folder by name, with their sizes (-1 for the {@code known} ones, whose size
+     * the caller has: a rescan then reads only new files'); deletes stale temp files on the way.
      * Throws only when the folder itself cannot be read.
      */
-    Map<String, Long> list() throws IOException {
+    Map<String, Long> list(Set<String> known) throws IOException {
         Map<String, Long> found = new HashMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
-                look(file, found);
+                look(file, known, found);
             }
         } catch (DirectoryIteratorException e) {
             throw e.getCause();
@@ -69,7 +71,7 @@ final class SpoolFolder {
         return found;
     }
 
-    private void look(Path file, Map<String, Long> found) {
+    private void look(Path file, Set<String> known, Map<String, Long> found) {
         String name = file.getFileName().toString();
         try {
             if (name.startsWith(TEMP_PREFIX)) {
@@ -77,7 +79,7 @@ final class SpoolFolder {
                     Files.deleteIfExists(file);
                 }
             } else if (BatchName.countOf(name) > 0) {
-                found.put(name, Files.size(file));
+                found.put(name, known.contains(name) ? -1L : Files.size(file));
             }
         } catch (NoSuchFileException vanished) {
             // delivered (or its write finished) by another process since the listing: nothing to do
