@@ -3,6 +3,7 @@ package org.sentry4j;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sentry4j.internal.EpochNanos;
 
 /**
  * Something that happened before an event: a log line, an HTTP call, a user action. Immutable; the
@@ -36,7 +37,7 @@ public final class Breadcrumb {
      * no {@code Instant} is made on the logging thread.
      */
     public Breadcrumb(long epochSecond, int nanoOfSecond, SentryLevel level, String category, String message) {
-        this(epochNanos(epochSecond, nanoOfSecond), level, category, message);
+        this(EpochNanos.of(epochSecond, nanoOfSecond), level, category, message);
     }
 
     private Breadcrumb(long epochNanos, SentryLevel level, String category, String message) {
@@ -63,17 +64,7 @@ public final class Breadcrumb {
 
     /** Null means now; beyond what a long of nanoseconds holds (years 1678 to 2262) is clamped. */
     private static long epochNanos(Instant t) {
-        return t == null ? epochNanos(Instant.now()) : epochNanos(t.getEpochSecond(), t.getNano());
-    }
-
-    private static long epochNanos(long epochSecond, int nano) {
-        if (epochSecond >= Long.MAX_VALUE / 1_000_000_000L) {
-            return Long.MAX_VALUE;
-        }
-        if (epochSecond <= Long.MIN_VALUE / 1_000_000_000L) {
-            return Long.MIN_VALUE;
-        }
-        return epochSecond * 1_000_000_000L + nano;
+        return t == null ? epochNanos(Instant.now()) : EpochNanos.of(t.getEpochSecond(), t.getNano());
     }
 
     /** {@code default}, {@code http}, {@code navigation}, …; null means {@code default}. */

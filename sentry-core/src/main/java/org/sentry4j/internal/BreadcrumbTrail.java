@@ -146,7 +146,7 @@ public final class BreadcrumbTrail {
         }
         while (true) {
             Link current = head.get();
-            Link line = new LogLine(epochNanos(epochSecond, nanoOfSecond), level, logger, template, arguments,
+            Link line = new LogLine(EpochNanos.of(epochSecond, nanoOfSecond), level, logger, template, arguments,
                     formatter, cut(current));
             if (head.compareAndSet(current, line)) {
                 return;
@@ -169,17 +169,6 @@ public final class BreadcrumbTrail {
         } catch (RuntimeException e) { // NOPMD: a broken argument must not break logging
             return "<message could not be formatted: " + e.getClass().getName() + ">";
         }
-    }
-
-    /** Clamped to what a long of nanoseconds holds (years 1678 to 2262). */
-    private static long epochNanos(long epochSecond, int nanoOfSecond) {
-        if (epochSecond >= Long.MAX_VALUE / LogLine.NANOS_PER_SECOND) {
-            return Long.MAX_VALUE;
-        }
-        if (epochSecond <= Long.MIN_VALUE / LogLine.NANOS_PER_SECOND) {
-            return Long.MIN_VALUE;
-        }
-        return epochSecond * LogLine.NANOS_PER_SECOND + nanoOfSecond;
     }
 
     private Link cut(Link current) {
