@@ -3,6 +3,12 @@ package org.sentry4j.internal;
 /**
  * A daemon thread owned by the SDK. Anything captured or logged on one of these is dropped silently,
  * which is what keeps HttpClient's own logging (routed to our appender) from looping back.
+ *
+ * <p>It runs at {@link Thread#MIN_PRIORITY}: reporting errors must not take cores from the application
+ * that makes them, so under contention the SDK's serializing and sending wait for idle CPU (pending
+ * events wait in the bounded queue meanwhile). Windows honours Java priorities as is; on Linux the JVM
+ * ignores them unless started with {@code -XX:ThreadPriorityPolicy=1} (which maps this to nice 4;
+ * {@code -XX:JavaPriority1_To_OSPriority=19} makes it nice 19).
  */
 public final class SdkThread extends Thread {
     /** Every SDK thread's name starts with it; no other thread's may. */
@@ -11,6 +17,7 @@ public final class SdkThread extends Thread {
     public SdkThread(String name, Runnable body) {
         super(body, NAME_PREFIX + name);
         setDaemon(true);
+        setPriority(Thread.MIN_PRIORITY);
     }
 
     public static boolean isCurrent() {
