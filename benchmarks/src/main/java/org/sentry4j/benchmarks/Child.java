@@ -32,6 +32,7 @@ final class Child implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         command.add("-Xmx1g");
+        command.addAll(JvmFlags.THREAD_PRIORITIES);
         String extra = System.getenv("BENCH_CHILD_JVM_OPTS"); // e.g. -XX:StartFlightRecording=... to profile
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));

@@ -58,11 +58,17 @@ final class JmhCases {
 
         String describe() {
             return "-f 1 -wi " + warmupIterations + " -w " + warmupSeconds + "s -i " + iterations + " -r "
-                    + seconds + "s -t 1 -prof gc, -Xms1g -Xmx1g";
+                    + seconds + "s -t 1 -prof gc, -Xms1g -Xmx1g " + String.join(" ", JvmFlags.THREAD_PRIORITIES);
         }
     }
 
     private JmhCases() {
+    }
+
+    private static String[] jvmArgs(Path side) {
+        List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-D" + BenchmarkState.OUT_PROPERTY + "=" + side.toAbsolutePath()));
+        args.addAll(JvmFlags.THREAD_PRIORITIES); // a second jvmArgsAppend would replace the first
+        return args.toArray(new String[0]);
     }
 
     /** Runs the benchmarks whose names match {@code include} (a regular expression) for {@code variants}. */
@@ -80,7 +86,7 @@ final class JmhCases {
                 .measurementIterations(settings.iterations)
                 .measurementTime(TimeValue.seconds(settings.seconds))
                 .addProfiler(GCProfiler.class)
-                .jvmArgsAppend("-Xms1g", "-Xmx1g", "-D" + BenchmarkState.OUT_PROPERTY + "=" + side.toAbsolutePath())
+                .jvmArgsAppend(jvmArgs(side))
                 .shouldFailOnError(true);
         Collection<RunResult> results = new Runner(options.build()).run();
         List<Row> rows = new ArrayList<>();
