@@ -31,6 +31,7 @@ final class Child implements AutoCloseable {
     static Child start(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        command.add("-Xms1g"); // a fixed heap, as the JMH forks have: G1 does not start the burst from a shrunk heap
         command.add("-Xmx1g");
         command.addAll(JvmFlags.THREAD_PRIORITIES);
         String extra = System.getenv("BENCH_CHILD_JVM_OPTS"); // e.g. -XX:StartFlightRecording=... to profile

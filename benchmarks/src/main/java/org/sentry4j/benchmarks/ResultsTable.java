@@ -98,7 +98,8 @@ final class ResultsTable {
     }
 
     private void endToEndTable(List<Scenario> scenarios) {
-        out.append("\n## Case e: 20 000 errors from 4 threads, then flush (a fresh JVM per row)\n\n")
+        out.append("\n## Case e: 20 000 errors from 4 threads, then flush (a fresh JVM per row, -Xms1g -Xmx1g "
+                        + String.join(" ", JvmFlags.THREAD_PRIORITIES) + ")\n\n")
                 .append("| framework | SDK | receiver | delivered / logged | after restart | delivered/s "
                         + "| p50 | p99 | p99.9 | max | close() | peak heap (live after GC) | event requests | sentry4j targets |\n")
                 .append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
