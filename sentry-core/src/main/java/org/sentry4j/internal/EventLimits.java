@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.sentry4j.Breadcrumb;
 import org.sentry4j.SentryEvent;
 import org.sentry4j.protocol.ExceptionValue;
@@ -73,11 +74,12 @@ public final class EventLimits {
     }
 
     /**
-     * Serializes {@code e}, shrinking it until it fits {@link #MAX_EVENT_BYTES}. Returns the bytes.
+     * Serializes {@code e}, shrinking it until its JSON ({@code size} bytes of what {@code serializer}
+     * makes) fits {@link #MAX_EVENT_BYTES}.
      */
-    public static byte[] serializeWithin(SentryEvent e, Function<SentryEvent, byte[]> serializer) {
-        byte[] bytes = serializer.apply(e);
-        if (bytes.length <= MAX_EVENT_BYTES) {
+    public static <T> T serializeWithin(SentryEvent e, Function<SentryEvent, T> serializer, ToIntFunction<T> size) {
+        T bytes = serializer.apply(e);
+        if (size.applyAsInt(bytes) <= MAX_EVENT_BYTES) {
             return bytes;
         }
         List<Runnable> steps = List.of(
@@ -93,7 +95,7 @@ public final class EventLimits {
         for (Runnable step : steps) {
             step.run();
             bytes = serializer.apply(e);
-            if (bytes.length <= MAX_EVENT_BYTES) {
+            if (size.applyAsInt(bytes) <= MAX_EVENT_BYTES) {
                 return bytes;
             }
         }

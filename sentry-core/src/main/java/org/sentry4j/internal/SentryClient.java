@@ -14,6 +14,7 @@ import org.sentry4j.SentryEvent;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.integration.Integration;
 import org.sentry4j.internal.json.EventSerializer;
+import org.sentry4j.internal.transport.PayloadDeflater;
 import org.sentry4j.internal.transport.HttpTransport;
 import org.sentry4j.transport.DiscardReason;
 import org.sentry4j.transport.Envelope;
@@ -33,6 +34,7 @@ public final class SentryClient {
     private final Transport transport;
     private final EventPreparer preparer;
     private final EventSerializer serializer;
+    private final PayloadDeflater payloads = new PayloadDeflater();
     private final List<EventProcessor> processors = new ArrayList<>();
     private final List<Integration> integrations = new ArrayList<>();
     private final CaptureWorker worker;
@@ -165,16 +167,20 @@ public final class SentryClient {
         if (event.getTimestamp() == null) {
             event.setTimestamp(options.clock().instant()); // a callback cleared it; the schema requires one
         }
-        byte[] json;
+        EnvelopeItem item;
         try {
             EventLimits.trimFields(event);
-            json = EventLimits.serializeWithin(event, serializer::serialize);
+            // Compressed here, from the serializer's buffer: a waiting envelope holds a few KB, not its JSON.
+            item = EventLimits.serializeWithin(event,
+                    e -> serializer.serialize(e, (bytes, offset, length) ->
+                            payloads.item("event", "application/json", bytes, offset, length)),
+                    EnvelopeItem::length);
         } catch (RuntimeException e) { // e.g. an extra's collection changed by the application meanwhile
             diagnostics.debug("an event could not be serialized; dropped", e);
             drop(DiscardReason.INTERNAL_SDK_ERROR, null);
             return;
         }
-        transport.send(Envelope.of(event.getEventId(), SdkInfo.NAME, SdkInfo.VERSION, List.of(EnvelopeItem.event(json))));
+        transport.send(Envelope.of(event.getEventId(), SdkInfo.NAME, SdkInfo.VERSION, List.of(item)));
     }
 
     private void drop(DiscardReason reason, String why) {
@@ -228,6 +234,7 @@ public final class SentryClient {
         }
         // Half the budget at most for events still being built, so the transport keeps time to send or spool.
         worker.close(timeout.dividedBy(2));
+        payloads.close();
         int abandoned = worker.abandoned();
         if (abandoned > 0) {
             transport.recordDiscard(DiscardReason.QUEUE_OVERFLOW, "error", abandoned);

@@ -65,7 +65,7 @@ public final class Envelope {
     public long payloadBytes() {
         long n = headerJson.length();
         for (EnvelopeItem item : items) {
-            n += item.payload().length + 64;
+            n += item.heldBytes() + 64;
         }
         return n;
     }
@@ -87,17 +87,33 @@ public final class Envelope {
                 if (item.contentType() != null) {
                     json.name("content_type").value(item.contentType());
                 }
-                json.name("length").value(item.payload().length).endObject();
+                json.name("length").value(item.length()).endObject();
             }
             out.write(itemHeader.toString().getBytes(StandardCharsets.UTF_8));
             out.write('\n');
-            out.write(item.payload());
+            if (item.deflatedPayload() != null && out instanceof SegmentSink) {
+                ((SegmentSink) out).writeDeflated(item);
+            } else {
+                out.write(item.payload());
+            }
             out.write('\n');
         }
     }
 
+    /**
+     * A stream that takes a compressed item's segment as it is (the sender's gzip body); other streams
+     * get the payload inflated.
+     */
+    public interface SegmentSink {
+        void writeDeflated(EnvelopeItem item) throws IOException;
+    }
+
     public byte[] toBytes(Instant sentAt) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(payloadBytes() + 256, 1 << 20));
+        long size = headerJson.length() + 256;
+        for (EnvelopeItem item : items) {
+            size += item.length() + 64;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size, 1 << 20));
         try {
             writeTo(out, sentAt);
         } catch (IOException e) {

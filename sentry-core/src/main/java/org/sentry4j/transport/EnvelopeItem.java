@@ -1,17 +1,41 @@
 package org.sentry4j.transport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
-/** One item of an envelope: its type, payload bytes and the rate-limit category it counts against. */
+/**
+ * One item of an envelope: its type, payload bytes and the rate-limit category it counts against. The
+ * payload is held either as is, or compressed: a raw-deflate segment ending in a sync flush, with the
+ * payload's length and CRC-32, which the sender splices into the gzipped request body as it is.
+ */
 public final class EnvelopeItem {
     private final String type;
     private final String contentType;
     private final byte[] payload;
+    private final byte[] deflated;
+    private final int length;
+    private final int crc32;
 
     public EnvelopeItem(String type, String contentType, byte[] payload) {
+        this(type, contentType, payload, null, payload.length, 0);
+    }
+
+    private EnvelopeItem(String type, String contentType, byte[] payload, byte[] deflated, int length, int crc32) {
         this.type = type;
         this.contentType = contentType;
         this.payload = payload;
+        this.deflated = deflated;
+        this.length = length;
+        this.crc32 = crc32;
+    }
+
+    /**
+     * An item whose payload of {@code length} bytes (CRC-32 {@code crc32}) is held as {@code segment}:
+     * raw deflate (no zlib or gzip wrapper) from a fresh compressor, ending in a sync flush.
+     */
+    public static EnvelopeItem deflated(String type, String contentType, byte[] segment, int length, int crc32) {
+        return new EnvelopeItem(type, contentType, null, segment, length, crc32);
     }
 
     public static EnvelopeItem event(byte[] json) {
@@ -30,13 +54,54 @@ public final class EnvelopeItem {
         return contentType;
     }
 
-    /** The payload; do not modify. */
+    /** The payload; do not modify. A compressed item inflates it anew on every call. */
     public byte[] payload() {
-        return payload;
+        return deflated == null ? payload : inflate();
     }
 
     public String payloadAsString() {
-        return new String(payload, StandardCharsets.UTF_8);
+        return new String(payload(), StandardCharsets.UTF_8);
+    }
+
+    /** The payload's length in bytes (what the item header's {@code length} says). */
+    public int length() {
+        return length;
+    }
+
+    /** The compressed payload (see {@link #deflated}), or null when the item holds it as is. */
+    public byte[] deflatedPayload() {
+        return deflated;
+    }
+
+    /** The CRC-32 of the payload, for a compressed item. */
+    public int crc32() {
+        return crc32;
+    }
+
+    /** Bytes this item keeps in memory. */
+    public int heldBytes() {
+        return deflated == null ? payload.length : deflated.length;
+    }
+
+    private byte[] inflate() {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(deflated);
+            byte[] out = new byte[length];
+            int n = 0;
+            while (n < length) {
+                int got = inflater.inflate(out, n, length - n);
+                if (got == 0 && (inflater.needsInput() || inflater.finished() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("envelope item '" + type + "': compressed payload is short");
+                }
+                n += got;
+            }
+            return out;
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("envelope item '" + type + "': compressed payload is corrupt", e);
+        } finally {
+            inflater.end();
+        }
     }
 
     /** The rate-limit data category (protocol section 8): events count as {@code error}. */

@@ -1,5 +1,6 @@
 package org.sentry4j.internal.json;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -62,12 +63,23 @@ public final class EventSerializer {
         this.sdkJson = FragmentCache.written(out -> writeSdk(out, sdk));
     }
 
+    /** What becomes of an event's JSON while it is still in the serializer's reused buffer. */
+    @FunctionalInterface
+    public interface Output<T> {
+        T take(byte[] bytes, int offset, int length);
+    }
+
     public byte[] serialize(SentryEvent event) {
+        return serialize(event, (bytes, offset, length) -> Arrays.copyOfRange(bytes, offset, offset + length));
+    }
+
+    /** Serializes {@code event} and hands the bytes to {@code output} (e.g. to compress them) without a copy. */
+    public <T> T serialize(SentryEvent event, Output<T> output) {
         JsonOut taken = spare.getAndSet(null);
         JsonOut out = taken != null ? taken : new JsonOut(32_768);
         try {
             write(out, event);
-            return out.toBytes();
+            return output.take(out.array(), 0, out.size());
         } finally {
             if (out.capacity() <= KEPT_BUFFER_BYTES) {
                 out.reset();

@@ -36,6 +36,15 @@ final class JsonOut {
         return buf.length;
     }
 
+    /** The buffer written into; valid up to {@link #size()}, until the next write or reset. */
+    byte[] array() {
+        return buf;
+    }
+
+    int size() {
+        return len;
+    }
+
     /** Empties it for reuse, keeping its buffer. */
     void reset() {
         len = 0;
