@@ -2,6 +2,7 @@ package org.sentry4j.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,9 +172,11 @@ public final class SentryClient {
         try {
             EventLimits.trimFields(event);
             // Compressed here, from the serializer's buffer: a waiting envelope holds a few KB, not its JSON.
+            // An attempt over the size limit is only measured (EventLimits shrinks the event and tries again).
             item = EventLimits.serializeWithin(event,
-                    e -> serializer.serialize(e, (bytes, offset, length) ->
-                            payloads.item("event", "application/json", bytes, offset, length)),
+                    e -> serializer.serialize(e, (bytes, offset, length) -> length > EventLimits.MAX_EVENT_BYTES
+                            ? new EnvelopeItem("event", "application/json", Arrays.copyOfRange(bytes, offset, offset + length))
+                            : payloads.item("event", "application/json", bytes, offset, length)),
                     EnvelopeItem::length);
         } catch (RuntimeException e) { // e.g. an extra's collection changed by the application meanwhile
             diagnostics.debug("an event could not be serialized; dropped", e);

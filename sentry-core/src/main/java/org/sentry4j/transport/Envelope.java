@@ -61,7 +61,10 @@ public final class Envelope {
         return new Envelope(eventId, headerJson, newItems);
     }
 
-    /** Payload bytes of all items; a cheap size estimate for queue bounds. */
+    /**
+     * Bytes the envelope holds in memory (a compressed item counts its compressed size); a cheap
+     * estimate for queue bounds.
+     */
     public long payloadBytes() {
         long n = headerJson.length();
         for (EnvelopeItem item : items) {

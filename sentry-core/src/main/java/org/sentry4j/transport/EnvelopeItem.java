@@ -32,9 +32,21 @@ public final class EnvelopeItem {
 
     /**
      * An item whose payload of {@code length} bytes (CRC-32 {@code crc32}) is held as {@code segment}:
-     * raw deflate (no zlib or gzip wrapper) from a fresh compressor, ending in a sync flush.
+     * raw deflate (no zlib or gzip wrapper) from a fresh compressor, ending in a sync flush and never
+     * finished (no final block), so that a sender can splice it into its gzip body as is. The SDK makes
+     * these on its worker; the length and CRC must be the payload's, or the request body is corrupt.
+     *
+     * @throws IllegalArgumentException if the segment does not end in a sync flush, or the length is negative
      */
     public static EnvelopeItem deflated(String type, String contentType, byte[] segment, int length, int crc32) {
+        int n = segment.length;
+        if (n < 4 || segment[n - 4] != 0 || segment[n - 3] != 0 || segment[n - 2] != -1 || segment[n - 1] != -1) {
+            throw new IllegalArgumentException("envelope item '" + type + "': a compressed payload must end in a"
+                    + " sync flush (Deflater.SYNC_FLUSH, never finish())");
+        }
+        if (length < 0) {
+            throw new IllegalArgumentException("envelope item '" + type + "': negative length " + length);
+        }
         return new EnvelopeItem(type, contentType, null, segment, length, crc32);
     }
 

@@ -1,6 +1,7 @@
 package org.sentry4j.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.sentry4j.transport.Envelope;
@@ -74,5 +77,23 @@ class GzipBodyTest {
         assertThat(parsed.items().get(0).deflatedPayload()).isNull();
         assertThat(Arrays.equals(parsed.items().get(0).payload(), payload)).isTrue();
         assertThat(parsed.items().get(0).length()).isEqualTo(payload.length);
+    }
+
+    @Test
+    void aFinishedSegmentIsRefusedAtTheDoorInsteadOfCorruptingTheBody() {
+        byte[] payload = json(2_000, 7);
+        Deflater finishing = new Deflater(Deflater.BEST_SPEED, true);
+        finishing.setInput(payload);
+        finishing.finish(); // a final block: nothing spliced after it would be read
+        byte[] out = new byte[8_192];
+        int n = finishing.deflate(out);
+        finishing.end();
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+
+        assertThatThrownBy(() -> EnvelopeItem.deflated("event", "application/json", Arrays.copyOf(out, n),
+                payload.length, (int) crc.getValue()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sync flush");
     }
 }
