@@ -91,6 +91,24 @@ class AmbientSettingsTest {
     }
 
     @Test
+    void threadPriorityComesFromEveryAmbientSourceAndCodeBeatsThem() throws Exception {
+        Files.writeString(dir.resolve("sentry.properties"), "thread-priority=3\n");
+        ambient(sys(), Map.of());
+        assertThat(SentryOptions.builder().build().threadPriority()).isEqualTo(3);
+
+        ambient(sys(), Map.of("SENTRY_THREAD_PRIORITY", "4"));
+        assertThat(SentryOptions.builder().build().threadPriority()).isEqualTo(4);
+
+        ambient(sys("sentry.thread-priority", "6"), Map.of("SENTRY_THREAD_PRIORITY", "4"));
+        assertThat(SentryOptions.builder().build().threadPriority()).isEqualTo(6);
+        assertThat(SentryOptions.builder().threadPriority(7).build().threadPriority()).isEqualTo(7);
+
+        ambient(sys(), Map.of("SENTRY_THREAD_PRIORITY", "11"));
+        assertThatThrownBy(() -> SentryOptions.builder().build())
+                .hasMessageContaining("thread-priority").hasMessageContaining("was 11");
+    }
+
+    @Test
     void malformedTagsListFailsNamingItsSource() {
         ambient(sys(), Map.of("SENTRY_TAGS", "team"));
         assertThatThrownBy(() -> SentryOptions.builder().build())

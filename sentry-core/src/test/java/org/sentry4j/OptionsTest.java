@@ -27,6 +27,7 @@ class OptionsTest {
         assertThat(o.environment()).isEqualTo("production");
         assertThat(o.sampleRate()).isEqualTo(1.0);
         assertThat(o.maxBreadcrumbs()).isEqualTo(100);
+        assertThat(o.threadPriority()).isEqualTo(Thread.MIN_PRIORITY);
         assertThat(o.shutdownTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(o.attachStacktrace()).isTrue();
         assertThat(o.sendDefaultPii()).isFalse();
@@ -48,6 +49,13 @@ class OptionsTest {
                 .hasMessageContaining("sample-rate").hasMessageContaining("lots");
         assertThatThrownBy(() -> SentryOptions.builder().set("debug", "perhaps"))
                 .hasMessageContaining("debug");
+        assertThatThrownBy(() -> SentryOptions.builder().ambientSources(false).threadPriority(0).build())
+                .hasMessageContaining("threadPriority").hasMessageContaining("thread-priority")
+                .hasMessageContaining("was 0");
+        assertThatThrownBy(() -> SentryOptions.builder().ambientSources(false).set("thread-priority", "11").build())
+                .hasMessageContaining("thread-priority").hasMessageContaining("was 11");
+        assertThatThrownBy(() -> SentryOptions.builder().set("thread-priority", "high"))
+                .hasMessageContaining("thread-priority").hasMessageContaining("high");
         assertThatThrownBy(() -> SentryOptions.builder().set("no-such-option", "1"))
                 .hasMessageContaining("unknown sentry setting 'no-such-option'");
     }

@@ -43,13 +43,13 @@ public final class CaptureWorker {
     private volatile boolean running = true;
 
     /** {@code onDrops} receives, on the worker, batches of drops: {@code QUEUE_OVERFLOW} and {@code SAMPLE_RATE}. */
-    public CaptureWorker(int capacity, Consumer<Capture> processor, ObjLongConsumer<DiscardReason> onDrops,
-                         Diagnostics diagnostics) {
+    public CaptureWorker(int capacity, int priority, Consumer<Capture> processor,
+                         ObjLongConsumer<DiscardReason> onDrops, Diagnostics diagnostics) {
         this.capacity = capacity;
         this.processor = processor;
         this.onDrops = onDrops;
         this.diagnostics = diagnostics;
-        this.thread = new SdkThread("worker", this::loop);
+        this.thread = new SdkThread("worker", priority, this::loop);
         this.thread.start();
     }
 

@@ -4,7 +4,8 @@ package org.sentry4j.internal;
  * A daemon thread owned by the SDK. Anything captured or logged on one of these is dropped silently,
  * which is what keeps HttpClient's own logging (routed to our appender) from looping back.
  *
- * <p>It runs at {@link Thread#MIN_PRIORITY}: reporting errors must not take cores from the application
+ * <p>It runs at {@link Thread#MIN_PRIORITY} unless given a priority (the client's long-lived threads
+ * take the {@code thread-priority} option, whose default is the same): reporting errors must not take cores from the application
  * that makes them, so under contention the SDK's serializing and sending wait for idle CPU (pending
  * events wait in the bounded queue meanwhile). Windows honours Java priorities as is; on Linux the JVM
  * ignores them unless started with {@code -XX:ThreadPriorityPolicy=1} (which maps this to nice 4;
@@ -14,10 +15,16 @@ public final class SdkThread extends Thread {
     /** Every SDK thread's name starts with it; no other thread's may. */
     public static final String NAME_PREFIX = "sentry4j-";
 
+    /** A thread at {@link Thread#MIN_PRIORITY}, for short one-shot jobs. */
     public SdkThread(String name, Runnable body) {
+        this(name, Thread.MIN_PRIORITY, body);
+    }
+
+    /** A thread at {@code priority}, from {@link Thread#MIN_PRIORITY} to {@link Thread#MAX_PRIORITY}. */
+    public SdkThread(String name, int priority, Runnable body) {
         super(body, NAME_PREFIX + name);
         setDaemon(true);
-        setPriority(Thread.MIN_PRIORITY);
+        setPriority(priority);
     }
 
     public static boolean isCurrent() {

@@ -53,7 +53,7 @@ public final class SentryClient {
         Map<String, String> packages = new LinkedHashMap<>();
         packages.put(SdkInfo.CORE_PACKAGE, SdkInfo.VERSION);
         this.serializer = new EventSerializer(new EventSerializer.Sdk(SdkInfo.NAME, SdkInfo.VERSION, names, packages));
-        this.worker = new CaptureWorker(options.maxPendingEvents(), this::process,
+        this.worker = new CaptureWorker(options.maxPendingEvents(), options.threadPriority(), this::process,
                 (reason, drops) -> transport.recordDiscard(reason, "error", drops), diagnostics);
         if (options.serverName() == null) {
             RuntimeFacts.resolveHostNameInBackground();

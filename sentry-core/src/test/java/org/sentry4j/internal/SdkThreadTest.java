@@ -43,6 +43,34 @@ class SdkThreadTest {
     }
 
     @Test
+    void threadPriorityAppliesToTheWorkerTheSendersAndTheSpool() throws InterruptedException {
+        try (TestReceiver receiver = TestReceiver.start()) {
+            Sentry.init(o -> o.dsn(receiver.dsn()).ambientSources(false).cacheDir(spool).threadPriority(5));
+            String id = Sentry.captureMessage("starts the worker, the senders and the spool");
+            receiver.awaitEvent(e -> id.equals(e.eventString("event_id")), Duration.ofSeconds(10));
+
+            List<Thread> longLived = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> List.of("sentry4j-worker", "sentry4j-sender", "sentry4j-spool").contains(t.getName()))
+                    .collect(Collectors.toList());
+
+            assertThat(longLived).extracting(Thread::getName)
+                    .contains("sentry4j-worker", "sentry4j-sender", "sentry4j-spool");
+            assertThat(longLived).allSatisfy(t -> {
+                assertThat(t.isDaemon()).as(t.getName() + " is a daemon").isTrue();
+                assertThat(t.getPriority()).as(t.getName() + "'s priority").isEqualTo(5);
+            });
+            assertThat(Sentry.flush(Duration.ofSeconds(10))).isTrue();
+
+            // gone before the next test, which expects every SDK thread at the minimum priority
+            Sentry.close();
+            for (Thread t : longLived) {
+                t.join(10_000);
+                assertThat(t.isAlive()).as(t.getName() + " ended by close").isFalse();
+            }
+        }
+    }
+
+    @Test
     void recordsAreJudgedByTheThreadNameTheyCarry() {
         assertThat(SdkThread.isSdkThreadName("sentry4j-sender")).isTrue();
         assertThat(SdkThread.isSdkThreadName("main")).isFalse();

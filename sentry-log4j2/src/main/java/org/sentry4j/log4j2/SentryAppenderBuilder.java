@@ -61,6 +61,8 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
     @PluginBuilderAttribute
     private String maxPendingEvents;
     @PluginBuilderAttribute
+    private String threadPriority;
+    @PluginBuilderAttribute
     private String cacheDir;
     @PluginBuilderAttribute
     private String maxCacheItems;
@@ -190,6 +192,11 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
         return this;
     }
 
+    public SentryAppenderBuilder setThreadPriority(String threadPriority) {
+        this.threadPriority = threadPriority;
+        return this;
+    }
+
     public SentryAppenderBuilder setCacheDir(String cacheDir) {
         this.cacheDir = cacheDir;
         return this;
@@ -285,6 +292,7 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
         put(s, "max-queue-size", maxQueueSize);
         put(s, "max-queue-bytes", maxQueueBytes);
         put(s, "max-pending-events", maxPendingEvents);
+        put(s, "thread-priority", threadPriority);
         put(s, "cache-dir", cacheDir);
         put(s, "max-cache-items", maxCacheItems);
         put(s, "max-cache-bytes", maxCacheBytes);

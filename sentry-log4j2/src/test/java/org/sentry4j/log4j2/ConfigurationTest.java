@@ -117,7 +117,7 @@ class ConfigurationTest {
                 release="shop@2.0.1" environment="staging" dist="b7" serverName="box-9" tags="team=payments,tier=1"
                 maxBreadcrumbs="7" shutdownTimeout="3s" sampleRate="1.0" inAppIncludes="com.shop" debug="false"
                 ignoredExceptions="java.util.concurrent.CancellationException" sendClientReports="false"
-                maxQueueSize="50" connectTimeout="1s" readTimeout="4s" proxyHost="" cacheDir="off\""""));
+                maxQueueSize="50" threadPriority="4" connectTimeout="1s" readTimeout="4s" proxyHost="" cacheDir="off\""""));
 
         fixture.logger("shop").error("boom");
 
@@ -135,6 +135,7 @@ class ConfigurationTest {
         assertThat(options.ignoredExceptions()).containsExactly("java.util.concurrent.CancellationException");
         assertThat(options.sendClientReports()).isFalse();
         assertThat(options.maxQueueSize()).isEqualTo(50);
+        assertThat(options.threadPriority()).isEqualTo(4);
         assertThat(options.readTimeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(options.cacheEnabled()).isFalse();
     }

@@ -124,6 +124,10 @@ public class AppenderSettings {
         put("max-pending-events", value);
     }
 
+    public void setThreadPriority(String value) {
+        put("thread-priority", value);
+    }
+
     public void setCacheDir(String value) {
         put("cache-dir", value);
     }

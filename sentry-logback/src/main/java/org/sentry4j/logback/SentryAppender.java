@@ -399,6 +399,10 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         settings.setMaxPendingEvents(value);
     }
 
+    public void setThreadPriority(String value) {
+        settings.setThreadPriority(value);
+    }
+
     public void setCacheDir(String value) {
         settings.setCacheDir(value);
     }

@@ -91,6 +91,7 @@ class ConfigurationTest {
                 <connectTimeout>5s</connectTimeout>
                 <readTimeout>5000</readTimeout>
                 <maxQueueSize>100</maxQueueSize>
+                <threadPriority>4</threadPriority>
                 """));
 
         logback.logger("com.shop.Checkout").error("failed");
@@ -107,6 +108,7 @@ class ConfigurationTest {
         assertThat(tags.get("region").getAsString()).isEqualTo("eu");
         assertThat(Sentry.options().maxBreadcrumbs()).isEqualTo(10);
         assertThat(Sentry.options().maxQueueSize()).isEqualTo(100);
+        assertThat(Sentry.options().threadPriority()).isEqualTo(4);
         assertThat(Sentry.options().readTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(logback.sentryStatuses(Status.WARN)).isEmpty();
         assertThat(logback.sentryStatuses(Status.ERROR)).isEmpty();

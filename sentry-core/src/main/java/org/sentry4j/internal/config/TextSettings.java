@@ -42,6 +42,7 @@ public final class TextSettings {
         define("max-queue-size", (b, v) -> b.maxQueueSize(parseInt("max-queue-size", v)));
         define("max-queue-bytes", (b, v) -> b.maxQueueBytes(parseLong("max-queue-bytes", v)));
         define("max-pending-events", (b, v) -> b.maxPendingEvents(parseInt("max-pending-events", v)));
+        define("thread-priority", (b, v) -> b.threadPriority(parseInt("thread-priority", v)));
         define("cache-dir", (b, v) -> {
             String t = v.trim();
             if (t.equals("0") || t.equalsIgnoreCase("false") || t.equalsIgnoreCase("off")) {

@@ -82,11 +82,11 @@ public final class HttpTransport implements Transport {
         this.senders = new Senders(this, http, limits, reports, backoff, pace, SENDERS);
         for (int i = 0; i < SENDERS; i++) {
             int slot = i;
-            threads.add(new SdkThread("sender", () -> senders.loop(slot)));
+            threads.add(new SdkThread("sender", options.threadPriority(), () -> senders.loop(slot)));
         }
         this.spoolWorker = spool == null ? null : new SpoolWorker(this, spool);
         if (spoolWorker != null) {
-            threads.add(new SdkThread("spool", spoolWorker::run));
+            threads.add(new SdkThread("spool", options.threadPriority(), spoolWorker::run));
             spoolWorker.thread = threads.get(threads.size() - 1);
         }
         this.leftovers = new Leftovers(queue, overflow, spoolWorker, writer);
