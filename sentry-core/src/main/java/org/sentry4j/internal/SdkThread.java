@@ -5,9 +5,9 @@ package org.sentry4j.internal;
  * which is what keeps HttpClient's own logging (routed to our appender) from looping back.
  *
  * <p>It runs at {@link Thread#MIN_PRIORITY} unless given a priority (the client's long-lived threads
- * take the {@code thread-priority} option, whose default is the same): reporting errors must not take cores from the application
- * that makes them, so under contention the SDK's serializing and sending wait for idle CPU (pending
- * events wait in the bounded queue meanwhile). Windows honours Java priorities as is; on Linux the JVM
+ * take the {@code thread-priority} option, whose default is the same): reporting errors must not take
+ * cores from the application that makes them, so under contention the SDK's serializing and sending
+ * wait for idle CPU (pending events wait in the bounded queue meanwhile). Windows honours Java priorities as is; on Linux the JVM
  * ignores them unless started with {@code -XX:ThreadPriorityPolicy=1} (which maps this to nice 4;
  * {@code -XX:JavaPriority1_To_OSPriority=19} makes it nice 19).
  */
