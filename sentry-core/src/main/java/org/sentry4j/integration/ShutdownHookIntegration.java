@@ -28,7 +28,7 @@ public final class ShutdownHookIntegration implements Integration {
 
     @Override
     public void install(Installation installation) {
-        Thread t = new SdkThread("shutdown-hook", this::runHook);
+        Thread t = new SdkThread("shutdown-hook", Thread.NORM_PRIORITY, this::runHook); // closing has a deadline
         Runtime.getRuntime().addShutdownHook(t);
         hook = t;
     }

@@ -156,6 +156,7 @@ public final class CaptureWorker {
 
     /** Processes what is queued within the timeout, then stops the thread. Idempotent. */
     public boolean close(Duration timeout) {
+        thread.setPriority(Thread.NORM_PRIORITY); // closing has a deadline (a raise the OS may refuse)
         boolean drained = flush(timeout);
         running = false;
         reportDrops();
@@ -168,6 +169,11 @@ public final class CaptureWorker {
             }
         }
         return drained;
+    }
+
+    /** Whether the worker thread has ended (after {@link #close}). */
+    public boolean hasEnded() {
+        return !thread.isAlive();
     }
 
     /** Captures left behind by {@link #close}; the client counts them as dropped. */

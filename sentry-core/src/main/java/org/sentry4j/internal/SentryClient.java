@@ -175,7 +175,7 @@ public final class SentryClient {
             // An attempt over the size limit is only measured (EventLimits shrinks the event and tries again).
             item = EventLimits.serializeWithin(event,
                     e -> serializer.serialize(e, (bytes, offset, length) -> length > EventLimits.MAX_EVENT_BYTES
-                            ? new EnvelopeItem("event", "application/json", Arrays.copyOfRange(bytes, offset, offset + length))
+                            ? EnvelopeItem.event(Arrays.copyOfRange(bytes, offset, offset + length))
                             : payloads.item("event", "application/json", bytes, offset, length)),
                     EnvelopeItem::length);
         } catch (RuntimeException e) { // e.g. an extra's collection changed by the application meanwhile
@@ -237,7 +237,9 @@ public final class SentryClient {
         }
         // Half the budget at most for events still being built, so the transport keeps time to send or spool.
         worker.close(timeout.dividedBy(2));
-        payloads.close();
+        if (worker.hasEnded()) { // else it may be compressing: its deflater is left to the cleaner
+            payloads.close();
+        }
         int abandoned = worker.abandoned();
         if (abandoned > 0) {
             transport.recordDiscard(DiscardReason.QUEUE_OVERFLOW, "error", abandoned);

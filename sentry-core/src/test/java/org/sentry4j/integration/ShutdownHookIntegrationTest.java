@@ -29,6 +29,7 @@ class ShutdownHookIntegrationTest {
             Thread hook = integration.hookThread();
             assertThat(hook).isNotNull();
             assertThat(hook.isDaemon()).isTrue();
+            assertThat(hook.getPriority()).as("closing has a deadline").isEqualTo(Thread.NORM_PRIORITY);
 
             Sentry.close();
 

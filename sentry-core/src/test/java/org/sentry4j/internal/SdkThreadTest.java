@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,12 +25,13 @@ class SdkThreadTest {
     @Test
     void everyThreadTheSdkStartsIsADaemonAtMinimumPriority() {
         try (TestReceiver receiver = TestReceiver.start()) {
+            Set<Thread> before = Thread.getAllStackTraces().keySet(); // other tests' threads may linger
             Sentry.init(o -> o.dsn(receiver.dsn()).ambientSources(false).cacheDir(spool));
             String id = Sentry.captureMessage("starts the worker, the senders and the spool");
             receiver.awaitEvent(e -> id.equals(e.eventString("event_id")), Duration.ofSeconds(10));
 
             List<Thread> sdkThreads = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> SdkThread.isSdkThreadName(t.getName()))
+                    .filter(t -> SdkThread.isSdkThreadName(t.getName()) && !before.contains(t))
                     .collect(Collectors.toList());
 
             assertThat(sdkThreads).extracting(Thread::getName)
@@ -45,12 +47,14 @@ class SdkThreadTest {
     @Test
     void threadPriorityAppliesToTheWorkerTheSendersAndTheSpool() throws InterruptedException {
         try (TestReceiver receiver = TestReceiver.start()) {
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
             Sentry.init(o -> o.dsn(receiver.dsn()).ambientSources(false).cacheDir(spool).threadPriority(5));
             String id = Sentry.captureMessage("starts the worker, the senders and the spool");
             receiver.awaitEvent(e -> id.equals(e.eventString("event_id")), Duration.ofSeconds(10));
 
             List<Thread> longLived = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> List.of("sentry4j-worker", "sentry4j-sender", "sentry4j-spool").contains(t.getName()))
+                    .filter(t -> List.of("sentry4j-worker", "sentry4j-sender", "sentry4j-spool").contains(t.getName())
+                            && !before.contains(t))
                     .collect(Collectors.toList());
 
             assertThat(longLived).extracting(Thread::getName)
@@ -61,7 +65,6 @@ class SdkThreadTest {
             });
             assertThat(Sentry.flush(Duration.ofSeconds(10))).isTrue();
 
-            // gone before the next test, which expects every SDK thread at the minimum priority
             Sentry.close();
             for (Thread t : longLived) {
                 t.join(10_000);
