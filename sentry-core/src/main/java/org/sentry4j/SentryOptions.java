@@ -519,7 +519,9 @@ public final class SentryOptions {
          * {@link Thread#MIN_PRIORITY} (the default: reporting waits for idle CPU rather than take cores
          * from the application) to {@link Thread#MAX_PRIORITY}. An application that keeps its cores busy
          * all the time and wants errors delivered promptly raises it. Windows honours it as is; Linux only
-         * with {@code -XX:ThreadPriorityPolicy=1}.
+         * with {@code -XX:ThreadPriorityPolicy=1}, and without root only lowering works (above 5 acts as 5).
+         * {@code beforeSend} and event processors run on the worker at this priority, and threads they
+         * start inherit it.
          */
         public Builder threadPriority(int threadPriority) {
             this.threadPriority = threadPriority;
