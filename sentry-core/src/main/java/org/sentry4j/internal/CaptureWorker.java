@@ -156,7 +156,7 @@ public final class CaptureWorker {
 
     /** Processes what is queued within the timeout, then stops the thread. Idempotent. */
     public boolean close(Duration timeout) {
-        thread.setPriority(Math.max(thread.getPriority(), Thread.NORM_PRIORITY)); // closing has a deadline (a raise the OS may refuse)
+        SdkThread.raiseForClosing(thread);
         boolean drained = flush(timeout);
         running = false;
         reportDrops();

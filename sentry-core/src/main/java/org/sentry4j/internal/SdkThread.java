@@ -27,6 +27,14 @@ public final class SdkThread extends Thread {
         setPriority(priority);
     }
 
+    /**
+     * Raises {@code t} to at least {@link Thread#NORM_PRIORITY} (never lowers a priority set higher):
+     * closing has a deadline. An OS that does not let a process raise its threads' priority refuses it.
+     */
+    public static void raiseForClosing(Thread t) {
+        t.setPriority(Math.max(t.getPriority(), Thread.NORM_PRIORITY));
+    }
+
     public static boolean isCurrent() {
         return Thread.currentThread() instanceof SdkThread;
     }

@@ -74,6 +74,18 @@ class SdkThreadTest {
     }
 
     @Test
+    void closingRaisesAThreadToNormalPriorityButNeverLowersOne() {
+        Thread low = new SdkThread("test-low", () -> { });
+        Thread high = new SdkThread("test-high", 8, () -> { });
+
+        SdkThread.raiseForClosing(low);
+        SdkThread.raiseForClosing(high);
+
+        assertThat(low.getPriority()).isEqualTo(Thread.NORM_PRIORITY);
+        assertThat(high.getPriority()).isEqualTo(8);
+    }
+
+    @Test
     void recordsAreJudgedByTheThreadNameTheyCarry() {
         assertThat(SdkThread.isSdkThreadName("sentry4j-sender")).isTrue();
         assertThat(SdkThread.isSdkThreadName("main")).isFalse();

@@ -348,7 +348,7 @@ public final class HttpTransport implements Transport {
         }
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        threads.forEach(t -> t.setPriority(Math.max(t.getPriority(), Thread.NORM_PRIORITY))); // closing has a deadline (a raise the OS may refuse)
+        threads.forEach(SdkThread::raiseForClosing);
         // keep time to spool what the server did not take
         long reserve = Math.min(timeout.toNanos() / 4, TimeUnit.MILLISECONDS.toNanos(500));
         beginWaiting(deadline - reserve);
