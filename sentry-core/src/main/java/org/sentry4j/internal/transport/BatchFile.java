@@ -10,12 +10,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.sentry4j.transport.Envelope;
+import org.sentry4j.transport.EnvelopeItem;
 
 /**
  * The format of one spool file: a gzip stream of envelopes in their spool form (no {@code sent_at}),
@@ -31,15 +31,25 @@ final class BatchFile {
     private BatchFile() {
     }
 
+    /**
+     * Writes the envelopes as one gzip stream; items the worker compressed go in as they are, so spooling
+     * neither inflates nor compresses them again.
+     */
     static void write(Path file, List<Envelope> envelopes) throws IOException {
         Frame frame = new Frame();
-        try (OutputStream out = new FastGzip(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+        GzipWriter gzip = new GzipWriter();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            gzip.start(out::write);
             for (Envelope e : envelopes) {
                 frame.reset();
                 e.writeTo(frame, null);
-                out.write((frame.size() + "\n").getBytes(StandardCharsets.US_ASCII));
-                frame.writeTo(out);
+                byte[] length = (frame.length() + "\n").getBytes(StandardCharsets.US_ASCII);
+                gzip.write(length, 0, length.length);
+                frame.writeTo(gzip);
             }
+            gzip.end();
+        } finally {
+            gzip.release();
         }
     }
 
@@ -55,7 +65,7 @@ final class BatchFile {
             }
             return out;
         }
-        try (InputStream in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file), 1 << 14), 1 << 14)) {
+        try (InputStream in = new BufferedInputStream(new GzipReader(Files.newInputStream(file)), 1 << 14)) {
             for (int i = 0; i < count && i < wanted.length(); i++) {
                 int length = readLength(in);
                 if (length < 0) {
@@ -119,18 +129,49 @@ final class BatchFile {
         return digits == 0 || n > MAX_FRAME ? -1 : (int) n;
     }
 
-    /** A reusable buffer that hands out its bytes without copying them. */
-    private static final class Frame extends ByteArrayOutputStream {
+    /**
+     * One envelope in its spool form, held to learn its length before it is written: its bytes, with the
+     * compressed items set aside as they are and spliced back in when the frame is written.
+     */
+    private static final class Frame extends ByteArrayOutputStream implements Envelope.SegmentSink {
+        private final List<EnvelopeItem> segments = new ArrayList<>();
+        private int[] segmentAt = new int[4];
+        private long segmentBytes;
+
         Frame() {
             super(8192);
         }
-    }
 
-    /** Gzip at the fastest level: the spool trades a little disk for the CPU the application needs. */
-    private static final class FastGzip extends GZIPOutputStream {
-        FastGzip(OutputStream out) throws IOException {
-            super(out, 1 << 16);
-            def.setLevel(Deflater.BEST_SPEED);
+        @Override
+        public synchronized void reset() {
+            super.reset();
+            segments.clear();
+            segmentBytes = 0;
+        }
+
+        @Override
+        public void writeDeflated(EnvelopeItem item) {
+            if (segments.size() == segmentAt.length) {
+                segmentAt = Arrays.copyOf(segmentAt, segmentAt.length * 2);
+            }
+            segmentAt[segments.size()] = count;
+            segments.add(item);
+            segmentBytes += item.length();
+        }
+
+        /** The envelope's length uncompressed. */
+        long length() {
+            return count + segmentBytes;
+        }
+
+        void writeTo(GzipWriter gzip) throws IOException {
+            int from = 0;
+            for (int i = 0; i < segments.size(); i++) {
+                gzip.write(buf, from, segmentAt[i] - from);
+                gzip.writeDeflated(segments.get(i));
+                from = segmentAt[i];
+            }
+            gzip.write(buf, from, count - from);
         }
     }
 }

@@ -1,8 +1,9 @@
 package org.sentry4j.internal.transport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import org.sentry4j.transport.EnvelopeItem;
 
 /**
@@ -10,12 +11,15 @@ import org.sentry4j.transport.EnvelopeItem;
  * reused buffer: the item then holds a few kilobytes instead of a copy of the ~20 KB JSON while it waits
  * to be sent, and the sender only splices it into the request body ({@link GzipBody}). The segment is
  * raw deflate ending in a sync flush (byte-aligned, not final), so segments made at different times
- * join into one valid stream.
+ * join into one valid stream. Compressed through direct buffers ({@link DirectDeflater}): the worker
+ * runs at minimum priority and must not hold the GC locker.
  */
 public final class PayloadDeflater {
-    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+    private final DirectDeflater deflater = new DirectDeflater();
     private final CRC32 crc = new CRC32();
+    private final DirectDeflater.Sink collect = this::collect;
     private byte[] out = new byte[8192];
+    private int count;
     private boolean closed;
 
     /** An item of {@code type} whose payload is {@code bytes[off, off + len)}, compressed. */
@@ -26,20 +30,26 @@ public final class PayloadDeflater {
         deflater.reset();
         crc.reset();
         crc.update(bytes, off, len);
-        deflater.setInput(bytes, off, len);
-        int count = 0;
-        while (true) {
-            count += deflater.deflate(out, count, out.length - count, Deflater.SYNC_FLUSH);
-            if (count < out.length) {
-                break; // room left after a sync flush: everything is out
-            }
-            out = Arrays.copyOf(out, out.length * 2);
+        count = 0;
+        try {
+            deflater.write(bytes, off, len, collect);
+            deflater.syncFlush(collect);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // collect does not throw
         }
         byte[] segment = Arrays.copyOf(out, count);
         if (out.length > (1 << 20)) {
             out = new byte[8192]; // one huge event must not pin its buffer
         }
         return EnvelopeItem.deflated(type, contentType, segment, len, (int) crc.getValue());
+    }
+
+    private void collect(byte[] b, int off, int len) {
+        if (count + len > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, count + len));
+        }
+        System.arraycopy(b, off, out, count, len);
+        count += len;
     }
 
     /** Frees the native deflater; the client calls this when it closes. */
