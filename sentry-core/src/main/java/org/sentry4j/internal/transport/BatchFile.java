@@ -19,8 +19,8 @@ import org.sentry4j.transport.EnvelopeItem;
 
 /**
  * The format of one spool file: a gzip stream of envelopes in their spool form (no {@code sent_at}),
- * each preceded by its length in bytes on a line of its own. Gzip because events of one burst are
- * alike: 256 of them shrink ~10×, so a burst fits the spool's byte bound and the disk writes little.
+ * each preceded by its length in bytes on a line of its own. Gzip so a burst fits the spool's byte
+ * bound and the disk writes little: an event the worker compressed (~10× smaller) goes in as it is.
  * Files of the single-envelope format written before batches ({@code .envelope}) are still read.
  */
 final class BatchFile {
