@@ -3,7 +3,6 @@ package org.sentry4j.logback;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.FilterReply;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -35,8 +34,8 @@ import org.slf4j.spi.MDCAdapter;
  * </appender>
  * }</pre>
  *
- * Every core option is a child element (or one of the nested {@code <options>}, as the official
- * appender's configurations have it). The appender shares the one client of {@link Sentry}: the one the
+ * Every core option is a child element ({@link SentryAppenderElements}), or one of the nested
+ * {@code <options>}, as the official appender's configurations have it. The appender shares the one client of {@link Sentry}: the one the
  * application started with {@code Sentry.init}, whenever that happens, else one it starts from its own
  * settings and closes when its {@code LoggerContext} stops and nobody else holds it (a reconfiguration
  * keeps it, with its scope and pending events). Problems are reported through
@@ -45,16 +44,11 @@ import org.slf4j.spi.MDCAdapter;
  * <p>On the logging thread it only compares levels, snapshots the thread-bound parts of the event and
  * hands them over; the event is made, filtered and sent on the SDK's threads.
  */
-public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+public class SentryAppender extends SentryAppenderElements {
     static final String FRAMEWORK = "logback";
     private static final Mechanism MECHANISM = Mechanism.of(FRAMEWORK, true);
     private static final LogMessageFormatter FORMATTER = MessageFormatter::basicArrayFormat;
     private static final int MAX_REPORTS = 3;
-
-    private final AppenderSettings settings = new AppenderSettings();
-    private AppenderSettings nestedOptions;
-    private Level minimumEventLevel = Level.ERROR;
-    private Level minimumBreadcrumbLevel = Level.INFO;
 
     // Set in start(), read by append() on any thread; start() happens-before appends via Logback's wiring.
     private volatile int eventLevel = Level.ERROR_INT;
@@ -277,181 +271,5 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         }
         LogCapture.addBreadcrumb(time.getEpochSecond(), time.getNano(), level, event.getLoggerName(), template, kept,
                 FORMATTER);
-    }
-
-    /** The lowest level sent as an event: TRACE, DEBUG, INFO, WARN, ERROR or OFF (default ERROR). */
-    public void setMinimumEventLevel(String level) {
-        minimumEventLevel = parseLevel("minimumEventLevel", level, minimumEventLevel);
-    }
-
-    /** The lowest level kept as a breadcrumb (default INFO). */
-    public void setMinimumBreadcrumbLevel(String level) {
-        minimumBreadcrumbLevel = parseLevel("minimumBreadcrumbLevel", level, minimumBreadcrumbLevel);
-    }
-
-    /** The official appender's nested {@code <options>}; direct children win over it. */
-    public void setOptions(AppenderSettings options) {
-        this.nestedOptions = options;
-    }
-
-    private Level parseLevel(String setting, String text, Level current) {
-        Level parsed = text == null ? null : Level.toLevel(text.trim(), null);
-        if (parsed == null) {
-            addError("Sentry appender: " + setting + ": expected TRACE, DEBUG, INFO, WARN, ERROR or OFF, got '"
-                    + text + "'; keeping " + current);
-            return current;
-        }
-        return parsed;
-    }
-
-    // Every core option, as Logback XML elements. OptionSettersTest checks none is missing.
-
-    public void setDsn(String value) {
-        settings.setDsn(value);
-    }
-
-    public void setRelease(String value) {
-        settings.setRelease(value);
-    }
-
-    public void setEnvironment(String value) {
-        settings.setEnvironment(value);
-    }
-
-    public void setDist(String value) {
-        settings.setDist(value);
-    }
-
-    public void setServerName(String value) {
-        settings.setServerName(value);
-    }
-
-    public void setSampleRate(String value) {
-        settings.setSampleRate(value);
-    }
-
-    public void setMaxBreadcrumbs(String value) {
-        settings.setMaxBreadcrumbs(value);
-    }
-
-    /** SDK diagnostics go to stderr (never through Logback). */
-    public void setDebug(String value) {
-        settings.setDebug(value);
-    }
-
-    public void setShutdownTimeout(String value) {
-        settings.setShutdownTimeout(value);
-    }
-
-    public void setAttachStacktrace(String value) {
-        settings.setAttachStacktrace(value);
-    }
-
-    public void setSendDefaultPii(String value) {
-        settings.setSendDefaultPii(value);
-    }
-
-    public void setInAppIncludes(String value) {
-        settings.setInAppIncludes(value);
-    }
-
-    public void addInAppInclude(String value) {
-        settings.addInAppInclude(value);
-    }
-
-    public void setInAppExcludes(String value) {
-        settings.setInAppExcludes(value);
-    }
-
-    public void addInAppExclude(String value) {
-        settings.addInAppExclude(value);
-    }
-
-    public void setIgnoredExceptions(String value) {
-        settings.setIgnoredExceptions(value);
-    }
-
-    public void addIgnoredException(String value) {
-        settings.addIgnoredException(value);
-    }
-
-    public void setTags(String value) {
-        settings.setTags(value);
-    }
-
-    public void addTag(String value) {
-        settings.addTag(value);
-    }
-
-    public void setDefaultIntegrations(String value) {
-        settings.setDefaultIntegrations(value);
-    }
-
-    public void setMaxQueueSize(String value) {
-        settings.setMaxQueueSize(value);
-    }
-
-    public void setMaxQueueBytes(String value) {
-        settings.setMaxQueueBytes(value);
-    }
-
-    public void setMaxPendingEvents(String value) {
-        settings.setMaxPendingEvents(value);
-    }
-
-    public void setThreadPriority(String value) {
-        settings.setThreadPriority(value);
-    }
-
-    public void setCacheDir(String value) {
-        settings.setCacheDir(value);
-    }
-
-    public void setMaxCacheItems(String value) {
-        settings.setMaxCacheItems(value);
-    }
-
-    public void setMaxCacheBytes(String value) {
-        settings.setMaxCacheBytes(value);
-    }
-
-    public void setMaxCacheAge(String value) {
-        settings.setMaxCacheAge(value);
-    }
-
-    public void setProxyHost(String value) {
-        settings.setProxyHost(value);
-    }
-
-    public void setProxyPort(String value) {
-        settings.setProxyPort(value);
-    }
-
-    public void setProxyUser(String value) {
-        settings.setProxyUser(value);
-    }
-
-    public void setProxyPass(String value) {
-        settings.setProxyPass(value);
-    }
-
-    public void setConnectTimeout(String value) {
-        settings.setConnectTimeout(value);
-    }
-
-    public void setReadTimeout(String value) {
-        settings.setReadTimeout(value);
-    }
-
-    public void setSendClientReports(String value) {
-        settings.setSendClientReports(value);
-    }
-
-    public void addContextTag(String key) {
-        settings.addContextTag(key);
-    }
-
-    public void setContextTags(String keys) {
-        settings.setContextTags(keys);
     }
 }
