@@ -1,7 +1,6 @@
 package org.sentry4j.logging;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +22,8 @@ public final class LogRecord {
     private final String loggerName;
     private final String formattedMessage;
     private final String template;
-    private final List<String> params;
+    /** Null when there are none; a list view is made only when asked (on the worker). */
+    private final String[] params;
     private final Throwable throwable;
     private final List<ExceptionValue> exceptions;
     private final String threadName;
@@ -40,9 +40,9 @@ public final class LogRecord {
         this.formattedMessage = b.formattedMessage;
         this.template = b.template;
         if (b.ownedParams != null) {
-            this.params = Collections.unmodifiableList(Arrays.asList(b.ownedParams));
+            this.params = b.ownedParams;
         } else {
-            this.params = b.params == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(b.params));
+            this.params = b.params == null || b.params.isEmpty() ? null : b.params.toArray(new String[0]);
         }
         this.throwable = b.throwable;
         this.exceptions = b.exceptions == null ? List.of() : List.copyOf(b.exceptions);
@@ -81,7 +81,7 @@ public final class LogRecord {
 
     /** Parameters as strings, in position; elements may be null. */
     public List<String> params() {
-        return params;
+        return params == null ? List.of() : Collections.unmodifiableList(Arrays.asList(params));
     }
 
     public Throwable throwable() {

@@ -36,6 +36,7 @@ public final class LogRecordMapper {
     public static final String MDC_CONTEXT = "mdc";
 
     private final String framework;
+    private final Mechanism mechanism;
     private final Set<String> contextTags;
 
     /**
@@ -44,6 +45,7 @@ public final class LogRecordMapper {
      */
     public LogRecordMapper(String framework, Set<String> contextTags) {
         this.framework = framework;
+        this.mechanism = Mechanism.of(framework, true);
         this.contextTags = Set.copyOf(contextTags);
     }
 
@@ -51,8 +53,9 @@ public final class LogRecordMapper {
         return framework;
     }
 
+    /** The same instance every time: every capture of a log record holds it. */
     public Mechanism mechanism() {
-        return Mechanism.of(framework, true);
+        return mechanism;
     }
 
     public Hint hint(LogRecord record) {
