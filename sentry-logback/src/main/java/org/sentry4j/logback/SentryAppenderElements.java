@@ -9,6 +9,9 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
  * official appender's nested {@code <options>}, and one setter per core option, which Logback's
  * configurator finds by name. They only collect the settings, checked when the appender starts; kept
  * apart so that {@link SentryAppender} reads as the appender's lifecycle and its append path.
+ *
+ * <p>Public on purpose: were it package-private, javac would give {@code SentryAppender} bridge methods
+ * for the setters, and Logback's configurator skips bridge methods, so every option would be ignored.
  */
 public abstract class SentryAppenderElements extends UnsynchronizedAppenderBase<ILoggingEvent> {
     final AppenderSettings settings = new AppenderSettings();
@@ -45,7 +48,7 @@ public abstract class SentryAppenderElements extends UnsynchronizedAppenderBase<
         return parsed;
     }
 
-    // Every core option, as Logback XML elements. OptionSettersTest checks none is missing.
+    // Every core option, as Logback XML elements. ConfigurationTest checks none is missing.
 
     public void setDsn(String value) {
         settings.setDsn(value);

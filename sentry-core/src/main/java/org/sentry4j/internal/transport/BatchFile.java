@@ -65,7 +65,8 @@ final class BatchFile {
             }
             return out;
         }
-        try (InputStream in = new BufferedInputStream(new GzipReader(Files.newInputStream(file)), 1 << 14)) {
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = new BufferedInputStream(new GzipReader(raw), 1 << 14)) {
             for (int i = 0; i < count && i < wanted.length(); i++) {
                 int length = readLength(in);
                 if (length < 0) {

@@ -67,6 +67,7 @@ final class GzipReader extends InputStream {
 
     private void inflate() throws IOException {
         output.clear();
+        int before = input.position();
         int n;
         try {
             n = inflater.inflate(output);
@@ -85,6 +86,8 @@ final class GzipReader extends InputStream {
             }
             if (inflater.needsInput()) {
                 refill();
+            } else if (input.position() == before) {
+                throw new ZipException("corrupt gzip data: the inflater makes no progress");
             }
         }
     }

@@ -20,6 +20,7 @@ final class GzipWriter extends OutputStream implements Envelope.SegmentSink {
 
     private final DirectDeflater deflater = new DirectDeflater();
     private final CRC32 crc = new CRC32();
+    private final byte[] one = new byte[1];
     private DirectDeflater.Sink target;
     /** CRC-32 and length of the uncompressed stream before the run {@link #crc} is summing now. */
     private long crcBefore;
@@ -51,7 +52,8 @@ final class GzipWriter extends OutputStream implements Envelope.SegmentSink {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        one[0] = (byte) b; // Envelope.writeTo writes each line's '\n' alone
+        write(one, 0, 1);
     }
 
     @Override

@@ -110,6 +110,51 @@ class BatchFileTest {
         assertThatThrownBy(() -> readAll(new byte[] {'{', '}', '\n'})).isInstanceOf(ZipException.class);
     }
 
+    @Test
+    void outputThatFillsTheCompressorsChunkExactlyStaysValid() throws IOException {
+        // Random bytes do not compress: payloads around the 8 KB chunk make segments, and sync flushes,
+        // that end just before, on and just after a chunk's edge.
+        PayloadDeflater deflater = new PayloadDeflater();
+        GzipBody body = new GzipBody();
+        Random random = new Random(11);
+        for (int size = 8_120; size <= 8_200; size++) {
+            byte[] payload = new byte[size];
+            random.nextBytes(payload);
+            Envelope envelope = Envelope.of(null, "sentry4j.java", "1",
+                    List.of(deflater.item("attachment", null, payload, 0, size), EnvelopeItem.event(payload)));
+            body.fill(envelope, null);
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body.array(), 0, body.length()))) {
+                assertThat(in.readAllBytes()).as("size %d", size).isEqualTo(envelope.toBytes(null));
+            }
+            Path file = dir.resolve(size + BatchFile.SUFFIX);
+            BatchFile.write(file, List.of(envelope));
+            BitSet first = new BitSet();
+            first.set(0);
+            assertThat(BatchFile.read(file, 1, first)[0].toBytes(null)).as("size %d", size)
+                    .isEqualTo(envelope.toBytes(null));
+        }
+        body.release();
+        deflater.close();
+    }
+
+    @Test
+    void theReaderTakesAStreamThatGivesOneByteAtATime() throws IOException {
+        byte[] data = json(40_000, 5);
+        ByteArrayOutputStream jdk = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(jdk)) {
+            out.write(data);
+        }
+        InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(jdk.toByteArray())) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 1)); // header, data and trailer split at every byte
+            }
+        };
+        try (InputStream in = new GzipReader(trickle)) {
+            assertThat(in.readAllBytes()).isEqualTo(data);
+        }
+    }
+
     private static byte[] readAll(byte[] gzip) throws IOException {
         try (InputStream in = new GzipReader(new ByteArrayInputStream(gzip))) {
             return in.readAllBytes();
