@@ -25,7 +25,7 @@ public final class LogCapture {
      * appenders, which have already checked level and recursion. Returns the event id.
      */
     public static String capture(LogRecord record, LogRecordMapper mapper) {
-        EventId id = submit(record, mapper);
+        EventId id = submit(record, mapper, true);
         return id == null ? Sentry.EMPTY_ID : id.toString();
     }
 
@@ -34,16 +34,24 @@ public final class LogCapture {
      * use it; {@link Sentry#lastEventId()} still can). Returns whether the record was queued.
      */
     public static boolean queue(LogRecord record, LogRecordMapper mapper) {
-        return submit(record, mapper) != null;
+        return submit(record, mapper, true) != null;
     }
 
-    private static EventId submit(LogRecord record, LogRecordMapper mapper) {
+    /**
+     * As {@link #queue}, for a record {@link #admitEvent} has just admitted: the sample rate had its one
+     * draw there, so it has none here.
+     */
+    public static boolean queueAdmitted(LogRecord record, LogRecordMapper mapper) {
+        return submit(record, mapper, false) != null;
+    }
+
+    private static EventId submit(LogRecord record, LogRecordMapper mapper, boolean sample) {
         Hub h = Sentry.hub();
         if (!h.isEnabled() || record == null || CallbackGuard.mustDrop()) {
             return null;
         }
         try {
-            if (!h.client.sampledIn()) {
+            if (sample && !h.client.sampledIn()) {
                 return null;
             }
             EventId id = EventIds.nextId();
@@ -91,6 +99,26 @@ public final class LogCapture {
     public static boolean hasRoomForEvent() {
         Hub h = Sentry.hub();
         return h.isEnabled() && h.client.hasRoom();
+    }
+
+    /**
+     * Whether an event captured now would be kept: the queue has room (see {@link #hasRoomForEvent}) and
+     * the sample rate lets it through (its one draw for this event). A logging appender asks first, so an
+     * event that a storm or the sample rate drops costs the logging thread no copy of its record. A "no"
+     * is counted ({@code queue_overflow} or {@code sample_rate}); a "yes" is followed by
+     * {@link #queueAdmitted}.
+     */
+    public static boolean admitEvent() {
+        Hub h = Sentry.hub();
+        if (!h.isEnabled()) {
+            return false;
+        }
+        try {
+            return h.client.hasRoom() && h.client.sampledIn();
+        } catch (RuntimeException e) { // a user's Random, say: logging must never break
+            h.client.diagnostics().debug("sampling failed", e);
+            return false;
+        }
     }
 
     /**

@@ -151,6 +151,33 @@ class CaptureIdsTest {
     }
 
     @Test
+    void anAdmittedLogEventHadItsOneDrawAndIsNotSampledAgain() {
+        InMemoryTransport transport = new InMemoryTransport();
+        // Draws, in order: 0.25 (< 0.5: admitted), 0.75 (dropped). A second draw for the admitted one
+        // would take the 0.75 and drop it.
+        double[] draws = {0.25, 0.75};
+        int[] next = new int[1];
+        java.util.Random scripted = new java.util.Random() {
+            @Override
+            public double nextDouble() {
+                return draws[next[0]++];
+            }
+        };
+        init(o -> o.sampleRate(0.5).random(scripted).transportFactory(opts -> transport));
+        LogRecordMapper mapper = new LogRecordMapper("test", Set.of());
+
+        assertThat(LogCapture.admitEvent()).isTrue();
+        assertThat(LogCapture.queueAdmitted(LogRecord.builder().level(SentryLevel.ERROR)
+                .message("kept", "kept", List.of()).build(), mapper)).isTrue();
+        assertThat(LogCapture.admitEvent()).isFalse();
+
+        assertThat(Sentry.flush(WAIT)).isTrue();
+        assertThat(transport.events()).hasSize(1);
+        assertThat(next[0]).as("draws taken").isEqualTo(2);
+        assertThat(transport.discards()).containsEntry("sample_rate:error", 1L);
+    }
+
+    @Test
     void sampledOutCapturesReturnTheEmptyIdLeaveLastEventIdAndAreCountedAsSampleRate() {
         init(o -> { });
         String kept = Sentry.captureMessage("kept");

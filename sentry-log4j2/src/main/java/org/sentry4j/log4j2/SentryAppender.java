@@ -170,8 +170,9 @@ public final class SentryAppender extends AbstractAppender {
         if (!throughCallback && isMarked(event)) {
             return; // queued before its beforeBreadcrumb was removed (a new Sentry.init): not an event, nor a tag
         }
-        if (!LogCapture.hasRoomForEvent()) {
-            // An error storm has filled the queue: copying the event only to drop it would be waste.
+        if (!LogCapture.admitEvent()) {
+            // An error storm has filled the queue, or the sample rate drops it: copying the event only to
+            // drop it would be waste.
             if (alsoBreadcrumb) {
                 addBreadcrumb(event, sentryLevel, throughCallback);
             }
@@ -182,7 +183,7 @@ public final class SentryAppender extends AbstractAppender {
         // location (a stack walk), the biggest cost an event had on the logging thread.
         LogEvent original = LogCapture.needsRecordHints() ? event.toImmutable() : null;
         LogRecord record = LogEventSnapshot.of(event, sentryLevel, original);
-        LogCapture.queue(record, mapper);
+        LogCapture.queueAdmitted(record, mapper);
         if (alsoBreadcrumb) {
             // After the capture, so the event does not carry itself; later events do.
             Breadcrumb breadcrumb = new Breadcrumb(record.timestamp(), sentryLevel, record.loggerName(),

@@ -210,8 +210,9 @@ public class SentryAppender extends SentryAppenderElements {
         SentryLevel sentryLevel = RecordSnapshot.level(level);
         // Without a beforeBreadcrumb, a marked record was queued before it was removed (a new Sentry.init):
         // checked for events only, where the mark would otherwise become a tag.
-        if (level >= eventLevel && (throughCallback || !isMarked(event)) && LogCapture.hasRoomForEvent()) {
-            LogCapture.queue(RecordSnapshot.of(event, sentryLevel, MECHANISM, LogCapture.needsRecordHints()), mapper);
+        if (level >= eventLevel && (throughCallback || !isMarked(event)) && LogCapture.admitEvent()) {
+            LogCapture.queueAdmitted(RecordSnapshot.of(event, sentryLevel, MECHANISM, LogCapture.needsRecordHints()),
+                    mapper);
         }
         if (level >= breadcrumbLevel) {
             if (throughCallback) {

@@ -13,6 +13,7 @@ import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,34 @@ class RobustnessTest {
         MDC.clear();
         Sentry.close();
         receiver.close();
+    }
+
+    @Test
+    void anErrorTheSampleRateDropsIsNotCopiedOnTheLoggingThread() {
+        AtomicInteger renders = new AtomicInteger();
+        Object order = new Object() {
+            @Override
+            public String toString() { // rendered when the appender copies the record (its formatted message)
+                renders.incrementAndGet();
+                return "order A-7";
+            }
+        };
+        String noBreadcrumbs = "<minimumBreadcrumbLevel>OFF</minimumBreadcrumbLevel>";
+        try (LogbackFixture logback = LogbackFixture.configure(receiver.dsn(),
+                Configs.sentry("<sampleRate>0.0</sampleRate>" + noBreadcrumbs))) {
+            logback.logger("shop").error("{} failed", order);
+            assertThat(renders).as("sampled out before the record was copied").hasValue(0);
+            assertThat(Sentry.flush(WAIT)).isTrue();
+            assertThat(receiver.events()).isEmpty();
+        }
+        Sentry.close();
+        try (LogbackFixture logback = LogbackFixture.configure(receiver.dsn(),
+                Configs.sentry("<sampleRate>1.0</sampleRate>" + noBreadcrumbs))) {
+            logback.logger("shop").error("{} failed", order);
+            assertThat(renders.get()).as("kept, so copied").isPositive();
+            JsonObject event = receiver.awaitEnvelopes(1, WAIT).get(0).event();
+            assertThat(event.getAsJsonObject("logentry").get("formatted").getAsString()).isEqualTo("order A-7 failed");
+        }
     }
 
     @Test
