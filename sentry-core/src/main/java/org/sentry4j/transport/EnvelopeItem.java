@@ -1,5 +1,6 @@
 package org.sentry4j.transport;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -95,20 +96,29 @@ public final class EnvelopeItem {
         return deflated == null ? payload.length : deflated.length;
     }
 
+    /**
+     * Through direct buffers, as all of the SDK's zlib work: given heap arrays, zlib would hold the GC
+     * locker, and a custom transport may call this on the SDK's minimum-priority worker.
+     */
     private byte[] inflate() {
         Inflater inflater = new Inflater(true);
         try {
-            inflater.setInput(deflated);
-            byte[] out = new byte[length];
-            int n = 0;
-            while (n < length) {
-                int got = inflater.inflate(out, n, length - n);
-                if (got == 0 && (inflater.needsInput() || inflater.finished() || inflater.needsDictionary())) {
+            ByteBuffer in = ByteBuffer.allocateDirect(deflated.length);
+            in.put(deflated).flip();
+            inflater.setInput(in);
+            ByteBuffer out = ByteBuffer.allocateDirect(length);
+            while (out.hasRemaining()) {
+                int consumed = in.position();
+                int got = inflater.inflate(out);
+                if (got == 0 && (inflater.needsInput() || inflater.finished() || inflater.needsDictionary()
+                        || in.position() == consumed)) {
                     throw new IllegalStateException("envelope item '" + type + "': compressed payload is short");
                 }
-                n += got;
             }
-            return out;
+            byte[] bytes = new byte[length];
+            out.flip();
+            out.get(bytes);
+            return bytes;
         } catch (DataFormatException e) {
             throw new IllegalStateException("envelope item '" + type + "': compressed payload is corrupt", e);
         } finally {

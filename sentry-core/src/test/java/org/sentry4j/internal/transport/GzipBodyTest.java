@@ -96,4 +96,17 @@ class GzipBodyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sync flush");
     }
+
+    @Test
+    void aSegmentShorterThanItsStatedLengthIsReportedNotPadded() {
+        PayloadDeflater deflater = new PayloadDeflater();
+        byte[] payload = json(3_000, 9);
+        EnvelopeItem item = deflater.item("event", "application/json", payload, 0, payload.length);
+        deflater.close();
+        EnvelopeItem overstated = EnvelopeItem.deflated("event", "application/json", item.deflatedPayload(),
+                payload.length + 10, item.crc32());
+
+        assertThat(item.payload()).isEqualTo(payload);
+        assertThatThrownBy(overstated::payload).isInstanceOf(IllegalStateException.class).hasMessageContaining("short");
+    }
 }
