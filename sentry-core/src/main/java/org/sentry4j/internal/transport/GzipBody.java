@@ -2,7 +2,6 @@ package org.sentry4j.internal.transport;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Arrays;
 import org.sentry4j.transport.Envelope;
 
 /**
@@ -13,18 +12,13 @@ import org.sentry4j.transport.Envelope;
  */
 final class GzipBody {
     private final GzipWriter gzip = new GzipWriter();
-    private final DirectDeflater.Sink append = this::append;
+    private final GrowingBuffer body = new GrowingBuffer(16384);
     private final byte[] scratch = new byte[8192];
-    private byte[] buf = new byte[16384];
-    private int count;
 
     /** Fills the buffer with the gzipped envelope, stamped with {@code sentAt}. */
     void fill(Envelope envelope, Instant sentAt) throws IOException {
-        if (buf.length > (1 << 20)) {
-            buf = new byte[16384]; // one huge envelope must not pin its buffer forever
-        }
-        count = 0;
-        gzip.start(append);
+        body.clear();
+        gzip.start(body);
         envelope.writeTo(gzip, sentAt);
         gzip.end();
     }
@@ -35,19 +29,11 @@ final class GzipBody {
     }
 
     byte[] array() {
-        return buf;
+        return body.array();
     }
 
     int length() {
-        return count;
-    }
-
-    private void append(byte[] b, int off, int len) {
-        if (count + len > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + len));
-        }
-        System.arraycopy(b, off, buf, count, len);
-        count += len;
+        return body.length();
     }
 
     /** Frees the native compressor; the owning thread calls this when it ends. */

@@ -17,9 +17,7 @@ import org.sentry4j.transport.EnvelopeItem;
 public final class PayloadDeflater {
     private final DirectDeflater deflater = new DirectDeflater();
     private final CRC32 crc = new CRC32();
-    private final DirectDeflater.Sink collect = this::collect;
-    private byte[] out = new byte[8192];
-    private int count;
+    private final GrowingBuffer out = new GrowingBuffer(8192);
     private boolean closed;
 
     /** An item of {@code type} whose payload is {@code bytes[off, off + len)}, compressed. */
@@ -30,26 +28,16 @@ public final class PayloadDeflater {
         deflater.reset();
         crc.reset();
         crc.update(bytes, off, len);
-        count = 0;
+        out.clear();
         try {
-            deflater.write(bytes, off, len, collect);
-            deflater.syncFlush(collect);
+            deflater.write(bytes, off, len, out);
+            deflater.syncFlush(out);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // collect does not throw
+            throw new UncheckedIOException(e); // a GrowingBuffer does not throw
         }
-        byte[] segment = Arrays.copyOf(out, count);
-        if (out.length > (1 << 20)) {
-            out = new byte[8192]; // one huge event must not pin its buffer
-        }
+        byte[] segment = out.copy();
+        out.clear(); // one huge event must not pin its buffer
         return EnvelopeItem.deflated(type, contentType, segment, len, (int) crc.getValue());
-    }
-
-    private void collect(byte[] b, int off, int len) {
-        if (count + len > out.length) {
-            out = Arrays.copyOf(out, Math.max(out.length * 2, count + len));
-        }
-        System.arraycopy(b, off, out, count, len);
-        count += len;
     }
 
     /** Frees the native deflater; the client calls this when it closes. */
