@@ -86,11 +86,8 @@ class BatchFileTest {
     @Test
     void theReaderTakesAnyGzipStreamAndChecksItsTrailer() throws IOException {
         byte[] data = json(100_000, 7);
-        ByteArrayOutputStream jdk = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(jdk)) {
-            out.write(data);
-        }
-        assertThat(readAll(jdk.toByteArray())).isEqualTo(data);
+        byte[] jdk = jdkGzip(data);
+        assertThat(readAll(jdk)).isEqualTo(data);
 
         // Optional header fields: extra, name, comment and header CRC (RFC 1952, section 2.3).
         byte[] deflated = rawDeflate(data);
@@ -102,10 +99,10 @@ class BatchFileTest {
         withFields.writeBytes(trailer(data));
         assertThat(readAll(withFields.toByteArray())).isEqualTo(data);
 
-        byte[] badCrc = jdk.toByteArray();
+        byte[] badCrc = jdk.clone();
         badCrc[badCrc.length - 8] ^= 1;
         assertThatThrownBy(() -> readAll(badCrc)).isInstanceOf(ZipException.class);
-        byte[] truncated = Arrays.copyOf(jdk.toByteArray(), jdk.size() / 2);
+        byte[] truncated = Arrays.copyOf(jdk, jdk.length / 2);
         assertThatThrownBy(() -> readAll(truncated)).isInstanceOf(EOFException.class);
         assertThatThrownBy(() -> readAll(new byte[] {'{', '}', '\n'})).isInstanceOf(ZipException.class);
     }
@@ -140,11 +137,7 @@ class BatchFileTest {
     @Test
     void theReaderTakesAStreamThatGivesOneByteAtATime() throws IOException {
         byte[] data = json(40_000, 5);
-        ByteArrayOutputStream jdk = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(jdk)) {
-            out.write(data);
-        }
-        InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(jdk.toByteArray())) {
+        InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(jdkGzip(data))) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 return super.read(b, off, Math.min(len, 1)); // header, data and trailer split at every byte
@@ -153,6 +146,15 @@ class BatchFileTest {
         try (InputStream in = new GzipReader(trickle)) {
             assertThat(in.readAllBytes()).isEqualTo(data);
         }
+    }
+
+    /** {@code data} as the JDK's own gzip writer writes it. */
+    private static byte[] jdkGzip(byte[] data) throws IOException {
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+            out.write(data);
+        }
+        return gzip.toByteArray();
     }
 
     private static byte[] readAll(byte[] gzip) throws IOException {
