@@ -44,6 +44,7 @@ import org.sentry4j.logging.LogRecordMapper;
 @Plugin(name = "Sentry", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE, printObject = true)
 public final class SentryAppender extends AbstractAppender {
     static final String FRAMEWORK = "log4j2";
+    private static final PlaceholderCounts PLACEHOLDERS = new PlaceholderCounts();
     private static final LogMessageFormatter FORMATTER = ParameterizedMessage::format;
     private static final ParameterConsumer<Object[]> FIRST_PARAMETER = (parameter, index, into) -> {
         if (index == 0) {
@@ -230,7 +231,7 @@ public final class SentryAppender extends AbstractAppender {
             MutableLogEvent event = (MutableLogEvent) message;
             String format = event.getFormat();
             int count = event.getParameterCount();
-            if (format == null || count == 0 || placeholders(format) != count) {
+            if (format == null || count == 0 || PLACEHOLDERS.of(format) != count) {
                 return null; // no arguments, or not a {} template (a custom reusable message)
             }
             if (count > 1) {
@@ -252,24 +253,6 @@ public final class SentryAppender extends AbstractAppender {
         }
         Object[] kept = immutableOrNull(params);
         return kept == null ? null : kept.clone();
-    }
-
-    /**
-     * How many {@code {}} the template holds, a backslash escaping the next character as in Log4j2's
-     * formatter. Log4j2's own count allocates its analysis of the pattern; this is a plain scan.
-     */
-    static int placeholders(String template) {
-        int count = 0;
-        for (int i = 0, n = template.length() - 1; i < n; i++) {
-            char c = template.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '{' && template.charAt(i + 1) == '}') {
-                count++;
-                i++;
-            }
-        }
-        return count;
     }
 
     private static Object[] immutableOrNull(Object[] params) {
