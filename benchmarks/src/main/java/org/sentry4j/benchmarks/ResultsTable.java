@@ -12,6 +12,7 @@ final class ResultsTable {
         {"error", "c. `error(msg, arg, ex)` → event"},
         {"errorWithContext", "d. as c + 5 MDC/ThreadContext tags"}};
     static final long SHUTDOWN_TIMEOUT_MS = 2_000;
+    private static final String WARMUP = String.format(Locale.ROOT, "%,d", EndToEnd.THREADS * EndToEnd.WARMUP_PER_THREAD);
 
     private final StringBuilder out = new StringBuilder();
 
@@ -140,10 +141,11 @@ final class ResultsTable {
                     .append(" |\n");
         }
         out.append("\n\"delivered\" counts distinct event ids the receiver accepted (200) from the measured burst "
-                + "(the warm-up's 2 000 are counted apart); \"after restart\" is the total once a second JVM with the same "
+                + "(the warm-up's " + WARMUP + " are counted apart); \"after restart\" is the total once a second JVM with the same "
                 + "spool folder has run against a healthy receiver (sentry4j; io.sentry keeps no disk cache unless "
                 + "`cacheDirPath` is set). Latencies are of one `log.error` call (`System.nanoTime` around it, the "
-                + "exception created outside), after a warm-up of 2 000 errors. close() = stopping the logging context "
+                + "exception created outside), after a warm-up of " + WARMUP + " errors, flushed. "
+                + "delivered/s = delivered ÷ (burst + flush). close() = stopping the logging context "
                 + "+ the SDK's close. \"event requests\" = requests carrying an event during the burst and close (for 429: "
                 + "the rate-limit window is 60 s, longer than the run). The floor rows log the same burst into a no-op "
                 + "appender: the latency this machine gives a logging call with 4 threads on its cores. Peak heap: highest used heap sampled every 5 ms "
