@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Case e, one SDK and framework in its own JVM, steered by {@link Suite} over stdin/stdout (the
  * receiver lives in the Suite's JVM, so it can fail on purpose, come back, and count across a restart).
  *
- * <p>{@code burst}: warms up (4 × {@link #WARMUP_PER_THREAD} errors, flushed), says {@code WARMED}, waits for {@code GO
+ * <p>{@code burst}: warms up (4 × {@link #WARMUP_PER_THREAD} errors, flushed), says {@code WARMED} with how long that took, waits for {@code GO
  * flush|close}, then 4 threads each log 5 000 errors with fresh ~30-frame exceptions as fast as they
  * can, timing every call; then flushes ({@code GO flush}, within {@link #FLUSH_LIMIT}) and closes, or
  * just closes ({@code GO close}), and prints one {@code RESULT} line. {@code drain}: the restart — starts
@@ -58,10 +58,12 @@ public final class EndToEnd {
             System.exit(0);
         }
 
+        long warmupStart = System.nanoTime();
         run(framework, true, WARMUP_PER_THREAD);
         flush(variant, Duration.ofSeconds(30));
+        long warmupNanos = System.nanoTime() - warmupStart; // the fresh JVM's rate, reported beside the warm one
         System.gc();
-        say("WARMED");
+        say("WARMED warmupMs=" + millis(warmupNanos));
         String go = commands.readLine();
         boolean flushFirst = go != null && go.endsWith("flush");
 

@@ -46,7 +46,8 @@ final class Scenario {
         try (Receiver receiver = Receiver.start()) {
             String[] common = {sdk.id(), framework, receiver.dsn(), spool.toString()};
             try (Child child = Child.start(log, concat("burst", common))) {
-                child.await("WARMED");
+                values.putAll(child.await("WARMED"));
+                values.put("warmupDelivered", String.valueOf(receiver.warmupEvents()));
                 receiver.resetRequestCounts();
                 applyFault(receiver);
                 child.tell("GO flush"); // the issue: "20 000 errors ... then flush", whatever the receiver does
