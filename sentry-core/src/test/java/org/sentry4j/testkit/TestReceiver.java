@@ -23,11 +23,14 @@ import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import javax.net.ssl.SSLContext;
 
 /**
  * A Sentry server on 127.0.0.1 for tests: accepts envelopes at {@code /api/<project>/envelope/},
  * decompresses and parses them, and answers what the test scripted (200 by default). Tests wait on
- * {@link #awaitEnvelopes} with a deadline, never by sleeping.
+ * {@link #awaitEnvelopes} with a deadline, never by sleeping. {@link #startTls} serves HTTPS instead.
  */
 public final class TestReceiver implements AutoCloseable {
     /** A scripted answer. */
@@ -78,27 +81,50 @@ public final class TestReceiver implements AutoCloseable {
     private final List<ReceivedEnvelope> all = new CopyOnWriteArrayList<>();
     private volatile Function<ReceivedEnvelope, Response> responder = e -> Response.status(200);
 
-    private TestReceiver(HttpServer server, ExecutorService executor) {
+    /** The server's TLS, or null for plain HTTP. */
+    private final SSLContext tls;
+
+    private TestReceiver(HttpServer server, ExecutorService executor, SSLContext tls) {
         this.server = server;
         this.port = server.getAddress().getPort();
         this.executor = executor;
+        this.tls = tls;
     }
 
     /** Starts on an ephemeral loopback port. */
     public static TestReceiver start() {
+        return start(null);
+    }
+
+    /** Starts an HTTPS receiver on an ephemeral loopback port, presenting the certificate of {@code tls}. */
+    public static TestReceiver startTls(SSLContext tls) {
+        return start(tls);
+    }
+
+    private static TestReceiver start(SSLContext tls) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = create(0, tls);
             ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "test-receiver");
                 t.setDaemon(true);
                 return t;
             });
-            TestReceiver receiver = new TestReceiver(server, executor);
+            TestReceiver receiver = new TestReceiver(server, executor, tls);
             receiver.serve(server);
             return receiver;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the test receiver", e);
         }
+    }
+
+    private static HttpServer create(int port, SSLContext tls) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        if (tls == null) {
+            return HttpServer.create(address, 0);
+        }
+        HttpsServer https = HttpsServer.create(address, 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        return https;
     }
 
     private void serve(HttpServer s) {
@@ -118,7 +144,7 @@ public final class TestReceiver implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             try {
-                serve(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
+                serve(create(port, tls));
                 return;
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
@@ -135,7 +161,7 @@ public final class TestReceiver implements AutoCloseable {
      * envelopes an earlier test left on disk.
      */
     public String dsn() {
-        return "http://testkey" + key + "@127.0.0.1:" + port() + "/42";
+        return (tls == null ? "http" : "https") + "://testkey" + key + "@127.0.0.1:" + port() + "/42";
     }
 
     public int port() {

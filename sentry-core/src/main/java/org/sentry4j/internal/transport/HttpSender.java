@@ -67,6 +67,7 @@ final class HttpSender {
                         .build())
                 .setMaxConnTotal(connections)
                 .setMaxConnPerRoute(connections)
+                .setTlsSocketStrategy(new DeferredTls())
                 .build();
         SentryOptions.Proxy proxy = options.proxy();
         // The JVM's proxy settings, asked once: the system route planner would ask per request.

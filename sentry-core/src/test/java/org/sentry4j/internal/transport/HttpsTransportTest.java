@@ -1,0 +1,91 @@
+package org.sentry4j.internal.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentry4j.internal.transport.TransportFixture.WAIT;
+import static org.sentry4j.internal.transport.TransportFixture.event;
+import static org.sentry4j.internal.transport.TransportFixture.id;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sentry4j.testkit.ReceivedEnvelope;
+import org.sentry4j.testkit.TestCertificates;
+import org.sentry4j.testkit.TestReceiver;
+
+/**
+ * Real Sentry is HTTPS: envelopes go over TLS to a server the JDK's trust store vouches for, and a
+ * server it does not is never sent anything (the envelope waits on disk). The client's TLS is made on
+ * the first HTTPS request, so the trust store named by the JVM's properties at that moment applies.
+ */
+class HttpsTransportTest {
+    private static final String[] TRUST_PROPERTIES = {
+        "javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType"};
+
+    @TempDir
+    static Path certDir;
+    static TestCertificates certificates;
+
+    @TempDir
+    Path dir;
+    TestReceiver receiver;
+    HttpTransport transport;
+
+    @BeforeAll
+    static void makeCertificate() throws Exception {
+        certificates = TestCertificates.create(certDir);
+    }
+
+    @AfterEach
+    void closeAll() {
+        if (transport != null) {
+            transport.close(Duration.ofSeconds(2));
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+        for (String p : TRUST_PROPERTIES) {
+            System.clearProperty(p);
+        }
+    }
+
+    @Test
+    void deliversOverTlsToAServerTheTrustStoreVouchesForAsNamedAtTheFirstRequest() throws Exception {
+        receiver = TestReceiver.startTls(certificates.serverContext());
+        TransportFixture fx = new TransportFixture(receiver, dir.resolve("spool"));
+        assertThat(receiver.dsn()).startsWith("https://");
+        transport = fx.transport(o -> { });
+        // Only now: a client that made its TLS when it was built would still trust the JDK's own store.
+        System.setProperty("javax.net.ssl.trustStore", certificates.trustStore().toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", certificates.trustStorePassword());
+        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+
+        transport.send(event(id(1)));
+        transport.send(event(id(2)));
+
+        assertThat(transport.flush(WAIT)).isTrue();
+        List<ReceivedEnvelope> got = receiver.awaitEnvelopes(2, WAIT);
+        assertThat(TransportFixture.eventIds(got)).containsExactlyInAnyOrder(id(1), id(2));
+        assertThat(got.get(0).requestHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(transport.stats().sent()).isEqualTo(2);
+        assertThat(transport.stats().spooled()).isZero();
+    }
+
+    @Test
+    void sendsNothingToAServerItCannotVerifyAndKeepsTheEnvelope() throws Exception {
+        receiver = TestReceiver.startTls(certificates.serverContext()); // self-signed: not in the JDK's trust store
+        TransportFixture fx = new TransportFixture(receiver, dir.resolve("spool"));
+        transport = fx.transport(o -> { });
+
+        transport.send(event(id(3)));
+
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(receiver.envelopes()).isEmpty();
+        assertThat(transport.stats().sent()).isZero();
+        assertThat(transport.stats().spooled()).isEqualTo(1);
+        assertThat(transport.stats().failingSince()).isNotNull();
+    }
+}

@@ -1,0 +1,78 @@
+package org.sentry4j.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A self-signed certificate for 127.0.0.1 and localhost, made with the JDK's {@code keytool} (the JDK
+ * has no API for it): the server's key store, for {@link TestReceiver#startTls}, and a trust store
+ * holding only that certificate, for the client side of a test.
+ */
+public final class TestCertificates {
+    private static final String PASSWORD = "changeit";
+    private final Path keyStore;
+    private final Path trustStore;
+
+    private TestCertificates(Path keyStore, Path trustStore) {
+        this.keyStore = keyStore;
+        this.trustStore = trustStore;
+    }
+
+    /** Makes the key pair, certificate and both stores in {@code dir}. */
+    public static TestCertificates create(Path dir) throws IOException, InterruptedException {
+        Path keyStore = dir.resolve("receiver.p12");
+        Path cert = dir.resolve("receiver.pem");
+        Path trustStore = dir.resolve("trust.p12");
+        keytool("-genkeypair", "-alias", "receiver", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", PASSWORD);
+        keytool("-exportcert", "-rfc", "-alias", "receiver", "-keystore", keyStore.toString(),
+                "-storepass", PASSWORD, "-file", cert.toString());
+        keytool("-importcert", "-noprompt", "-alias", "receiver", "-file", cert.toString(),
+                "-storetype", "PKCS12", "-keystore", trustStore.toString(), "-storepass", PASSWORD);
+        return new TestCertificates(keyStore, trustStore);
+    }
+
+    /** The server side: presents the certificate. */
+    public SSLContext serverContext() throws IOException, GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            ks.load(in, PASSWORD.toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        return context;
+    }
+
+    public Path trustStore() {
+        return trustStore;
+    }
+
+    public String trustStorePassword() {
+        return PASSWORD;
+    }
+
+    private static void keytool(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("keytool " + String.join(" ", args) + " failed: " + output);
+        }
+    }
+}
