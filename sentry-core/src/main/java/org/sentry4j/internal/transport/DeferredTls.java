@@ -10,9 +10,9 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
  * HttpClient's default TLS, made when the first connection needs it rather than when the client is
- * built. Building it loads the JDK's trust store and HttpClient's public suffix list: ~0.3–0.5 s and
- * ~2.7 MB of heap kept for good, which {@code Sentry.init} paid on the application's thread even for
- * an {@code http://} DSN that never uses TLS. Now a sender thread pays it on the first HTTPS request.
+ * built. Making it loads the JDK's trust store and HttpClient's public suffix list (~0.3 s, ~2.6 MB of
+ * heap kept for good): an {@code http://} DSN never needs it, and an {@code https://} one makes it
+ * with its first connection, on a sender thread.
  */
 final class DeferredTls implements TlsSocketStrategy {
     private final Supplier<? extends TlsSocketStrategy> factory;

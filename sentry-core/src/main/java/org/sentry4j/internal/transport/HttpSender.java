@@ -32,19 +32,26 @@ import org.sentry4j.transport.Envelope;
 
 /**
  * One HTTP POST of one envelope with Apache HttpClient 5: pooled kept-alive connections (one per
- * sender thread), gzip, {@code X-Sentry-Auth}, timeouts, proxy. Reads the rate-limit headers of every
- * answer. Knows nothing of queues or retries.
+ * sender thread), gzip, {@code X-Sentry-Auth}, timeouts, proxy; the client is built by the first
+ * request. Reads the rate-limit headers of every answer. Knows nothing of queues or retries.
  */
 final class HttpSender {
     static final int UNREACHABLE = -1;
     private static final ContentType ENVELOPE = ContentType.create("application/x-sentry-envelope");
 
-    private final CloseableHttpClient http;
+    /**
+     * Built by the first request, on a sender thread: loading HttpClient's classes and building the
+     * client was ~170 ms of {@code Sentry.init} on the application's thread. Null until then.
+     */
+    private volatile CloseableHttpClient http;
+    private boolean closed; // guarded by this
     /** Set on each request: the minimal client (direct connections) takes no default request config. */
     private final RequestConfig requestConfig;
     private final URI uri;
     private final String auth;
     private final RateLimits limits;
+    private final SentryOptions options;
+    private final int connections;
 
     HttpSender(SentryOptions options, int connections, RateLimits limits) {
         Dsn dsn = options.parsedDsn();
@@ -52,11 +59,34 @@ final class HttpSender {
         this.auth = "Sentry sentry_version=7,sentry_client=" + SdkInfo.CLIENT + ",sentry_key=" + dsn.publicKey()
                 + (dsn.secretKey() == null ? "" : ",sentry_secret=" + dsn.secretKey());
         this.limits = limits;
+        this.options = options;
+        this.connections = connections;
         this.requestConfig = RequestConfig.custom()
                 .setConnectionRequestTimeout(Timeout.of(options.connectTimeout()))
                 .setResponseTimeout(Timeout.of(options.readTimeout()))
                 .build();
-        this.http = buildClient(options, connections, uri);
+    }
+
+    /** The client, built on first use; after {@link #close()} an exception, as a closed pool would throw. */
+    private CloseableHttpClient client() {
+        CloseableHttpClient c = http;
+        if (c != null) {
+            return c;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("sender closed");
+            }
+            if (http == null) {
+                http = buildClient(options, connections, uri);
+            }
+            return http;
+        }
+    }
+
+    /** Whether a request has built the client yet (tests). */
+    boolean built() {
+        return http != null;
     }
 
     private static CloseableHttpClient buildClient(SentryOptions options, int connections, URI uri) {
@@ -141,7 +171,7 @@ final class HttpSender {
             post.setHeader("User-Agent", SdkInfo.CLIENT);
             post.setConfig(requestConfig);
             post.setEntity(new ByteArrayEntity(body.array(), 0, body.length(), ENVELOPE));
-            return http.execute(post, response -> {
+            return client().execute(post, response -> {
                 HttpEntity entity = response.getEntity();
                 if (entity != null) {
                     try (InputStream in = entity.getContent()) {
@@ -163,7 +193,15 @@ final class HttpSender {
         }
     }
 
+    /** Aborts what is in flight and refuses what follows. Idempotent. */
     void close() {
-        http.close(CloseMode.IMMEDIATE);
+        CloseableHttpClient c;
+        synchronized (this) {
+            closed = true;
+            c = http;
+        }
+        if (c != null) {
+            c.close(CloseMode.IMMEDIATE);
+        }
     }
 }

@@ -401,4 +401,9 @@ public final class HttpTransport implements Transport {
                 sent.get(),
                 spool == null ? 0 : spool.count(), reports.totals(), backoff.failingSince());
     }
+
+    /** The sender (tests). */
+    HttpSender sender() {
+        return http;
+    }
 }

@@ -47,6 +47,27 @@ class HttpTransportTest extends TransportTestBase {
     }
 
     @Test
+    void buildsItsHttpClientOnTheFirstRequestNotWhenStarted() {
+        transport = fx.transport(o -> { });
+        assertThat(transport.sender().built()).as("built at start").isFalse();
+
+        transport.send(event(id(1)));
+
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(receiver.awaitEnvelopes(1, WAIT)).hasSize(1);
+        assertThat(transport.sender().built()).isTrue();
+    }
+
+    @Test
+    void closedBeforeAnyRequestItBuildsNoClient() {
+        transport = fx.transport(o -> { });
+
+        transport.close(Duration.ofSeconds(2));
+
+        assertThat(transport.sender().built()).isFalse();
+    }
+
+    @Test
     void flushWaitsForTheEnvelopesAcceptedBeforeItNotForAsManyAnsweredSince() throws Exception {
         String held = id(1);
         CountDownLatch heldArrived = new CountDownLatch(1);
