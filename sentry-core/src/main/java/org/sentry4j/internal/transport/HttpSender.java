@@ -52,6 +52,8 @@ final class HttpSender {
     private final RateLimits limits;
     private final SentryOptions options;
     private final int connections;
+    /** The configured proxy, made at once: a host HttpClient refuses fails {@code Sentry.init}, not the first request. */
+    private final HttpHost proxyHost;
 
     HttpSender(SentryOptions options, int connections, RateLimits limits) {
         Dsn dsn = options.parsedDsn();
@@ -61,6 +63,8 @@ final class HttpSender {
         this.limits = limits;
         this.options = options;
         this.connections = connections;
+        SentryOptions.Proxy proxy = options.proxy();
+        this.proxyHost = proxy == null ? null : new HttpHost(proxy.host(), proxy.port());
         this.requestConfig = RequestConfig.custom()
                 .setConnectionRequestTimeout(Timeout.of(options.connectTimeout()))
                 .setResponseTimeout(Timeout.of(options.readTimeout()))
@@ -78,7 +82,7 @@ final class HttpSender {
                 throw new IllegalStateException("sender closed");
             }
             if (http == null) {
-                http = buildClient(options, connections, uri);
+                http = buildClient(options, connections, uri, proxyHost);
             }
             return http;
         }
@@ -89,7 +93,7 @@ final class HttpSender {
         return http != null;
     }
 
-    private static CloseableHttpClient buildClient(SentryOptions options, int connections, URI uri) {
+    private static CloseableHttpClient buildClient(SentryOptions options, int connections, URI uri, HttpHost proxyHost) {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(options.connectTimeout()))
@@ -99,10 +103,9 @@ final class HttpSender {
                 .setMaxConnPerRoute(connections)
                 .setTlsSocketStrategy(new DeferredTls())
                 .build();
-        SentryOptions.Proxy proxy = options.proxy();
         // The JVM's proxy settings, asked once: the system route planner would ask per request.
-        HttpHost systemProxy = proxy == null ? systemProxy(uri) : null;
-        boolean direct = proxy == null && systemProxy == null;
+        HttpHost systemProxy = proxyHost == null ? systemProxy(uri) : null;
+        boolean direct = proxyHost == null && systemProxy == null;
         if (direct) {
             // Without a proxy nothing of the full client's exec chain (route planning, auth, redirects,
             // retries, protocol interceptors) applies to a POST to Sentry; that chain was most of the
@@ -119,12 +122,12 @@ final class HttpSender {
                 .disableContentCompression()
                 .disableConnectionState();
         // Only through a proxy from here on.
-        if (proxy != null) {
-            HttpHost host = new HttpHost(proxy.host(), proxy.port());
-            builder.setProxy(host);
+        if (proxyHost != null) {
+            builder.setProxy(proxyHost);
+            SentryOptions.Proxy proxy = options.proxy();
             if (proxy.user() != null) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(proxy.user(),
+                credentials.setCredentials(new AuthScope(proxyHost), new UsernamePasswordCredentials(proxy.user(),
                         proxy.password() == null ? new char[0] : proxy.password().toCharArray()));
                 builder.setDefaultCredentialsProvider(credentials);
             }
