@@ -82,7 +82,7 @@ final class HttpSender {
                 throw new IllegalStateException("sender closed");
             }
             if (http == null) {
-                http = buildClient(options, connections, uri, proxyHost);
+                http = buildClient();
             }
             return http;
         }
@@ -93,7 +93,7 @@ final class HttpSender {
         return http != null;
     }
 
-    private static CloseableHttpClient buildClient(SentryOptions options, int connections, URI uri, HttpHost proxyHost) {
+    private CloseableHttpClient buildClient() {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(options.connectTimeout()))
