@@ -15,7 +15,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A self-signed certificate for 127.0.0.1 and localhost, made with the JDK's {@code keytool} (the JDK
+ * A self-signed certificate, for 127.0.0.1 and localhost unless told otherwise, made with the JDK's {@code keytool} (the JDK
  * has no API for it): the server's key store, for {@link TestReceiver#startTls}, and a trust store
  * holding only that certificate, for the client side of a test.
  */
@@ -31,11 +31,16 @@ public final class TestCertificates {
 
     /** Makes the key pair, certificate and both stores in {@code dir}. */
     public static TestCertificates create(Path dir) throws IOException, InterruptedException {
+        return create(dir, "ip:127.0.0.1,dns:localhost");
+    }
+
+    /** As {@link #create(Path)}, for the names in {@code subjectAltNames} (keytool's {@code SAN=} syntax) only. */
+    public static TestCertificates create(Path dir, String subjectAltNames) throws IOException, InterruptedException {
         Path keyStore = dir.resolve("receiver.p12");
         Path cert = dir.resolve("receiver.pem");
         Path trustStore = dir.resolve("trust.p12");
         keytool("-genkeypair", "-alias", "receiver", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
+                "-dname", "CN=sentry4j test receiver", "-ext", "SAN=" + subjectAltNames, "-validity", "2",
                 "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", PASSWORD);
         keytool("-exportcert", "-rfc", "-alias", "receiver", "-keystore", keyStore.toString(),
                 "-storepass", PASSWORD, "-file", cert.toString());

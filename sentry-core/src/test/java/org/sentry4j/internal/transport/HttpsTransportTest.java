@@ -18,7 +18,8 @@ import org.sentry4j.testkit.TestReceiver;
 
 /**
  * Real Sentry is HTTPS: envelopes go over TLS to a server the JDK's trust store vouches for, and a
- * server it does not is never sent anything (the envelope waits on disk). The client's TLS is made on
+ * server it does not, or one whose certificate names another host, is never sent anything (the
+ * envelope waits on disk). The client's TLS is made on
  * the first HTTPS request, so the trust store named by the JVM's properties at that moment applies.
  */
 class HttpsTransportTest {
@@ -59,9 +60,7 @@ class HttpsTransportTest {
         assertThat(receiver.dsn()).startsWith("https://");
         transport = fx.transport(o -> { });
         // Only now: a client that made its TLS when it was built would still trust the JDK's own store.
-        System.setProperty("javax.net.ssl.trustStore", certificates.trustStore().toString());
-        System.setProperty("javax.net.ssl.trustStorePassword", certificates.trustStorePassword());
-        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+        trust(certificates);
 
         transport.send(event(id(1)));
         transport.send(event(id(2)));
@@ -72,6 +71,22 @@ class HttpsTransportTest {
         assertThat(got.get(0).requestHeader("Content-Encoding")).isEqualTo("gzip");
         assertThat(transport.stats().sent()).isEqualTo(2);
         assertThat(transport.stats().spooled()).isZero();
+    }
+
+    @Test
+    void sendsNothingToATrustedCertificateForAnotherHost(@TempDir Path otherDir) throws Exception {
+        TestCertificates elsewhere = TestCertificates.create(otherDir, "dns:receiver.example");
+        receiver = TestReceiver.startTls(elsewhere.serverContext());
+        trust(elsewhere);
+        TransportFixture fx = new TransportFixture(receiver, dir.resolve("spool"));
+        transport = fx.transport(o -> { });
+
+        transport.send(event(id(4)));
+
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(receiver.envelopes()).as("the DSN names 127.0.0.1, the certificate does not").isEmpty();
+        assertThat(transport.stats().sent()).isZero();
+        assertThat(transport.stats().spooled()).isEqualTo(1);
     }
 
     @Test
@@ -87,5 +102,11 @@ class HttpsTransportTest {
         assertThat(transport.stats().sent()).isZero();
         assertThat(transport.stats().spooled()).isEqualTo(1);
         assertThat(transport.stats().failingSince()).isNotNull();
+    }
+
+    private static void trust(TestCertificates certs) {
+        System.setProperty("javax.net.ssl.trustStore", certs.trustStore().toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", certs.trustStorePassword());
+        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
     }
 }
