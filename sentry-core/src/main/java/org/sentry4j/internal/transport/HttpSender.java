@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -26,41 +27,49 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.sentry4j.SentryOptions;
+import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.internal.SdkInfo;
 import org.sentry4j.transport.Dsn;
 import org.sentry4j.transport.Envelope;
 
 /**
  * One HTTP POST of one envelope with Apache HttpClient 5: pooled kept-alive connections (one per
- * sender thread), gzip, {@code X-Sentry-Auth}, timeouts, proxy; the client is built by the first
- * request. Reads the rate-limit headers of every answer. Knows nothing of queues or retries.
+ * sender thread), gzip, {@code X-Sentry-Auth}, timeouts, proxy; the client is built by a sender
+ * thread, not by {@code Sentry.init}. Reads the rate-limit headers of every answer. Knows nothing of
+ * queues or retries.
  */
 final class HttpSender {
     static final int UNREACHABLE = -1;
     private static final ContentType ENVELOPE = ContentType.create("application/x-sentry-envelope");
 
     /**
-     * Built by the first request, on a sender thread: loading HttpClient's classes and building the
-     * client was ~170 ms of {@code Sentry.init} on the application's thread. Null until then.
+     * Built by a sender thread as it starts ({@link #prepare}): HttpClient's classes, its connection
+     * pool and its TLS (the JVM's trust store, HttpClient's public suffix list) took ~0.3–0.4 s of
+     * {@code Sentry.init} on the application's thread. Null until then.
      */
     private volatile CloseableHttpClient http;
-    private boolean closed; // guarded by this
+    private volatile boolean closed;
+    /** One thread builds; the others wait for it. Not the monitor {@link #close} takes. */
+    private final Object building = new Object();
+    private volatile String builtBy;
     /** Set on each request: the minimal client (direct connections) takes no default request config. */
     private final RequestConfig requestConfig;
     private final URI uri;
     private final String auth;
     private final RateLimits limits;
+    private final Diagnostics diagnostics;
     private final SentryOptions options;
     private final int connections;
     /** The configured proxy, made at once: a host HttpClient refuses fails {@code Sentry.init}, not the first request. */
     private final HttpHost proxyHost;
 
-    HttpSender(SentryOptions options, int connections, RateLimits limits) {
+    HttpSender(SentryOptions options, int connections, RateLimits limits, Diagnostics diagnostics) {
         Dsn dsn = options.parsedDsn();
         this.uri = dsn.envelopeUri();
         this.auth = "Sentry sentry_version=7,sentry_client=" + SdkInfo.CLIENT + ",sentry_key=" + dsn.publicKey()
                 + (dsn.secretKey() == null ? "" : ",sentry_secret=" + dsn.secretKey());
         this.limits = limits;
+        this.diagnostics = diagnostics;
         this.options = options;
         this.connections = connections;
         SentryOptions.Proxy proxy = options.proxy();
@@ -71,26 +80,49 @@ final class HttpSender {
                 .build();
     }
 
-    /** The client, built on first use; after {@link #close()} an exception, as a closed pool would throw. */
+    /**
+     * Builds the client, off the application's thread; each sender calls it as it starts, before it
+     * takes anything to send (so no request's time includes it). A failure — say a conflicting
+     * httpclient5 on the class path — is reported, and the next request tries again.
+     */
+    void prepare() {
+        try {
+            client();
+        } catch (Throwable t) { // NOPMD: an Error here (a LinkageError) must not end the sender thread
+            failed("cannot build the HTTP client", t);
+        }
+    }
+
+    /** The client; built here if no sender has yet. Throws once {@link #close()} has run. */
     private CloseableHttpClient client() {
         CloseableHttpClient c = http;
         if (c != null) {
             return c;
         }
-        synchronized (this) {
-            if (closed) {
+        synchronized (building) {
+            c = http;
+            if (c == null) {
+                if (closed) {
+                    throw new IllegalStateException("sender closed");
+                }
+                c = buildClient(); // may ask a ProxySelector (user code): not under the lock close() takes
+                synchronized (this) {
+                    if (!closed) {
+                        http = c;
+                        builtBy = Thread.currentThread().getName();
+                        return c;
+                    }
+                }
+                c.close(CloseMode.IMMEDIATE); // closed meanwhile
                 throw new IllegalStateException("sender closed");
             }
-            if (http == null) {
-                http = buildClient();
-            }
-            return http;
+            return c;
         }
     }
 
-    /** Whether a request has built the client yet (tests). */
-    boolean built() {
-        return http != null;
+    /** The name of the thread that built the client, or null (tests). */
+    String builtBy() {
+        return builtBy;
     }
 
     private CloseableHttpClient buildClient() {
@@ -101,7 +133,6 @@ final class HttpSender {
                         .build())
                 .setMaxConnTotal(connections)
                 .setMaxConnPerRoute(connections)
-                .setTlsSocketStrategy(new DeferredTls())
                 .build();
         // The JVM's proxy settings, asked once: the system route planner would ask per request.
         HttpHost systemProxy = proxyHost == null ? systemProxy(uri) : null;
@@ -167,6 +198,13 @@ final class HttpSender {
      * answer came (refused, reset, timed out, aborted).
      */
     int post(HttpPost post, Envelope envelope, GzipBody body, Instant sentAt) {
+        CloseableHttpClient client;
+        try {
+            client = client();
+        } catch (Throwable t) { // NOPMD: as in prepare(); the envelope is kept, as for an unreachable server
+            failed("cannot build the HTTP client", t);
+            return UNREACHABLE;
+        }
         try {
             body.fill(envelope, sentAt);
             post.setHeader("X-Sentry-Auth", auth);
@@ -174,7 +212,7 @@ final class HttpSender {
             post.setHeader("User-Agent", SdkInfo.CLIENT);
             post.setConfig(requestConfig);
             post.setEntity(new ByteArrayEntity(body.array(), 0, body.length(), ENVELOPE));
-            return client().execute(post, response -> {
+            return client.execute(post, response -> {
                 HttpEntity entity = response.getEntity();
                 if (entity != null) {
                     try (InputStream in = entity.getContent()) {
@@ -192,7 +230,15 @@ final class HttpSender {
                 return response.getCode();
             });
         } catch (IOException | RuntimeException e) { // incl. a pool shut down by close()
+            failed("no answer from " + uri.getHost(), e); // e.g. the TLS handshake's reason
             return UNREACHABLE;
+        }
+    }
+
+    /** Says why, at most once a minute per kind; not after {@link #close()}, which aborts requests on purpose. */
+    private void failed(String what, Throwable t) {
+        if (diagnostics.enabled() && !closed) { // no message built per failed request unless someone listens
+            diagnostics.throttled("http." + what, Duration.ofMinutes(1), what + ": " + Diagnostics.describe(t));
         }
     }
 

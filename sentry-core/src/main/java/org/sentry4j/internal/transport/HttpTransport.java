@@ -74,7 +74,7 @@ public final class HttpTransport implements Transport {
         this.reports = new ClientReports(clock, options.sendClientReports());
         this.limits = new RateLimits(clock);
         this.backoff = new Backoff(clock, options.random());
-        this.http = new HttpSender(options, SENDERS, limits);
+        this.http = new HttpSender(options, SENDERS, limits, diagnostics);
         this.spool = givenSpool != null ? givenSpool : DiskSpool.forOptions(options, reports, diagnostics);
         this.queue = new SendQueue(options.maxQueueSize(), options.maxQueueBytes());
         this.writer = new SpoolWriter(spool, reports, settlements, this::reportHealth);

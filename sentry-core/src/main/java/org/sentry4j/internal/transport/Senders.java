@@ -58,6 +58,7 @@ final class Senders {
     void loop(int slot) {
         GzipBody body = new GzipBody();
         Pending held = null;
+        http.prepare(); // the first sender builds the client, the others wait for it
         try {
             while (!transport.stopping()) {
                 if (held == null) {

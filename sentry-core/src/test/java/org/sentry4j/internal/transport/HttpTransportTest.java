@@ -47,24 +47,15 @@ class HttpTransportTest extends TransportTestBase {
     }
 
     @Test
-    void buildsItsHttpClientOnTheFirstRequestNotWhenStarted() {
+    void buildsItsHttpClientOnASenderThreadNotTheCallers() {
         transport = fx.transport(o -> { });
-        assertThat(transport.sender().built()).as("built at start").isFalse();
-
         transport.send(event(id(1)));
 
         assertThat(transport.flush(WAIT)).isTrue();
         assertThat(receiver.awaitEnvelopes(1, WAIT)).hasSize(1);
-        assertThat(transport.sender().built()).isTrue();
-    }
-
-    @Test
-    void closedBeforeAnyRequestItBuildsNoClient() {
-        transport = fx.transport(o -> { });
-
-        transport.close(Duration.ofSeconds(2));
-
-        assertThat(transport.sender().built()).isFalse();
+        assertThat(transport.sender().builtBy()).isNotNull()
+                .isNotEqualTo(Thread.currentThread().getName())
+                .matches(SdkThread::isSdkThreadName);
     }
 
     @Test

@@ -7,9 +7,12 @@ import static org.sentry4j.internal.transport.TransportFixture.id;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sentry4j.testkit.ReceivedEnvelope;
@@ -17,10 +20,9 @@ import org.sentry4j.testkit.TestCertificates;
 import org.sentry4j.testkit.TestReceiver;
 
 /**
- * Real Sentry is HTTPS: envelopes go over TLS to a server the JDK's trust store vouches for, and a
+ * Real Sentry is HTTPS: envelopes go over TLS to a server the JVM's trust store vouches for, and a
  * server it does not, or one whose certificate names another host, is never sent anything (the
- * envelope waits on disk). The client's TLS is made on
- * the first HTTPS request, so the trust store named by the JVM's properties at that moment applies.
+ * envelope waits on disk, and the debug output says why).
  */
 class HttpsTransportTest {
     private static final String[] TRUST_PROPERTIES = {
@@ -33,34 +35,44 @@ class HttpsTransportTest {
     @TempDir
     Path dir;
     TestReceiver receiver;
+    TransportFixture fx;
     HttpTransport transport;
+    private final Map<String, String> savedProperties = new HashMap<>();
 
     @BeforeAll
     static void makeCertificate() throws Exception {
         certificates = TestCertificates.create(certDir);
     }
 
+    @BeforeEach
+    void saveTrustProperties() {
+        for (String p : TRUST_PROPERTIES) {
+            savedProperties.put(p, System.getProperty(p));
+        }
+    }
+
     @AfterEach
-    void closeAll() {
+    void closeAndRestore() {
         if (transport != null) {
             transport.close(Duration.ofSeconds(2));
         }
         if (receiver != null) {
             receiver.close();
         }
-        for (String p : TRUST_PROPERTIES) {
-            System.clearProperty(p);
-        }
+        savedProperties.forEach((p, value) -> {
+            if (value == null) {
+                System.clearProperty(p);
+            } else {
+                System.setProperty(p, value);
+            }
+        });
     }
 
     @Test
-    void deliversOverTlsToAServerTheTrustStoreVouchesForAsNamedAtTheFirstRequest() throws Exception {
-        receiver = TestReceiver.startTls(certificates.serverContext());
-        TransportFixture fx = new TransportFixture(receiver, dir.resolve("spool"));
-        assertThat(receiver.dsn()).startsWith("https://");
-        transport = fx.transport(o -> { });
-        // Only now: a client that made its TLS when it was built would still trust the JDK's own store.
+    void deliversOverTlsToAServerTheTrustStoreVouchesFor() throws Exception {
         trust(certificates);
+        start(certificates);
+        assertThat(receiver.dsn()).startsWith("https://");
 
         transport.send(event(id(1)));
         transport.send(event(id(2)));
@@ -76,10 +88,8 @@ class HttpsTransportTest {
     @Test
     void sendsNothingToATrustedCertificateForAnotherHost(@TempDir Path otherDir) throws Exception {
         TestCertificates elsewhere = TestCertificates.create(otherDir, "dns:receiver.example");
-        receiver = TestReceiver.startTls(elsewhere.serverContext());
         trust(elsewhere);
-        TransportFixture fx = new TransportFixture(receiver, dir.resolve("spool"));
-        transport = fx.transport(o -> { });
+        start(elsewhere);
 
         transport.send(event(id(4)));
 
@@ -87,13 +97,13 @@ class HttpsTransportTest {
         assertThat(receiver.envelopes()).as("the DSN names 127.0.0.1, the certificate does not").isEmpty();
         assertThat(transport.stats().sent()).isZero();
         assertThat(transport.stats().spooled()).isEqualTo(1);
+        assertThat(fx.diagnostics()).contains("no answer from 127.0.0.1")
+                .contains("No subject alternative names matching IP address 127.0.0.1");
     }
 
     @Test
     void sendsNothingToAServerItCannotVerifyAndKeepsTheEnvelope() throws Exception {
-        receiver = TestReceiver.startTls(certificates.serverContext()); // self-signed: not in the JDK's trust store
-        TransportFixture fx = new TransportFixture(receiver, dir.resolve("spool"));
-        transport = fx.transport(o -> { });
+        start(certificates); // self-signed, and no trust store names it
 
         transport.send(event(id(3)));
 
@@ -102,8 +112,16 @@ class HttpsTransportTest {
         assertThat(transport.stats().sent()).isZero();
         assertThat(transport.stats().spooled()).isEqualTo(1);
         assertThat(transport.stats().failingSince()).isNotNull();
+        assertThat(fx.diagnostics()).contains("no answer from 127.0.0.1").contains("SSLHandshakeException");
     }
 
+    private void start(TestCertificates served) throws Exception {
+        receiver = TestReceiver.startTls(served.serverContext());
+        fx = new TransportFixture(receiver, dir.resolve("spool"));
+        transport = fx.transport(o -> { });
+    }
+
+    /** Before the transport starts: its senders build the client, and with it the TLS, as they start. */
     private static void trust(TestCertificates certs) {
         System.setProperty("javax.net.ssl.trustStore", certs.trustStore().toString());
         System.setProperty("javax.net.ssl.trustStorePassword", certs.trustStorePassword());
