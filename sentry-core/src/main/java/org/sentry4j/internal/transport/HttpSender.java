@@ -60,7 +60,7 @@ final class HttpSender {
     private final Diagnostics diagnostics;
     private final SentryOptions options;
     private final int connections;
-    /** The configured proxy, made at once: a host HttpClient refuses fails {@code Sentry.init}, not the first request. */
+    /** The configured proxy, made at once: a host HttpClient refuses fails {@code Sentry.init}, not a sender later. */
     private final HttpHost proxyHost;
 
     HttpSender(SentryOptions options, int connections, RateLimits limits, Diagnostics diagnostics) {
