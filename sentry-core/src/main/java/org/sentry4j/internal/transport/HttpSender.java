@@ -44,7 +44,7 @@ final class HttpSender {
 
     /**
      * Built by a sender thread as it starts ({@link #prepare}): HttpClient's classes, its connection
-     * pool and its TLS (the JVM's trust store, HttpClient's public suffix list) took ~0.3–0.4 s of
+     * pool and its TLS (the JVM's trust store, HttpClient's public suffix list) took ~0.3 s of
      * {@code Sentry.init} on the application's thread. Null until then.
      */
     private volatile CloseableHttpClient http;

@@ -59,6 +59,44 @@ class HttpTransportTest extends TransportTestBase {
     }
 
     @Test
+    void aClientThatCannotBeBuiltLeavesTheSendersAliveAndTheEnvelopesKept() {
+        // An Error out of building the client (the JVM's ProxySelector is asked then), as a conflicting
+        // httpclient5 on the class path would throw: reported, retried, and nothing lost meanwhile.
+        java.net.ProxySelector original = java.net.ProxySelector.getDefault();
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.net.ProxySelector.setDefault(new java.net.ProxySelector() {
+            @Override
+            public List<java.net.Proxy> select(java.net.URI uri) {
+                if (broken.get()) {
+                    throw new LinkageError("test: no such method");
+                }
+                return List.of(java.net.Proxy.NO_PROXY);
+            }
+
+            @Override
+            public void connectFailed(java.net.URI uri, java.net.SocketAddress sa, java.io.IOException ioe) {
+            }
+        });
+        try {
+            transport = fx.transport(o -> { });
+            for (int i = 0; i < 3; i++) {
+                transport.send(event(id(i)));
+            }
+            assertThat(transport.flush(WAIT)).as("kept in memory or on disk").isTrue();
+            assertThat(receiver.envelopes()).isEmpty();
+            assertThat(fx.diagnostics()).contains("cannot build the HTTP client: java.lang.LinkageError: test");
+
+            broken.set(false);
+            Set<String> ids = fx.awaitEvents(3, () -> transport.stats().toString());
+
+            assertThat(ids).containsExactlyInAnyOrder(id(0), id(1), id(2));
+            assertThat(transport.stats().dropped()).isEmpty();
+        } finally {
+            java.net.ProxySelector.setDefault(original);
+        }
+    }
+
+    @Test
     void flushWaitsForTheEnvelopesAcceptedBeforeItNotForAsManyAnsweredSince() throws Exception {
         String held = id(1);
         CountDownLatch heldArrived = new CountDownLatch(1);
