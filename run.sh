@@ -11,11 +11,9 @@ cd "$(dirname "$0")"
 
 # The programs to run, in order: "module under examples/ | main class | events it sends | JVM options".
 PROGRAMS=(
-  # httpclient5 logs through SLF4J and core-demo ships no SLF4J provider; hush SLF4J's notice about that.
-  "core-demo|org.sentry4j.examples.core.CoreDemo|4|-Dslf4j.internal.verbosity=ERROR"
+  "core-demo|org.sentry4j.examples.core.CoreDemo|4|"
   "logback-example|org.sentry4j.examples.logback.LogbackExample|3|"
-  # log4j2-example ships no SLF4J provider either (httpclient5's logs); same hush.
-  "log4j2-example|org.sentry4j.examples.log4j2.Log4j2Example|3|-Dslf4j.internal.verbosity=ERROR"
+  "log4j2-example|org.sentry4j.examples.log4j2.Log4j2Example|3|"
 )
 PROGRAM_TIMEOUT=60   # seconds one program may run (it should take a few)
 INBOX_GRACE=15       # seconds the inbox may take, after the last program, to have every event

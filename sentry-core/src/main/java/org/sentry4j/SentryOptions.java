@@ -655,6 +655,7 @@ public final class SentryOptions {
             check(maxCacheItems >= 0, "maxCacheItems must not be negative, was " + maxCacheItems);
             check(maxCacheBytes >= 0, "maxCacheBytes must not be negative, was " + maxCacheBytes);
             check(proxyPort > 0 && proxyPort < 65536, "proxy.port must be 1-65535, was " + proxyPort);
+            check(proxyHost == null || isHostName(proxyHost), "proxy.host must be a host name, was '" + proxyHost + "'");
             check(environment == null || environment.length() <= 64,
                     "environment must be at most 64 characters");
             check(clock != null, "clock must not be null");
@@ -673,6 +674,14 @@ public final class SentryOptions {
         private static void check(boolean ok, String message) {
             if (!ok) {
                 throw new IllegalArgumentException(message);
+            }
+        }
+
+        private static boolean isHostName(String host) {
+            try {
+                return host.equals(new java.net.URI("http", null, host, 80, null, null, null).getHost());
+            } catch (java.net.URISyntaxException e) {
+                return false;
             }
         }
 

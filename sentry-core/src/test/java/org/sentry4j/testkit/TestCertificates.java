@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed certificate, for 127.0.0.1 and localhost unless told otherwise, made with the JDK's {@code keytool} (the JDK
@@ -59,6 +60,19 @@ public final class TestCertificates {
         kmf.init(ks, PASSWORD.toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(kmf.getKeyManagers(), null, null);
+        return context;
+    }
+
+    /** The client side: trusts this certificate and nothing else. */
+    public SSLContext clientContext() throws IOException, GeneralSecurityException {
+        KeyStore ts = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(trustStore)) {
+            ts.load(in, PASSWORD.toCharArray());
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ts);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
         return context;
     }
 

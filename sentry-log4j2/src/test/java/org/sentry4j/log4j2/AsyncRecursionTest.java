@@ -160,39 +160,6 @@ class AsyncRecursionTest {
                 e -> assertThat(e.getContextData().containsKey(CallbackGuard.RECORD_MARK)).isTrue());
     }
 
-    @Test
-    void httpClientDebugLogsBehindAsyncAreNotBreadcrumbs() throws IOException, InterruptedException {
-        // SLF4J's Log4j2 binding logs into the default context, so this test configures that one.
-        LoggerContext global = (LoggerContext) LogManager.getContext(false);
-        Path config = dir.resolve("global.xml");
-        Path quiet = dir.resolve("quiet.xml");
-        Files.writeString(quiet, "<Configuration status=\"warn\"><Loggers><Root level=\"off\"/></Loggers></Configuration>",
-                StandardCharsets.UTF_8);
-        try {
-            Files.writeString(config, CONFIG.formatted(fixture.receiver.dsn(), "minimumBreadcrumbLevel=\"DEBUG\"",
-                    "<Logger name=\"org.apache.hc\" level=\"debug\"/>"), StandardCharsets.UTF_8);
-            global.setConfigLocation(config.toUri());
-            Logger shop = global.getLogger("com.shop.Checkout");
-
-            shop.error("the first event");
-
-            fixture.receiver.awaitEnvelopes(1, WAIT);
-            recorder(global).await(e -> e.getLoggerName().startsWith("org.apache.hc")
-                    && e.getThreadName().equals("sentry4j-sender"), 1, WAIT);
-
-            shop.error("the second event");
-
-            JsonObject second = fixture.receiver.awaitEnvelopes(2, WAIT).get(1).event();
-            EventSchema.assertValid(second);
-            assertThat(crumbMessages(second)).as("the first event is a breadcrumb, HttpClient's logs are not")
-                    .containsExactly("the first event");
-            assertThat(Sentry.flush(WAIT)).isTrue();
-            assertThat(fixture.receiver.events().size()).isEqualTo(2);
-        } finally {
-            global.setConfigLocation(quiet.toUri());
-        }
-    }
-
     private static List<String> crumbMessages(JsonObject event) {
         List<String> messages = new ArrayList<>();
         if (event.has("breadcrumbs")) {

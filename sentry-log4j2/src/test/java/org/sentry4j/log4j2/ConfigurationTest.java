@@ -237,15 +237,14 @@ class ConfigurationTest {
     }
 
     @Test
-    void aClientThatFailsToStartIsAnErrorAndLeavesLoggingUntouched() {
-        // A proxy host with a blank passes the options but not HttpClient's HttpHost, made at client start.
+    void anInvalidProxyHostIsAnErrorNamingItAndLeavesLoggingUntouched() {
         fixture.start(fixture.config("proxyHost=\"bad host\""));
         CollectingAppender others = CollectingAppender.attachTo(fixture.context());
 
         fixture.logger("shop").error("still logged");
 
         assertThat(fixture.statusMessages("Sentry appender 'Sentry'")).singleElement().asString()
-                .startsWith("ERROR").contains("could not start");
+                .startsWith("ERROR").contains("proxy.host").contains("'bad host'");
         assertThat(fixture.appender().isStarted()).isTrue();
         assertThat(Sentry.isEnabled()).isFalse();
         assertThat(others.messages).containsExactly("still logged");

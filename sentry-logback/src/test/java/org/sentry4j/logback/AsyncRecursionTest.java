@@ -164,37 +164,6 @@ class AsyncRecursionTest {
         }
     }
 
-    @Test
-    void httpClientDebugLogsBehindAsyncAreNotBreadcrumbs() throws InterruptedException {
-        // HttpClient logs through SLF4J, i.e. into the global context: configure that one, as an app would.
-        LoggerContext global = (LoggerContext) LoggerFactory.getILoggerFactory();
-        global.reset();
-        global.putProperty("SENTRY_DSN", receiver.dsn());
-        try {
-            LogbackFixture.load(global, CONFIG.formatted("<minimumBreadcrumbLevel>DEBUG</minimumBreadcrumbLevel>",
-                    "<logger name=\"org.apache.hc\" level=\"DEBUG\"/>", "INFO"));
-            Logger shop = global.getLogger("com.shop.Checkout");
-
-            shop.error("the first event");
-
-            receiver.awaitEnvelopes(1, WAIT);
-            recorder(global).await(e -> e.getLoggerName().startsWith("org.apache.hc")
-                    && e.getThreadName().equals("sentry4j-sender"), 1, WAIT);
-
-            shop.error("the second event");
-
-            JsonObject second = receiver.awaitEnvelopes(2, WAIT).get(1).event();
-            EventSchema.assertValid(second);
-            assertThat(crumbMessages(second)).as("the first event is a breadcrumb, HttpClient's logs are not")
-                    .containsExactly("the first event");
-            assertThat(Sentry.flush(WAIT)).isTrue();
-            assertThat(receiver.events().size()).isEqualTo(2);
-        } finally {
-            global.reset();
-            LogbackFixture.load(global, "<configuration><root level=\"OFF\"/></configuration>");
-        }
-    }
-
     private static List<String> crumbMessages(JsonObject event) {
         List<String> messages = new ArrayList<>();
         if (event.has("breadcrumbs")) {

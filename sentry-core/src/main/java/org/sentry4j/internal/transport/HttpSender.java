@@ -1,67 +1,63 @@
 package org.sentry4j.internal.transport;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.net.Authenticator;
 import java.net.InetSocketAddress;
-import java.net.Proxy;
+import java.net.PasswordAuthentication;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.internal.SdkInfo;
+import org.sentry4j.internal.SdkThread;
 import org.sentry4j.transport.Dsn;
 import org.sentry4j.transport.Envelope;
 
 /**
- * One HTTP POST of one envelope with Apache HttpClient 5: pooled kept-alive connections (one per
- * sender thread), gzip, {@code X-Sentry-Auth}, timeouts, proxy; the client is built by a sender
- * thread, not by {@code Sentry.init}. Reads the rate-limit headers of every answer. Knows nothing of
- * queues or retries.
+ * One HTTP POST of one envelope with the JDK's own {@link HttpClient}: kept-alive HTTP/1.1 connections,
+ * gzip, {@code X-Sentry-Auth}, a deadline for the whole exchange, a cap on the answer read, the proxy.
+ * Reads the rate-limit headers of every answer. Knows nothing of queues or retries.
+ *
+ * <p>The JDK's client, not a library's: an application's own HTTP library version can never break
+ * the SDK's delivery (nor the SDK break the application's), and nothing the SDK sends makes a logging
+ * library start on an SDK thread. It is built by a sender thread, not by {@code Sentry.init}.
  */
 final class HttpSender {
     static final int UNREACHABLE = -1;
-    private static final ContentType ENVELOPE = ContentType.create("application/x-sentry-envelope");
+    /** Sentry answers with a short JSON id; a longer body is not read on (nor waited for) past this. */
+    static final int MAX_ANSWER_BYTES = 64 * 1024;
 
-    /**
-     * Built by a sender thread as it starts ({@link #prepare}): HttpClient's classes, its connection
-     * pool and its TLS (the JVM's trust store, HttpClient's public suffix list) took ~0.3 s of
-     * {@code Sentry.init} on the application's thread. Null until then.
-     */
-    private volatile CloseableHttpClient http;
+    /** Built by a sender thread as it starts ({@link #prepare}); null until then. */
+    private volatile HttpClient http;
+    /** The client's own threads: shut down by {@link #close}. */
+    private final ThreadPoolExecutor clientThreads;
     private volatile boolean closed;
-    /** One thread builds; the others wait for it. Not the monitor {@link #close} takes. */
+    /** One thread builds; the others wait for it. */
     private final Object building = new Object();
     private volatile String builtBy;
-    /** Set on each request: the minimal client (direct connections) takes no default request config. */
-    private final RequestConfig requestConfig;
     private final URI uri;
     private final String auth;
     private final RateLimits limits;
     private final Diagnostics diagnostics;
     private final SentryOptions options;
-    private final int connections;
-    /** The configured proxy, made at once: a host HttpClient refuses fails {@code Sentry.init}, not a sender later. */
-    private final HttpHost proxyHost;
+    /** Longest a request may take from its first byte to the end of the answer read. */
+    private final Duration exchangeDeadline;
 
     HttpSender(SentryOptions options, int connections, RateLimits limits, Diagnostics diagnostics) {
         Dsn dsn = options.parsedDsn();
@@ -71,50 +67,41 @@ final class HttpSender {
         this.limits = limits;
         this.diagnostics = diagnostics;
         this.options = options;
-        this.connections = connections;
-        SentryOptions.Proxy proxy = options.proxy();
-        this.proxyHost = proxy == null ? null : new HttpHost(proxy.host(), proxy.port());
-        this.requestConfig = RequestConfig.custom()
-                .setConnectionRequestTimeout(Timeout.of(options.connectTimeout()))
-                .setResponseTimeout(Timeout.of(options.readTimeout()))
-                .build();
+        this.exchangeDeadline = options.connectTimeout().plus(options.readTimeout());
+        // The client's tasks never block (the body is in memory, the answer is discarded): a few threads do.
+        this.clientThreads = new ThreadPoolExecutor(connections, connections, 5, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> new SdkThread("http", options.threadPriority(), task));
+        clientThreads.allowCoreThreadTimeOut(true);
     }
 
     /**
      * Builds the client, off the application's thread; each sender calls it as it starts, before it
-     * takes anything to send (so no request's time includes it). A failure — say a conflicting
-     * httpclient5 on the class path — is reported, and the next request tries again.
+     * takes anything to send (so no request's time includes it). A failure is reported, and the next
+     * request tries again.
      */
     void prepare() {
         try {
             client();
-        } catch (Throwable t) { // NOPMD: an Error here (a LinkageError) must not end the sender thread
+        } catch (Throwable t) { // NOPMD: an Error here must not end the sender thread
             failed("cannot build the HTTP client", t);
         }
     }
 
     /** The client; built here if no sender has yet. Throws once {@link #close()} has run. */
-    private CloseableHttpClient client() {
-        CloseableHttpClient c = http;
+    private HttpClient client() throws NoSuchAlgorithmException {
+        HttpClient c = http;
         if (c != null) {
             return c;
         }
         synchronized (building) {
+            if (closed) {
+                throw new IllegalStateException("sender closed");
+            }
             c = http;
             if (c == null) {
-                if (closed) {
-                    throw new IllegalStateException("sender closed");
-                }
-                c = buildClient(); // may ask a ProxySelector (user code): not under the lock close() takes
-                synchronized (this) {
-                    if (!closed) {
-                        http = c;
-                        builtBy = Thread.currentThread().getName();
-                        return c;
-                    }
-                }
-                c.close(CloseMode.IMMEDIATE); // closed meanwhile
-                throw new IllegalStateException("sender closed");
+                c = buildClient();
+                http = c;
+                builtBy = Thread.currentThread().getName();
             }
             return c;
         }
@@ -125,80 +112,35 @@ final class HttpSender {
         return builtBy;
     }
 
-    private CloseableHttpClient buildClient() {
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(options.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(options.readTimeout()))
-                        .build())
-                .setMaxConnTotal(connections)
-                .setMaxConnPerRoute(connections)
-                .build();
-        // The JVM's proxy settings, asked once: the system route planner would ask per request.
-        HttpHost systemProxy = proxyHost == null ? systemProxy(uri) : null;
-        boolean direct = proxyHost == null && systemProxy == null;
-        if (direct) {
-            // Without a proxy nothing of the full client's exec chain (route planning, auth, redirects,
-            // retries, protocol interceptors) applies to a POST to Sentry; that chain was most of the
-            // senders' CPU. The minimal client leases a pooled connection and executes the request.
-            return HttpClients.createMinimal(pool);
-        }
-        // Timeouts and User-Agent are set on each request (post), for the minimal client's sake too.
-        HttpClientBuilder builder = HttpClients.custom()
-                .setConnectionManager(pool)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                // Per-request work nothing here needs: Sentry's answers are tiny, connections are not per user.
-                .disableContentCompression()
-                .disableConnectionState();
-        // Only through a proxy from here on.
-        if (proxyHost != null) {
-            builder.setProxy(proxyHost);
-            SentryOptions.Proxy proxy = options.proxy();
+    private HttpClient buildClient() throws NoSuchAlgorithmException {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(options.connectTimeout().isZero() ? Duration.ofDays(1) : options.connectTimeout())
+                .executor(clientThreads)
+                .sslContext(SSLContext.getDefault()); // asked per client: the application may set its own
+        SentryOptions.Proxy proxy = options.proxy();
+        if (proxy != null) {
+            // unresolved: the proxy's name is looked up when connecting, on the client's threads
+            builder.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
             if (proxy.user() != null) {
-                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(new AuthScope(proxyHost), new UsernamePasswordCredentials(proxy.user(),
-                        proxy.password() == null ? new char[0] : proxy.password().toCharArray()));
-                builder.setDefaultCredentialsProvider(credentials);
+                builder.authenticator(new ProxyAuthenticator(proxy));
             }
-        } else {
-            builder.useSystemProperties();
-            builder.setProxy(systemProxy);
-        }
+        } // else the JVM's ProxySelector (http(s).proxyHost), the client's default
         return builder.build();
     }
 
-    /** The HTTP proxy the JVM's {@link ProxySelector} names for the DSN's endpoint; null for none. */
-    private static HttpHost systemProxy(URI uri) {
-        try {
-            ProxySelector selector = ProxySelector.getDefault();
-            if (selector == null) {
-                return null;
-            }
-            for (Proxy proxy : selector.select(uri)) {
-                if (proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress) {
-                    InetSocketAddress address = (InetSocketAddress) proxy.address();
-                    return new HttpHost(address.getHostString(), address.getPort());
-                }
-            }
-        } catch (RuntimeException e) { // a broken selector: go direct
-            return null;
-        }
-        return null;
-    }
-
     /** A request in progress, so {@code close} can abort it at its deadline. */
-    HttpPost newRequest() {
-        return new HttpPost(uri);
+    Exchange newRequest() {
+        return new Exchange();
     }
 
     /**
-     * Posts the envelope through {@code post}; returns the HTTP status, or {@link #UNREACHABLE} when no
-     * answer came (refused, reset, timed out, aborted).
+     * Posts the envelope; returns the HTTP status, or {@link #UNREACHABLE} when no whole answer came
+     * (refused, reset, timed out, aborted, or the exchange outlived its deadline).
      */
-    int post(HttpPost post, Envelope envelope, GzipBody body, Instant sentAt) {
-        CloseableHttpClient client;
+    int post(Exchange exchange, Envelope envelope, GzipBody body, Instant sentAt) {
+        HttpClient client;
         try {
             client = client();
         } catch (Throwable t) { // NOPMD: as in prepare(); the envelope is kept, as for an unreachable server
@@ -207,32 +149,36 @@ final class HttpSender {
         }
         try {
             body.fill(envelope, sentAt);
-            post.setHeader("X-Sentry-Auth", auth);
-            post.setHeader("Content-Encoding", "gzip");
-            post.setHeader("User-Agent", SdkInfo.CLIENT);
-            post.setConfig(requestConfig);
-            post.setEntity(new ByteArrayEntity(body.array(), 0, body.length(), ENVELOPE));
-            return client.execute(post, response -> {
-                HttpEntity entity = response.getEntity();
-                if (entity != null) {
-                    try (InputStream in = entity.getContent()) {
-                        // read to its end with the sender's own buffer: closing it half read would allocate one
-                        byte[] scratch = body.scratch();
-                        while (in != null && in.read(scratch) >= 0) {
-                            continue;
-                        }
-                    }
-                }
-                Header rateLimits = response.getFirstHeader("X-Sentry-Rate-Limits");
-                Header retryAfter = response.getFirstHeader("Retry-After");
-                limits.update(response.getCode(), rateLimits == null ? null : rateLimits.getValue(),
-                        retryAfter == null ? null : retryAfter.getValue());
-                return response.getCode();
-            });
-        } catch (IOException | RuntimeException e) { // incl. a pool shut down by close()
-            failed("no answer from " + uri.getHost(), e); // e.g. the TLS handshake's reason
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .header("X-Sentry-Auth", auth)
+                    .header("Content-Type", "application/x-sentry-envelope")
+                    .header("Content-Encoding", "gzip")
+                    .header("User-Agent", SdkInfo.CLIENT)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.array(), 0, body.length()));
+            if (!options.readTimeout().isZero()) {
+                request.timeout(options.readTimeout());
+            }
+            HttpResponse<Void> response = exchange.run(client, request.build(), exchangeDeadline);
+            limits.update(response.statusCode(),
+                    response.headers().firstValue("X-Sentry-Rate-Limits").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
+            return response.statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return UNREACHABLE;
+        } catch (Throwable t) { // NOPMD: any failure, an Error from a ProxySelector included, is "no answer"
+            failed("no answer from " + uri.getHost(), unwrap(t)); // e.g. the TLS handshake's reason
             return UNREACHABLE;
         }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable cause = t;
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** Says why, at most once a minute per kind; not after {@link #close()}, which aborts requests on purpose. */
@@ -242,15 +188,116 @@ final class HttpSender {
         }
     }
 
-    /** Aborts what is in flight and refuses what follows. Idempotent. */
+    /** Refuses what follows; requests in flight are aborted through their {@link Exchange}. Idempotent. */
     void close() {
-        CloseableHttpClient c;
-        synchronized (this) {
+        synchronized (building) {
             closed = true;
-            c = http;
+            http = null; // the JDK's client frees its connections and selector thread once unreachable
         }
-        if (c != null) {
-            c.close(CloseMode.IMMEDIATE);
+        clientThreads.shutdownNow();
+    }
+
+    /** One request's exchange, abortable from another thread. */
+    static final class Exchange {
+        private volatile CompletableFuture<HttpResponse<Void>> future;
+        private volatile CappedDiscard answer;
+        private volatile boolean cancelled;
+
+        HttpResponse<Void> run(HttpClient client, HttpRequest request, Duration deadline)
+                throws InterruptedException, ExecutionException, TimeoutException {
+            CompletableFuture<HttpResponse<Void>> f = client.sendAsync(request, info -> {
+                CappedDiscard d = new CappedDiscard();
+                answer = d;
+                return d;
+            });
+            future = f;
+            if (cancelled) {
+                cancel();
+            }
+            try {
+                return deadline.isZero() ? f.get() : f.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                cancel();
+                throw e;
+            }
+        }
+
+        /** Aborts the request; it then ends as unreachable. */
+        void cancel() {
+            cancelled = true;
+            CappedDiscard d = answer;
+            if (d != null) {
+                d.abort();
+            }
+            CompletableFuture<HttpResponse<Void>> f = future;
+            if (f != null) {
+                f.cancel(true);
+            }
+        }
+    }
+
+    /** Reads an answer's body to its end, or stops at {@link #MAX_ANSWER_BYTES}: the connection then closes. */
+    private static final class CappedDiscard implements HttpResponse.BodySubscriber<Void> {
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private volatile Flow.Subscription subscription;
+        private long seen;
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer b : items) {
+                seen += b.remaining();
+            }
+            if (seen > MAX_ANSWER_BYTES) {
+                subscription.cancel();
+                done.complete(null);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            done.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            done.complete(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> getBody() {
+            return done;
+        }
+
+        void abort() {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+            done.cancel(false);
+        }
+    }
+
+    /** Answers the configured proxy's challenge with its user and password; nothing else. */
+    private static final class ProxyAuthenticator extends Authenticator {
+        private final SentryOptions.Proxy proxy;
+
+        ProxyAuthenticator(SentryOptions.Proxy proxy) {
+            this.proxy = proxy;
+        }
+
+        @Override
+        protected PasswordAuthentication getPasswordAuthentication() {
+            if (getRequestorType() != RequestorType.PROXY) {
+                return null;
+            }
+            String password = proxy.password();
+            return new PasswordAuthentication(proxy.user(), password == null ? new char[0] : password.toCharArray());
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.transport.DiscardReason;
 import org.sentry4j.transport.Envelope;
@@ -38,7 +37,7 @@ final class Senders {
     private final ProbeGate gate = new ProbeGate();
     private final Clock clock;
     private final Diagnostics diagnostics;
-    private final AtomicReferenceArray<HttpPost> inFlight;
+    private final AtomicReferenceArray<HttpSender.Exchange> inFlight;
     private volatile Instant lastReportCheck;
 
     Senders(HttpTransport transport, HttpSender http, RateLimits limits, ClientReports reports, Backoff backoff,
@@ -139,7 +138,7 @@ final class Senders {
                 }
             }
             long limitsBefore = limits.version();
-            HttpPost post = http.newRequest();
+            HttpSender.Exchange post = http.newRequest();
             inFlight.set(slot, post);
             pace.started(slot, System.nanoTime());
             try {
@@ -214,7 +213,7 @@ final class Senders {
     /** Aborts the requests in flight (close, at its deadline). */
     void cancelInFlight() {
         for (int i = 0; i < inFlight.length(); i++) {
-            HttpPost post = inFlight.get(i);
+            HttpSender.Exchange post = inFlight.get(i);
             if (post != null) {
                 post.cancel();
             }

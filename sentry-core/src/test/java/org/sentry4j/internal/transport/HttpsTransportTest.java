@@ -7,9 +7,8 @@ import static org.sentry4j.internal.transport.TransportFixture.id;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,13 +19,12 @@ import org.sentry4j.testkit.TestCertificates;
 import org.sentry4j.testkit.TestReceiver;
 
 /**
- * Real Sentry is HTTPS: envelopes go over TLS to a server the JVM's trust store vouches for, and a
+ * Real Sentry is HTTPS: envelopes go over TLS to a server the JVM's default SSL context trusts (its
+ * trust store, or the context an application set with {@code SSLContext.setDefault}), and a
  * server it does not, or one whose certificate names another host, is never sent anything (the
  * envelope waits on disk, and the debug output says why).
  */
 class HttpsTransportTest {
-    private static final String[] TRUST_PROPERTIES = {
-        "javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType"};
 
     @TempDir
     static Path certDir;
@@ -37,7 +35,7 @@ class HttpsTransportTest {
     TestReceiver receiver;
     TransportFixture fx;
     HttpTransport transport;
-    private final Map<String, String> savedProperties = new HashMap<>();
+    private SSLContext savedDefault;
 
     @BeforeAll
     static void makeCertificate() throws Exception {
@@ -45,10 +43,8 @@ class HttpsTransportTest {
     }
 
     @BeforeEach
-    void saveTrustProperties() {
-        for (String p : TRUST_PROPERTIES) {
-            savedProperties.put(p, System.getProperty(p));
-        }
+    void saveDefaultContext() throws Exception {
+        savedDefault = SSLContext.getDefault();
     }
 
     @AfterEach
@@ -59,13 +55,7 @@ class HttpsTransportTest {
         if (receiver != null) {
             receiver.close();
         }
-        savedProperties.forEach((p, value) -> {
-            if (value == null) {
-                System.clearProperty(p);
-            } else {
-                System.setProperty(p, value);
-            }
-        });
+        SSLContext.setDefault(savedDefault);
     }
 
     @Test
@@ -122,9 +112,7 @@ class HttpsTransportTest {
     }
 
     /** Before the transport starts: its senders build the client, and with it the TLS, as they start. */
-    private static void trust(TestCertificates certs) {
-        System.setProperty("javax.net.ssl.trustStore", certs.trustStore().toString());
-        System.setProperty("javax.net.ssl.trustStorePassword", certs.trustStorePassword());
-        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+    private static void trust(TestCertificates certs) throws Exception {
+        SSLContext.setDefault(certs.clientContext());
     }
 }
