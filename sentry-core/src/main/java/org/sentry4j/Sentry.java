@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.sentry4j.internal.CallbackGuard;
+import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.internal.Capture;
 import org.sentry4j.internal.EventIds;
 import org.sentry4j.protocol.Mechanism;
@@ -45,23 +46,40 @@ public final class Sentry {
     }
 
     /**
-     * Starts the SDK, replacing (and closing) any client already running.
-     *
-     * @throws IllegalArgumentException when an option is invalid, e.g. a malformed DSN; the message names it
+     * Starts the SDK, replacing (and closing) any client already running. Never throws for the SDK's
+     * sake: an invalid value falls back to its default, and a malformed DSN (or a client that cannot
+     * start) leaves the SDK disabled; each is said in one line on stderr, naming the setting.
      */
     public static void init(Consumer<SentryOptions.Builder> configure) {
         SentryOptions.Builder builder = SentryOptions.builder();
         configure.accept(builder);
-        init(builder.build());
+        SentryOptions options;
+        try {
+            options = builder.build();
+        } catch (IllegalArgumentException e) { // a malformed DSN
+            Diagnostics.error("the SDK is disabled: " + e.getMessage());
+            options = SentryOptions.builder().ambientSources(false).dsn("").build();
+        }
+        init(options);
     }
 
-    /** Starts the SDK with built options, replacing (and closing) any client already running. */
+    /**
+     * Starts the SDK with built options, replacing (and closing) any client already running. The
+     * options' {@link SentryOptions#problems() problems} are said on stderr; a client that cannot start
+     * leaves the SDK disabled and is said there too, never thrown.
+     */
     public static void init(SentryOptions options) {
         Objects.requireNonNull(options, "options");
+        options.problems().forEach(Diagnostics::error);
         Hub previous;
         synchronized (LOCK) {
             previous = hub;
-            hub = Hub.start(options);
+            try {
+                hub = Hub.start(options);
+            } catch (Throwable t) { // NOPMD: starting the SDK must never be what stops the application
+                hub = Hub.DISABLED;
+                Diagnostics.error(startFailure(t) + "; the SDK is disabled");
+            }
             appenderStarted = null;
         }
         if (previous != hub && previous.isEnabled()) {
@@ -76,12 +94,21 @@ public final class Sentry {
     public static ClientLease acquire(SentryOptions options) {
         synchronized (LOCK) {
             if (!hub.isEnabled() && options.isEnabled()) {
-                hub = Hub.start(options);
+                try {
+                    hub = Hub.start(options);
+                } catch (Throwable t) { // NOPMD: an Error too; the appender reports it through its framework
+                    throw new IllegalStateException(startFailure(t), t);
+                }
                 appenderStarted = hub;
             }
             leases++;
         }
         return new ClientLease();
+    }
+
+    /** What to say of a client that could not start: the cause, and for a version conflict the library's. */
+    private static String startFailure(Throwable t) {
+        return "the Sentry client could not start: " + Diagnostics.describe(t) + Diagnostics.origin(t);
     }
 
     static void release(Duration timeout) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -27,8 +28,14 @@ import org.sentry4j.transport.Transport;
  * {@code SENTRY_PROPERTIES_FILE}, else on the classpath, else in the working directory). An empty
  * ambient value counts as unset. Tags follow that order per tag key, given alone ({@code tags.<key>})
  * or in a list ({@code tags=k=v,...}).
+ *
+ * <p>A value that is invalid (out of range, or text that does not parse) never keeps the SDK from
+ * starting: it is left out, the default is used, and {@link #problems()} says so, naming the setting
+ * and the value; {@code Sentry.init} prints them on stderr and the appenders report them through their
+ * framework's status. Only a malformed DSN fails {@link Builder#build()}.
  */
 public final class SentryOptions {
+    private final List<String> problems;
     private final String dsn;
     private final Dsn parsedDsn;
     private final String release;
@@ -103,6 +110,15 @@ public final class SentryOptions {
         this.clock = b.clock;
         this.random = b.random;
         this.transportFactory = b.transportFactory;
+        this.problems = List.copyOf(new ArrayList<>(b.problems));
+    }
+
+    /**
+     * The settings that were invalid and replaced by their default, one sentence each naming the
+     * setting, the value and the default used; empty when all were valid.
+     */
+    public List<String> problems() {
+        return problems;
     }
 
     public static Builder builder() {
@@ -306,6 +322,7 @@ public final class SentryOptions {
      */
     public static final class Builder {
         private final Set<String> explicit = new HashSet<>();
+        private final Set<String> problems = new LinkedHashSet<>(); // a second build() adds no repeats
         private boolean ambient = true;
         private String dsn;
         private String release;
@@ -358,10 +375,14 @@ public final class SentryOptions {
          * Applies a setting given as text (from XML, properties or the environment), by any spelling of
          * its name: {@code server-name}, {@code serverName}, {@code SERVER_NAME}; {@code tags.<name>} sets a tag.
          *
-         * @throws IllegalArgumentException for an unknown setting or a value that does not parse, naming both
+         * An unknown setting, or a value that does not parse, is left out and named in {@link #problems()}.
          */
         public Builder set(String setting, String value) {
-            TextSettings.apply(this, setting, value);
+            try {
+                TextSettings.apply(this, setting, value);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage() + "; ignored");
+            }
             return this;
         }
 
@@ -623,7 +644,8 @@ public final class SentryOptions {
         /**
          * Fills unset values from the ambient sources, checks everything and returns the options.
          *
-         * @throws IllegalArgumentException naming the setting that is wrong
+         * @throws IllegalArgumentException for a malformed DSN, naming the problem (never its secret);
+         *     any other invalid value falls back to its default, named in {@link SentryOptions#problems()}
          */
         public SentryOptions build() {
             List<String> notes = new ArrayList<>();
@@ -633,33 +655,62 @@ public final class SentryOptions {
                 AmbientSettings.load(notes::add).forEach((name, value) -> {
                     if (!explicit.contains(name)) {
                         Set<String> before = Set.copyOf(explicit);
-                        TextSettings.applyAmbient(this, value);
+                        try {
+                            TextSettings.applyAmbient(this, value);
+                        } catch (IllegalArgumentException e) {
+                            problems.add(e.getMessage() + "; ignored");
+                        }
                         // ambient values must not count as explicit for a later build of the same builder
                         explicit.retainAll(before);
                     }
                 });
             }
-            check(sampleRate >= 0.0 && sampleRate <= 1.0, "sampleRate must be between 0.0 and 1.0, was " + sampleRate);
-            check(maxBreadcrumbs >= 0 && maxBreadcrumbs <= 1000,
-                    "maxBreadcrumbs must be between 0 and 1000, was " + maxBreadcrumbs);
-            checkNonNegative(shutdownTimeout, "shutdownTimeout");
-            checkNonNegative(connectTimeout, "connectTimeout");
-            checkNonNegative(readTimeout, "readTimeout");
-            checkNonNegative(maxCacheAge, "maxCacheAge");
-            check(maxQueueSize >= 1, "maxQueueSize must be at least 1, was " + maxQueueSize);
-            check(maxQueueBytes >= 1024, "maxQueueBytes must be at least 1024, was " + maxQueueBytes);
-            check(maxPendingEvents >= 1, "maxPendingEvents must be at least 1, was " + maxPendingEvents);
-            check(threadPriority >= Thread.MIN_PRIORITY && threadPriority <= Thread.MAX_PRIORITY,
-                    "threadPriority (thread-priority) must be between " + Thread.MIN_PRIORITY + " and "
-                            + Thread.MAX_PRIORITY + ", was " + threadPriority);
-            check(maxCacheItems >= 0, "maxCacheItems must not be negative, was " + maxCacheItems);
-            check(maxCacheBytes >= 0, "maxCacheBytes must not be negative, was " + maxCacheBytes);
-            check(proxyPort > 0 && proxyPort < 65536, "proxy.port must be 1-65535, was " + proxyPort);
-            check(proxyHost == null || isHostName(proxyHost), "proxy.host must be a host name, was '" + proxyHost + "'");
-            check(environment == null || environment.length() <= 64,
-                    "environment must be at most 64 characters");
-            check(clock != null, "clock must not be null");
-            check(random != null, "random must not be null");
+            Builder d = new Builder(); // the defaults an invalid value falls back to
+            if (!(sampleRate >= 0.0 && sampleRate <= 1.0)) {
+                sampleRate = fallBack("sample-rate", sampleRate, "between 0.0 and 1.0", d.sampleRate);
+            }
+            if (maxBreadcrumbs < 0 || maxBreadcrumbs > 1000) {
+                maxBreadcrumbs = fallBack("max-breadcrumbs", maxBreadcrumbs, "between 0 and 1000", d.maxBreadcrumbs);
+            }
+            shutdownTimeout = nonNegative("shutdown-timeout", shutdownTimeout, d.shutdownTimeout);
+            connectTimeout = nonNegative("connect-timeout", connectTimeout, d.connectTimeout);
+            readTimeout = nonNegative("read-timeout", readTimeout, d.readTimeout);
+            maxCacheAge = nonNegative("max-cache-age", maxCacheAge, d.maxCacheAge);
+            if (maxQueueSize < 1) {
+                maxQueueSize = fallBack("max-queue-size", maxQueueSize, "at least 1", d.maxQueueSize);
+            }
+            if (maxQueueBytes < 1024) {
+                maxQueueBytes = fallBack("max-queue-bytes", maxQueueBytes, "at least 1024", d.maxQueueBytes);
+            }
+            if (maxPendingEvents < 1) {
+                maxPendingEvents = fallBack("max-pending-events", maxPendingEvents, "at least 1", d.maxPendingEvents);
+            }
+            if (threadPriority < Thread.MIN_PRIORITY || threadPriority > Thread.MAX_PRIORITY) {
+                threadPriority = fallBack("thread-priority", threadPriority,
+                        "between " + Thread.MIN_PRIORITY + " and " + Thread.MAX_PRIORITY, d.threadPriority);
+            }
+            if (maxCacheItems < 0) {
+                maxCacheItems = fallBack("max-cache-items", maxCacheItems, "zero or more", d.maxCacheItems);
+            }
+            if (maxCacheBytes < 0) {
+                maxCacheBytes = fallBack("max-cache-bytes", maxCacheBytes, "zero or more", d.maxCacheBytes);
+            }
+            if (proxyPort <= 0 || proxyPort >= 65536) {
+                proxyPort = fallBack("proxy.port", proxyPort, "1-65535", d.proxyPort);
+            }
+            if (proxyHost != null && !isHostName(proxyHost)) {
+                problems.add("proxy.host: '" + proxyHost + "' is not a host name; no proxy is used");
+                proxyHost = null;
+            }
+            if (environment != null && environment.length() > 64) {
+                environment = fallBack("environment", environment, "at most 64 characters", d.environment);
+            }
+            if (clock == null) {
+                clock = fallBack("clock", null, "not null", d.clock);
+            }
+            if (random == null) {
+                random = fallBack("random", null, "not null", d.random);
+            }
             if (dsn != null && !dsn.isBlank()) {
                 Dsn.parse(dsn); // throws "dsn: ..." naming the problem
             }
@@ -671,10 +722,11 @@ public final class SentryOptions {
             return new SentryOptions(this);
         }
 
-        private static void check(boolean ok, String message) {
-            if (!ok) {
-                throw new IllegalArgumentException(message);
-            }
+        /** Records that {@code setting} was {@code value}, not {@code rule}; returns the default to use. */
+        private <T> T fallBack(String setting, Object value, String rule, T defaultValue) {
+            problems.add(setting + ": " + (value instanceof String ? "'" + value + "'" : value) + " is invalid (must be "
+                    + rule + "); the default " + defaultValue + " is used");
+            return defaultValue;
         }
 
         private static boolean isHostName(String host) {
@@ -685,8 +737,8 @@ public final class SentryOptions {
             }
         }
 
-        private static void checkNonNegative(Duration d, String name) {
-            check(d != null && !d.isNegative(), name + " must be zero or more, was " + d);
+        private Duration nonNegative(String setting, Duration value, Duration defaultValue) {
+            return value != null && !value.isNegative() ? value : fallBack(setting, value, "zero or more", defaultValue);
         }
     }
 }

@@ -104,8 +104,10 @@ class AmbientSettingsTest {
         assertThat(SentryOptions.builder().threadPriority(7).build().threadPriority()).isEqualTo(7);
 
         ambient(sys(), Map.of("SENTRY_THREAD_PRIORITY", "11"));
-        assertThatThrownBy(() -> SentryOptions.builder().build())
-                .hasMessageContaining("thread-priority").hasMessageContaining("was 11");
+        SentryOptions fellBack = SentryOptions.builder().build();
+        assertThat(fellBack.threadPriority()).as("the default").isEqualTo(1);
+        assertThat(fellBack.problems()).singleElement().asString()
+                .contains("thread-priority").contains("11").contains("the default 1 is used");
     }
 
     @Test

@@ -36,9 +36,21 @@ class DsnTest {
     }
 
     @Test
-    void initWithMalformedDsnThrowsAndEmptyDsnDisables() {
-        assertThatThrownBy(() -> Sentry.init(o -> o.dsn("https://host/1").ambientSources(false)))
+    void initWithMalformedDsnDisablesAndSaysSoOnStderrAndEmptyDsnDisables() {
+        assertThatThrownBy(() -> SentryOptions.builder().ambientSources(false).dsn("https://host/1").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dsn: missing public key");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Sentry.init(o -> o.dsn("https://host/1").ambientSources(false)); // never throws
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(Sentry.isEnabled()).isFalse();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("[sentry4j] error: the SDK is disabled: dsn: missing public key")
+                .hasLineCount(1);
         Sentry.init(o -> o.dsn("").ambientSources(false));
         assertThat(Sentry.isEnabled()).isFalse();
         assertThat(Sentry.captureMessage("nothing")).isEqualTo(Sentry.EMPTY_ID);

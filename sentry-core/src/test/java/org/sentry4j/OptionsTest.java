@@ -38,26 +38,34 @@ class OptionsTest {
     }
 
     @Test
-    void invalidValuesAreRejectedNamingTheSetting() {
-        assertThatThrownBy(() -> SentryOptions.builder().ambientSources(false).sampleRate(1.5).build())
-                .hasMessageContaining("sampleRate");
-        assertThatThrownBy(() -> SentryOptions.builder().ambientSources(false).maxBreadcrumbs(-1).build())
-                .hasMessageContaining("maxBreadcrumbs");
-        assertThatThrownBy(() -> SentryOptions.builder().ambientSources(false).shutdownTimeout(Duration.ofSeconds(-1)).build())
-                .hasMessageContaining("shutdownTimeout");
-        assertThatThrownBy(() -> SentryOptions.builder().set("sample-rate", "lots"))
-                .hasMessageContaining("sample-rate").hasMessageContaining("lots");
-        assertThatThrownBy(() -> SentryOptions.builder().set("debug", "perhaps"))
-                .hasMessageContaining("debug");
-        assertThatThrownBy(() -> SentryOptions.builder().ambientSources(false).threadPriority(0).build())
-                .hasMessageContaining("threadPriority").hasMessageContaining("thread-priority")
-                .hasMessageContaining("was 0");
-        assertThatThrownBy(() -> SentryOptions.builder().ambientSources(false).set("thread-priority", "11").build())
-                .hasMessageContaining("thread-priority").hasMessageContaining("was 11");
-        assertThatThrownBy(() -> SentryOptions.builder().set("thread-priority", "high"))
-                .hasMessageContaining("thread-priority").hasMessageContaining("high");
-        assertThatThrownBy(() -> SentryOptions.builder().set("no-such-option", "1"))
-                .hasMessageContaining("unknown sentry setting 'no-such-option'");
+    void invalidValuesFallBackToTheDefaultNamingTheSettingAndTheValue() {
+        SentryOptions o = SentryOptions.builder().ambientSources(false).dsn("https://k@host/1")
+                .sampleRate(1.5).maxBreadcrumbs(-1).shutdownTimeout(Duration.ofSeconds(-1)).maxQueueSize(-5)
+                .threadPriority(0).proxyHost("bad host")
+                .set("debug", "perhaps").set("max-pending-events", "lots").set("no-such-option", "1")
+                .build();
+
+        assertThat(o.isEnabled()).as("only a malformed DSN keeps the client from starting").isTrue();
+        assertThat(o.sampleRate()).isEqualTo(1.0);
+        assertThat(o.maxBreadcrumbs()).isEqualTo(100);
+        assertThat(o.shutdownTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(o.maxQueueSize()).isEqualTo(10_000);
+        assertThat(o.threadPriority()).isEqualTo(1);
+        assertThat(o.proxy()).isNull();
+        assertThat(o.debug()).isFalse();
+        assertThat(o.maxPendingEvents()).isEqualTo(30_000);
+        assertThat(o.problems()).containsExactly(
+                "debug: expected true or false, got 'perhaps'; ignored",
+                "max-pending-events: expected a whole number, got 'lots'; ignored",
+                o.problems().get(2), // the list of known settings is long
+                "sample-rate: 1.5 is invalid (must be between 0.0 and 1.0); the default 1.0 is used",
+                "max-breadcrumbs: -1 is invalid (must be between 0 and 1000); the default 100 is used",
+                "shutdown-timeout: PT-1S is invalid (must be zero or more); the default PT2S is used",
+                "max-queue-size: -5 is invalid (must be at least 1); the default 10000 is used",
+                "thread-priority: 0 is invalid (must be between 1 and 10); the default 1 is used",
+                "proxy.host: 'bad host' is not a host name; no proxy is used");
+        assertThat(o.problems().get(2)).startsWith("unknown sentry setting 'no-such-option'");
+        assertThat(SentryOptions.builder().ambientSources(false).build().problems()).isEmpty();
     }
 
     @Test
@@ -132,7 +140,7 @@ class OptionsTest {
         Properties sys = new Properties();
         sys.setProperty("sentry.sample-rate", "often");
         AmbientSettings.overrideForTesting(AmbientSettings.resolve(sys, Map.of(), null, Path.of("/nonexistent")));
-        assertThatThrownBy(() -> SentryOptions.builder().build())
-                .hasMessageContaining("sample-rate").hasMessageContaining("system property sentry.sample-rate");
+        assertThat(SentryOptions.builder().build().problems()).singleElement().asString()
+                .contains("sample-rate").contains("often").contains("system property sentry.sample-rate");
     }
 }

@@ -37,7 +37,7 @@ public final class ShutdownHookIntegration implements Integration {
     void runHook() {
         try {
             closing.run();
-        } catch (RuntimeException e) { // NOPMD: nothing left to tell at JVM exit
+        } catch (Throwable t) { // NOPMD: an Error too: nothing left to tell at JVM exit
             // ignored on purpose
         }
     }

@@ -42,7 +42,10 @@ public final class CaptureWorker {
     private volatile boolean parked;
     private volatile boolean running = true;
 
-    /** {@code onDrops} receives, on the worker, batches of drops: {@code QUEUE_OVERFLOW} and {@code SAMPLE_RATE}. */
+    /**
+     * {@code onDrops} receives, on the worker, batches of drops: {@code QUEUE_OVERFLOW} and {@code SAMPLE_RATE},
+     * and each capture that failed to process ({@code INTERNAL_SDK_ERROR}).
+     */
     public CaptureWorker(int capacity, int priority, Consumer<Capture> processor,
                          ObjLongConsumer<DiscardReason> onDrops, Diagnostics diagnostics) {
         this.capacity = capacity;
@@ -130,7 +133,10 @@ public final class CaptureWorker {
         try {
             processor.accept(c);
         } catch (Throwable t) { // NOPMD: the worker must survive anything an event or callback does
-            diagnostics.debug("failed to process an event", t);
+            // A drop like any other, counted (and so in the client report); said once per kind of failure.
+            onDrops.accept(DiscardReason.INTERNAL_SDK_ERROR, 1);
+            diagnostics.once("process." + t.getClass().getName(), "an event could not be processed and was"
+                    + " dropped (internal_sdk_error): " + Diagnostics.describe(t) + Diagnostics.origin(t));
         } finally {
             completed.incrementAndGet();
         }

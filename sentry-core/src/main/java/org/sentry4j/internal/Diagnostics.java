@@ -67,6 +67,63 @@ public final class Diagnostics {
     }
 
     /** A throwable as one line, never throwing itself. */
+    /**
+     * Says an error that leaves part of the SDK off (an invalid setting, a client that cannot start) on
+     * stderr, whether or not {@code debug} is on: it is said once, where it happens, and without it the
+     * application would not know that its errors are not reported.
+     */
+    public static void error(String message) {
+        System.err.println("[sentry4j] error: " + message);
+    }
+
+    /**
+     * For a {@link LinkageError} (a class or method missing: a library of another version than the one
+     * compiled against), the jar it came from and the version of the library the missing name belongs
+     * to, as {@code " (…)"}; empty otherwise. Names the artifact a user has to align.
+     */
+    public static String origin(Throwable t) {
+        if (!(t instanceof IncompatibleClassChangeError || t instanceof NoClassDefFoundError)) {
+            return "";
+        }
+        String missing = String.valueOf(t.getMessage());
+        for (String[] library : LIBRARIES) {
+            if (missing.contains(library[1]) || missing.contains(library[1].replace('.', '/'))) {
+                return " (" + library[0] + " " + versionOf(library[2]) + " found, " + library[3] + " needed)";
+            }
+        }
+        return " (a library on the class path is not the version sentry4j was built against)";
+    }
+
+    /** artifact, package prefix, a class to ask for the version, the versions sentry4j supports. */
+    private static final String[][] LIBRARIES = {
+        {"gson", "com.google.gson", "com.google.gson.Gson", "2.8.9 or later"},
+        {"slf4j-api", "org.slf4j", "org.slf4j.LoggerFactory", "1.7.36 or 2.0.x"},
+        {"logback-classic", "ch.qos.logback", "ch.qos.logback.classic.LoggerContext", "1.2.13 or later"},
+        {"log4j-core", "org.apache.logging.log4j", "org.apache.logging.log4j.core.LoggerContext", "2.17.2 or later"},
+    };
+
+    /** The version of the jar {@code className} comes from: its manifest's, else its file name's. */
+    public static String versionOf(String className) {
+        try {
+            Class<?> c = Class.forName(className, false, Diagnostics.class.getClassLoader());
+            Package p = c.getPackage();
+            String version = p == null ? null : p.getImplementationVersion();
+            if (version != null) {
+                return version;
+            }
+            java.security.CodeSource source = c.getProtectionDomain().getCodeSource();
+            String location = source == null || source.getLocation() == null ? "" : source.getLocation().getPath();
+            java.util.regex.Matcher m = JAR_VERSION.matcher(location);
+            return m.find() ? m.group(1) : "(version unknown" + (location.isEmpty() ? ")" : ", " + location + ")");
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            return "(missing)";
+        }
+    }
+
+    /** {@code name-1.2.3.jar}, {@code name-1.2.3-SNAPSHOT.jar}: Maven's and Gradle's file names. */
+    private static final java.util.regex.Pattern JAR_VERSION =
+            java.util.regex.Pattern.compile("-(\\d+(?:\\.\\d+)+[\\w.-]*?)\\.jar$");
+
     public static String describe(Throwable t) {
         if (t == null) {
             return "null";

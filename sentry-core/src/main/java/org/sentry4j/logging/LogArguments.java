@@ -59,8 +59,8 @@ public final class LogArguments {
         }
         try {
             return String.valueOf(argument);
-        } catch (RuntimeException e) {
-            return "<toString() threw " + e.getClass().getName() + ">";
+        } catch (Throwable t) { // NOPMD: an Error too: an argument must not cost the event or the log call
+            return "<toString() threw " + t.getClass().getName() + ">";
         }
     }
 }

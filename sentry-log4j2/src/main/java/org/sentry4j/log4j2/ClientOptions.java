@@ -9,8 +9,9 @@ import org.sentry4j.SentryOptions;
  * appender, a blank attribute or an unresolved lookup (Log4j2 leaves {@code ${env:SENTRY_RELEASE}} as it
  * is when the variable is not set) counts as not given, so {@code -Dsentry.*}, {@code SENTRY_*} or
  * {@code sentry.properties} may still fill it; an unresolved lookup is a warning, never sent literally.
- * No DSN from any source is a warning; a malformed DSN or any other invalid value is an error. Either way
- * the result has no DSN, so the appender starts no client of its own, and logging goes on unharmed.
+ * No DSN from any source is a warning; a malformed DSN is an error, and either way the result has no
+ * DSN, so the appender starts no client of its own, and logging goes on unharmed. Any other invalid
+ * value is an error naming the setting and the value, and its default is used.
  */
 final class ClientOptions {
     private static final String INACTIVE = "; the appender starts no Sentry client and only forwards to one"
@@ -33,13 +34,16 @@ final class ClientOptions {
                 }
             }
             SentryOptions options = builder.build();
+            for (String problem : options.problems()) {
+                status.error(prefix + problem);
+            }
             if (!options.isEnabled()) {
                 status.warn(prefix + (isUnresolved(dsn) ? "the dsn '" + dsn + "' is an unresolved lookup"
                         : dsn == null ? "no dsn attribute, -Dsentry.dsn or SENTRY_DSN"
                         : "the dsn is empty and no -Dsentry.dsn or SENTRY_DSN is set") + INACTIVE);
             }
             return options;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // a malformed DSN: the one value without a default
             status.error(prefix + "invalid configuration, " + e.getMessage() + INACTIVE);
             return disabled();
         }

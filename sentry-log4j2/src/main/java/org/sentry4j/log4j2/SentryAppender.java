@@ -25,6 +25,7 @@ import org.sentry4j.Sentry;
 import org.sentry4j.SentryLevel;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.CallbackGuard;
+import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.internal.SdkThread;
 import org.sentry4j.logging.LogArguments;
 import org.sentry4j.logging.LogMessageFormatter;
@@ -59,6 +60,8 @@ public final class SentryAppender extends AbstractAppender {
     private final int widestLevel;
     private final LogRecordMapper mapper;
     private volatile ClientLease lease;
+    private static final int MAX_REPORTS = 3;
+    private int failuresReported; // racy on purpose: it only limits how often a failure is reported
 
     SentryAppender(String name, Filter filter, boolean ignoreExceptions, Property[] properties,
                    SentryOptions options, int eventLevel, int breadcrumbLevel, LogRecordMapper mapper) {
@@ -86,13 +89,14 @@ public final class SentryAppender extends AbstractAppender {
             if (lease == null) {
                 try {
                     lease = Sentry.acquire(options);
-                } catch (RuntimeException e) {
+                } catch (Throwable t) { // NOPMD: an Error too (a version conflict): never out of Log4j2's start
                     // Thrown on, it would fail Log4j2's configuration. Started without a client of its
                     // own, the appender acts as with no DSN (forwards to one Sentry.init starts); left
                     // unstarted, Log4j2 would report an error, or throw, at every log call.
-                    LOGGER.error("Sentry appender '{}': the Sentry client could not start ({}); the appender"
-                            + " starts no client of its own and only forwards to one the application starts"
-                            + " with Sentry.init", getName(), e.toString(), e);
+                    LOGGER.error("Sentry appender '{}': {}; the appender starts no client of its own and only"
+                            + " forwards to one the application starts with Sentry.init", getName(),
+                            t instanceof IllegalStateException ? t.getMessage()
+                                    : Diagnostics.describe(t) + Diagnostics.origin(t), t);
                 }
             }
         }
@@ -110,12 +114,16 @@ public final class SentryAppender extends AbstractAppender {
             lease = null;
         }
         if (held != null) {
-            SentryOptions running = Sentry.options();
-            Duration limit = (running != null ? running : options).shutdownTimeout();
-            if (timeout > 0 && timeUnit.toNanos(timeout) < limit.toNanos()) {
-                limit = Duration.ofNanos(timeUnit.toNanos(timeout));
+            try {
+                SentryOptions running = Sentry.options();
+                Duration limit = (running != null ? running : options).shutdownTimeout();
+                if (timeout > 0 && timeUnit.toNanos(timeout) < limit.toNanos()) {
+                    limit = Duration.ofNanos(timeUnit.toNanos(timeout));
+                }
+                held.release(limit);
+            } catch (Throwable t) { // NOPMD: Log4j2's shutdown must go on whatever happens here
+                LOGGER.error("Sentry appender '{}' failed to stop cleanly: {}", getName(), Diagnostics.describe(t), t);
             }
-            held.release(limit);
         }
         setStopped();
         return stopped;
@@ -124,12 +132,24 @@ public final class SentryAppender extends AbstractAppender {
     /**
      * Records the SDK made are dropped, judged from the record: behind {@code <Async>} or an async logger
      * this runs on Log4j2's thread, not the one that logged. A record made on an SDK thread (a
-     * {@code beforeSend} on the worker, HttpClient's own logs on the sender) names that thread; one made
+     * {@code beforeSend} on the worker) names that thread; one made
      * inside a {@code beforeBreadcrumb} carries the mark {@link #addMarked} put into the ThreadContext.
      * The context data is only searched while a {@code beforeBreadcrumb} is set.
      */
     @Override
     public void append(LogEvent event) {
+        try {
+            appendUnguarded(event);
+        } catch (Throwable t) { // NOPMD: Log4j2 passes an Error on to the application's log call; never ours
+            if (failuresReported < MAX_REPORTS) {
+                failuresReported++;
+                LOGGER.error("Sentry appender '{}' failed to append: {}{}", getName(), Diagnostics.describe(t),
+                        Diagnostics.origin(t), t);
+            }
+        }
+    }
+
+    private void appendUnguarded(LogEvent event) {
         int level = event.getLevel().intLevel();
         if (level > widestLevel || CallbackGuard.isActive() || SdkThread.isSdkThreadName(event.getThreadName())
                 || !Sentry.isEnabled()) {

@@ -9,6 +9,7 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.status.StatusLogger;
 import org.sentry4j.SentryOptions;
+import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.logging.LogRecordMapper;
 
 /**
@@ -319,6 +320,16 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
      */
     @Override
     public SentryAppender build() {
+        try {
+            return buildUnguarded();
+        } catch (Throwable t) { // NOPMD: a LinkageError too; Log4j2 reports a null plugin and goes on
+            StatusLogger.getLogger().error("Sentry appender '" + getName() + "' could not be created: "
+                    + Diagnostics.describe(t) + Diagnostics.origin(t) + "; logging goes on without it", t);
+            return null;
+        }
+    }
+
+    private SentryAppender buildUnguarded() {
         String name = getName();
         String prefix = "Sentry appender '" + name + "': ";
         StatusLogger status = StatusLogger.getLogger();

@@ -237,17 +237,17 @@ class ConfigurationTest {
     }
 
     @Test
-    void anInvalidProxyHostIsAnErrorNamingItAndLeavesLoggingUntouched() {
+    void anInvalidProxyHostIsAnErrorNamingItAndNoProxyIsUsed() {
         fixture.start(fixture.config("proxyHost=\"bad host\""));
         CollectingAppender others = CollectingAppender.attachTo(fixture.context());
 
         fixture.logger("shop").error("still logged");
 
         assertThat(fixture.statusMessages("Sentry appender 'Sentry'")).singleElement().asString()
-                .startsWith("ERROR").contains("proxy.host").contains("'bad host'");
+                .startsWith("ERROR").contains("proxy.host: 'bad host' is not a host name; no proxy is used");
         assertThat(fixture.appender().isStarted()).isTrue();
-        assertThat(Sentry.isEnabled()).isFalse();
         assertThat(others.messages).containsExactly("still logged");
+        assertThat(fixture.receiver.awaitEnvelopes(1, WAIT)).as("sent directly").hasSize(1);
     }
 
     @Test
@@ -264,12 +264,22 @@ class ConfigurationTest {
     }
 
     @Test
-    void invalidOptionIsAnErrorNamingTheSetting() {
-        fixture.start(fixture.config("sampleRate=\"lots\""));
+    void invalidOptionsAreErrorsNamingThemAndTheirDefaultsAreUsed() {
+        fixture.start(fixture.config("sampleRate=\"2\" maxQueueSize=\"-5\" readTimeout=\"lots\""));
 
-        assertThat(fixture.statusMessages("Sentry appender 'Sentry'")).singleElement().asString()
-                .startsWith("ERROR").contains("sample-rate");
-        assertThat(Sentry.isEnabled()).isFalse();
+        assertThat(fixture.statusMessages("Sentry appender 'Sentry'")).containsExactlyInAnyOrder(
+                "ERROR Sentry appender 'Sentry': read-timeout: expected a duration such as 2000 (ms), 2s or PT2S,"
+                        + " got 'lots'; ignored",
+                "ERROR Sentry appender 'Sentry': sample-rate: 2.0 is invalid (must be between 0.0 and 1.0); the"
+                        + " default 1.0 is used",
+                "ERROR Sentry appender 'Sentry': max-queue-size: -5 is invalid (must be at least 1); the default"
+                        + " 10000 is used");
+        assertThat(Sentry.isEnabled()).as("reporting stays on").isTrue();
+
+        fixture.logger("shop").error("still reported");
+
+        assertThat(fixture.receiver.awaitEnvelopes(1, WAIT).get(0).event().getAsJsonObject("logentry")
+                .get("formatted").getAsString()).isEqualTo("still reported");
     }
 
     @Test

@@ -4,8 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggerContextListener;
-import ch.qos.logback.core.spi.ConfigurationEvent;
-import ch.qos.logback.core.spi.ConfigurationEventListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +26,14 @@ import org.sentry4j.ClientLease;
  * </ul>
  * A reset that no configuration follows keeps the client until one does or the context stops.
  * Reset-resistant, so it outlives the resets it bridges; one per context.
+ *
+ * <p>The end of a configuration is heard through {@link ConfigurationEnd}, where Logback has
+ * configuration events (1.3.6 and later); on older versions a parked hold waits for the context's stop.
  */
-final class ParkedLeases implements LoggerContextListener, ConfigurationEventListener {
+final class ParkedLeases implements LoggerContextListener {
     private final List<ClientLease> parked = new ArrayList<>();
+    /** Unregisters what hears a configuration's end; does nothing where Logback has no such events. */
+    private Runnable configurationEnd = () -> { };
 
     private ParkedLeases() {
     }
@@ -45,7 +48,7 @@ final class ParkedLeases implements LoggerContextListener, ConfigurationEventLis
             }
             ParkedLeases created = new ParkedLeases();
             context.addListener(created);
-            context.addConfigurationEventListener(created);
+            created.configurationEnd = ConfigurationEnd.listen(context, created);
             return created;
         }
     }
@@ -62,19 +65,13 @@ final class ParkedLeases implements LoggerContextListener, ConfigurationEventLis
     }
 
     @Override
-    public void listen(ConfigurationEvent event) {
-        if (event.getEventType() == ConfigurationEvent.EventType.CONFIGURATION_ENDED_SUCCESSFULLY) {
-            closeAll(); // left only if the new configuration has no Sentry appender that started
-        }
-    }
-
-    @Override
     public void onStop(LoggerContext stopped) {
         closeAll();
-        stopped.removeConfigurationEventListener(this);
+        configurationEnd.run();
     }
 
-    private void closeAll() {
+    /** Left only if the configuration that just ended has no Sentry appender that started. */
+    void closeAll() {
         for (ClientLease lease : takeAll()) {
             lease.close();
         }

@@ -15,6 +15,7 @@ import org.sentry4j.Sentry;
 import org.sentry4j.SentryLevel;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.CallbackGuard;
+import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.internal.SdkThread;
 import org.sentry4j.logging.LogArguments;
 import org.sentry4j.logging.LogMessageFormatter;
@@ -61,11 +62,26 @@ public class SentryAppender extends SentryAppenderElements {
     private int notStartedReported;
     private int failuresReported;
 
+    /**
+     * Starts whatever happens: a problem (an invalid setting, a client that cannot start, a library of
+     * another version than sentry4j needs) is reported on Logback's status and leaves an appender that
+     * forwards to a client the application starts, never an exception for Logback's configuration.
+     */
     @Override
     public void start() {
         if (isStarted()) {
             return;
         }
+        try {
+            startClient();
+        } catch (Throwable t) { // NOPMD: a LinkageError too: the appender must never stop the application
+            addError("Sentry appender [" + getName() + "] could not start: " + Diagnostics.describe(t)
+                    + Diagnostics.origin(t) + "; logging goes on without it", t);
+        }
+        super.start();
+    }
+
+    private void startClient() {
         AppenderSettings effective = new AppenderSettings();
         effective.mergeUnder(settings);
         effective.mergeUnder(nestedOptions);
@@ -81,7 +97,6 @@ public class SentryAppender extends SentryAppenderElements {
             // After a reconfiguration: this appender holds the client now, the old appenders' holds can go.
             ParkedLeases.of((LoggerContext) getContext()).releaseHeld();
         }
-        super.start();
     }
 
     private ClientLease acquire(AppenderSettings effective) {
@@ -90,7 +105,10 @@ public class SentryAppender extends SentryAppenderElements {
             SentryOptions.Builder builder = SentryOptions.builder();
             effective.applyTo(builder);
             options = builder.build();
-        } catch (IllegalArgumentException e) {
+            for (String problem : options.problems()) {
+                addError("Sentry appender [" + getName() + "]: " + problem);
+            }
+        } catch (IllegalArgumentException e) { // a malformed DSN
             if (!Sentry.isEnabled()) {
                 addError("Sentry appender [" + getName() + "] is inactive: invalid configuration: " + e.getMessage());
             } else {
@@ -103,7 +121,8 @@ public class SentryAppender extends SentryAppenderElements {
         try {
             acquired = Sentry.acquire(options);
         } catch (RuntimeException e) {
-            addError("Sentry appender [" + getName() + "] could not start the Sentry client", e);
+            addError("Sentry appender [" + getName() + "]: " + e.getMessage()
+                    + "; it forwards to a client the application starts with Sentry.init", e);
             return null;
         }
         if (!Sentry.isEnabled()) {
@@ -125,6 +144,15 @@ public class SentryAppender extends SentryAppenderElements {
      */
     @Override
     public void stop() {
+        try {
+            stopClient();
+        } catch (Throwable t) { // NOPMD: stopping the logging context must go on whatever happens here
+            addError("Sentry appender [" + getName() + "] failed to stop cleanly: " + Diagnostics.describe(t), t);
+            super.stop();
+        }
+    }
+
+    private void stopClient() {
         ClientLease held;
         synchronized (this) {
             if (!isStarted()) {
@@ -179,10 +207,11 @@ public class SentryAppender extends SentryAppenderElements {
             if (getFilterChainDecision(event) != FilterReply.DENY) {
                 append(event);
             }
-        } catch (Exception e) { // NOPMD: an appender must not break the application's logging
+        } catch (Throwable t) { // NOPMD: an Error too: an appender must not break the application's logging
             if (failuresReported < MAX_REPORTS) {
                 failuresReported++;
-                addError("Sentry appender [" + getName() + "] failed to append.", e);
+                addError("Sentry appender [" + getName() + "] failed to append: " + Diagnostics.describe(t)
+                        + Diagnostics.origin(t), t);
             }
         } finally {
             inside[0] = false;

@@ -267,11 +267,24 @@ class ConfigurationTest {
     }
 
     @Test
-    void anInvalidOptionValueIsAStatusErrorNamingTheSetting() {
-        logback = LogbackFixture.configure(receiver.dsn(), Configs.sentry("<sampleRate>often</sampleRate>"));
+    void anInvalidOptionValueIsAStatusErrorNamingItAndTheDefaultIsUsed() {
+        logback = LogbackFixture.configure(receiver.dsn(), Configs.sentry(
+                "<sampleRate>2</sampleRate><maxQueueSize>-5</maxQueueSize><connectTimeout>soon</connectTimeout>"));
 
-        assertThat(logback.sentryStatuses(Status.ERROR)).singleElement().asString().contains("sample-rate");
-        assertThat(Sentry.isEnabled()).isFalse();
+        assertThat(logback.sentryStatuses(Status.ERROR)).containsExactlyInAnyOrder(
+                "Sentry appender [SENTRY]: connect-timeout: expected a duration such as 2000 (ms), 2s or PT2S,"
+                        + " got 'soon'; ignored",
+                "Sentry appender [SENTRY]: sample-rate: 2.0 is invalid (must be between 0.0 and 1.0); the default"
+                        + " 1.0 is used",
+                "Sentry appender [SENTRY]: max-queue-size: -5 is invalid (must be at least 1); the default 10000"
+                        + " is used");
+        assertThat(Sentry.isEnabled()).as("reporting stays on").isTrue();
+        assertThat(Sentry.options().sampleRate()).isEqualTo(1.0);
+
+        logback.logger("app").error("still reported");
+
+        assertThat(receiver.awaitEnvelopes(1, WAIT).get(0).event().getAsJsonObject("logentry")
+                .get("formatted").getAsString()).isEqualTo("still reported");
     }
 
     @Test

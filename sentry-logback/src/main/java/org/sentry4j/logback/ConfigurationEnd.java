@@ -1,0 +1,55 @@
+package org.sentry4j.logback;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.spi.ConfigurationEvent;
+import ch.qos.logback.core.spi.ConfigurationEventListener;
+
+/**
+ * Tells {@link ParkedLeases} that a (re)configuration ended. Its own class, touched only through
+ * {@link #listen}: Logback before 1.3.6 has no configuration events, and a class naming them would
+ * not load there. The event's name is compared, not its constant: Logback 1.5.7 renamed
+ * {@code CONFIGURATION_ENDED} to {@code CONFIGURATION_ENDED_SUCCESSFULLY}.
+ */
+final class ConfigurationEnd implements ConfigurationEventListener {
+    private final ParkedLeases leases;
+
+    private ConfigurationEnd(ParkedLeases leases) {
+        this.leases = leases;
+    }
+
+    /**
+     * Registers a listener on {@code context}; returns what unregisters it. Where Logback lacks
+     * configuration events, registers nothing and says so once on the context's status.
+     */
+    static Runnable listen(LoggerContext context, ParkedLeases leases) {
+        try {
+            ConfigurationEnd listener = new ConfigurationEnd(leases);
+            context.addConfigurationEventListener(listener);
+            return () -> {
+                try {
+                    context.removeConfigurationEventListener(listener);
+                } catch (RuntimeException | LinkageError e) { // NOPMD: the context is stopping anyway
+                    // nothing to undo
+                }
+            };
+        } catch (LinkageError e) {
+            context.getStatusManager().add(new ch.qos.logback.core.status.InfoStatus("Sentry appender: this"
+                    + " Logback has no configuration events (1.3.6 or later has them); after a reconfiguration"
+                    + " without a Sentry appender, the Sentry client is closed when the LoggerContext stops",
+                    leases));
+            return () -> { };
+        }
+    }
+
+    @Override
+    public void listen(ConfigurationEvent event) {
+        try {
+            String type = event.getEventType().name();
+            if (type.equals("CONFIGURATION_ENDED_SUCCESSFULLY") || type.equals("CONFIGURATION_ENDED")) {
+                leases.closeAll();
+            }
+        } catch (RuntimeException | LinkageError e) { // NOPMD: never fail Logback's configuration
+            // the hold stays parked until the context stops
+        }
+    }
+}
