@@ -18,27 +18,19 @@ final class ConfigurationEnd implements ConfigurationEventListener {
     }
 
     /**
-     * Registers a listener on {@code context}; returns what unregisters it. Where Logback lacks
-     * configuration events, registers nothing and says so once on the context's status.
+     * Registers a listener on {@code context}; returns what unregisters it. Throws a
+     * {@link LinkageError} where Logback lacks configuration events (this class does not load there).
      */
     static Runnable listen(LoggerContext context, ParkedLeases leases) {
-        try {
-            ConfigurationEnd listener = new ConfigurationEnd(leases);
-            context.addConfigurationEventListener(listener);
-            return () -> {
-                try {
-                    context.removeConfigurationEventListener(listener);
-                } catch (RuntimeException | LinkageError e) { // NOPMD: the context is stopping anyway
-                    // nothing to undo
-                }
-            };
-        } catch (LinkageError e) {
-            context.getStatusManager().add(new ch.qos.logback.core.status.InfoStatus("Sentry appender: this"
-                    + " Logback has no configuration events (1.3.6 or later has them); after a reconfiguration"
-                    + " without a Sentry appender, the Sentry client is closed when the LoggerContext stops",
-                    leases));
-            return () -> { };
-        }
+        ConfigurationEnd listener = new ConfigurationEnd(leases);
+        context.addConfigurationEventListener(listener);
+        return () -> {
+            try {
+                context.removeConfigurationEventListener(listener);
+            } catch (RuntimeException | LinkageError e) { // NOPMD: the context is stopping anyway
+                // nothing to undo
+            }
+        };
     }
 
     @Override

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggerContextListener;
+import ch.qos.logback.core.status.InfoStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,13 @@ final class ParkedLeases implements LoggerContextListener {
             }
             ParkedLeases created = new ParkedLeases();
             context.addListener(created);
-            created.configurationEnd = ConfigurationEnd.listen(context, created);
+            try {
+                created.configurationEnd = ConfigurationEnd.listen(context, created);
+            } catch (LinkageError e) { // Logback before 1.3.6: no configuration events
+                context.getStatusManager().add(new InfoStatus("Sentry appender: this Logback has no"
+                        + " configuration events (1.3.6 and later have them); after a reconfiguration without a"
+                        + " Sentry appender, the Sentry client is closed when the LoggerContext stops", created));
+            }
             return created;
         }
     }

@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sentry4j.SentryLevel;
@@ -17,7 +16,6 @@ import org.sentry4j.logging.LogArguments;
 import org.sentry4j.logging.LogRecord;
 import org.sentry4j.protocol.Mechanism;
 import org.slf4j.Marker;
-import org.slf4j.event.KeyValuePair;
 
 /**
  * Takes what a Logback event knows into a {@link LogRecord} on the logging thread: references where
@@ -48,7 +46,7 @@ final class RecordSnapshot {
         String threadName = event.getThreadName();
         long threadId = threadIdOf(threadName);
         LogRecord.Builder b = LogRecord.builder()
-                .timestamp(event.getInstant())
+                .timestamp(LogbackApi.instant(event))
                 .level(level)
                 .loggerName(event.getLoggerName())
                 .thread(threadName, threadId)
@@ -64,13 +62,13 @@ final class RecordSnapshot {
             b.exceptions(ProxyExceptions.convert(proxy, mechanism,
                     threadId == LogRecord.UNKNOWN_THREAD_ID ? null : threadId));
         }
-        List<Marker> markers = event.getMarkerList();
+        List<Marker> markers = LogbackApi.markers(event);
         if (markers != null && !markers.isEmpty()) {
             b.markers(markerNames(markers));
         }
-        List<KeyValuePair> pairs = event.getKeyValuePairs();
-        if (pairs != null && !pairs.isEmpty()) {
-            b.keyValues(keyValues(pairs));
+        Map<String, Object> keyValues = LogbackApi.keyValues(event);
+        if (keyValues != null) {
+            b.keyValues(keyValues);
         }
         if (keepOriginal) {
             // Makes the event itself safe to read on the worker (in beforeSend): it caches what is thread-bound.
@@ -133,18 +131,8 @@ final class RecordSnapshot {
         }
     }
 
-    private static Map<String, Object> keyValues(List<KeyValuePair> pairs) {
-        Map<String, Object> out = new LinkedHashMap<>(pairs.size() * 2);
-        for (KeyValuePair kv : pairs) {
-            if (kv != null && kv.key != null) {
-                out.put(kv.key, snapshot(kv.value));
-            }
-        }
-        return out;
-    }
-
     /** Immutable values as they are; collections as lists of strings; anything else as its text. */
-    private static Object snapshot(Object value) {
+    static Object snapshot(Object value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
                 || value instanceof Long || value instanceof Double || value instanceof Float
                 || value instanceof Short || value instanceof Byte || value instanceof BigDecimal

@@ -48,7 +48,8 @@ import org.slf4j.spi.MDCAdapter;
 public class SentryAppender extends SentryAppenderElements {
     static final String FRAMEWORK = "logback";
     private static final Mechanism MECHANISM = Mechanism.of(FRAMEWORK, true);
-    private static final LogMessageFormatter FORMATTER = MessageFormatter::basicArrayFormat;
+    /** {@code arrayFormat}: the formatter SLF4J 1.7 and 2.0 both have (Logback has taken any throwable out). */
+    private static final LogMessageFormatter FORMATTER = (template, args) -> MessageFormatter.arrayFormat(template, args).getMessage();
     private static final int MAX_REPORTS = 3;
 
     // Set in start(), read by append() on any thread; start() happens-before appends via Logback's wiring.
@@ -245,7 +246,7 @@ public class SentryAppender extends SentryAppenderElements {
         }
         if (level >= breadcrumbLevel) {
             if (throughCallback) {
-                addMarked(new Breadcrumb(event.getInstant(), sentryLevel, event.getLoggerName(),
+                addMarked(new Breadcrumb(LogbackApi.instant(event), sentryLevel, event.getLoggerName(),
                         event.getFormattedMessage()), Hint.ofLogRecord(event, RecordSnapshot.throwable(event)));
             } else {
                 addLogBreadcrumb(event, sentryLevel);
@@ -264,7 +265,7 @@ public class SentryAppender extends SentryAppenderElements {
      * thread-bound guard would not follow it — and comes back here only to be dropped.
      */
     private void addMarked(Breadcrumb breadcrumb, Hint hint) {
-        MDCAdapter mdc = getContext() instanceof LoggerContext ? ((LoggerContext) getContext()).getMDCAdapter() : null;
+        MDCAdapter mdc = getContext() instanceof LoggerContext ? LogbackApi.mdc((LoggerContext) getContext()) : null;
         if (mdc == null) {
             Sentry.addBreadcrumb(breadcrumb, hint);
             return;
@@ -286,7 +287,7 @@ public class SentryAppender extends SentryAppenderElements {
      * is kept by itself, more in a copy.
      */
     private static void addLogBreadcrumb(ILoggingEvent event, SentryLevel level) {
-        Instant time = event.getInstant();
+        Instant time = LogbackApi.instant(event);
         String template = event.getMessage();
         Object[] args = event.getArgumentArray();
         Object kept = null;
