@@ -32,7 +32,11 @@ class DsnTest {
         assertThatThrownBy(() -> Dsn.parse("https://k@host")).hasMessageContaining("project id");
         assertThatThrownBy(() -> Dsn.parse("not a dsn")).hasMessageContaining("dsn");
         assertThatThrownBy(() -> Dsn.parse("https://k:secret@host/"))
-                .hasMessageContaining("project id").hasMessageNotContaining("secret@");
+                .hasMessageContaining("project id").hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> Dsn.parse("k:s3cret@host/1")).as("no scheme: no URI parser sees the user-info")
+                .hasMessageContaining("scheme").hasMessageContaining("k:***@host/1").hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> Dsn.parse("https://k:s3cret@ho st/1")).hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> Dsn.parse("ftp://k:s3cret@host/1")).hasMessageNotContaining("s3cret");
     }
 
     @Test

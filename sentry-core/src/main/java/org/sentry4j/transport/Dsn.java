@@ -73,9 +73,20 @@ public final class Dsn {
         return new Dsn(text, publicKey, secretKey, projectId, envelope);
     }
 
-    /** The DSN with its secret key (if any) hidden, for diagnostics. */
+    /**
+     * The DSN with its secret key (if any) hidden, for diagnostics; also when the scheme is missing
+     * ({@code key:secret@host/1}), where no URI parser sees user-info.
+     */
     private static String redact(String dsn) {
-        return dsn.replaceAll("(//[^:@/]*):[^@/]*@", "$1:***@");
+        int slashes = dsn.indexOf("//");
+        int start = slashes < 0 ? 0 : slashes + 2;
+        int at = dsn.lastIndexOf('@');
+        int slash = dsn.indexOf('/', start);
+        int colon = dsn.indexOf(':', start);
+        if (at < start || (slash >= 0 && slash < at) || colon < 0 || colon > at) {
+            return dsn;
+        }
+        return dsn.substring(0, colon + 1) + "***" + dsn.substring(at);
     }
 
     public String publicKey() {
