@@ -137,6 +137,16 @@ public final class LogCapture {
     }
 
     /**
+     * Whether an event without an exception should carry the stack of the logging call
+     * ({@code attachStacktrace}, on by default): an appender then takes it on the logging thread
+     * ({@link org.sentry4j.logging.CallerStack#here()}) or from the framework's caller data.
+     */
+    public static boolean attachesStacktrace() {
+        Hub h = Sentry.hub();
+        return h.isEnabled() && h.client.options().attachStacktrace();
+    }
+
+    /**
      * Whether a breadcrumb would be recorded with a hint at all; logging appenders use it to skip
      * building a hint when no {@code beforeBreadcrumb} is set.
      */

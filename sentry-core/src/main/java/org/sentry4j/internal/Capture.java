@@ -49,7 +49,7 @@ public final class Capture {
         this.mechanism = mapper.mechanism();
         this.threadId = record.threadId();
         this.threadName = record.threadName();
-        this.callerStack = null;
+        this.callerStack = record.callerStack();
     }
 
     /** A capture of a log record; the mapper makes the event later, on the worker. */

@@ -8,6 +8,7 @@ import org.sentry4j.Breadcrumb;
 import org.sentry4j.SentryEvent;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.protocol.ExceptionValue;
+import org.sentry4j.logging.CallerStack;
 import org.sentry4j.protocol.ThreadValue;
 
 /**
@@ -41,7 +42,8 @@ public final class EventPreparer {
         }
         if (c.callerStack() != null && e.getExceptions().isEmpty() && e.getThreads().isEmpty()) {
             List<ThreadValue> threads = new ArrayList<>(1);
-            threads.add(new ThreadValue(c.threadId(), c.threadName(), true, false,
+            // The thread that logged (or captured) is where the event happened: Sentry shows its stack first.
+            threads.add(new ThreadValue(c.threadId(), c.threadName(), true, true,
                     frames.convert(withoutSdkFrames(c.callerStack()))));
             e.setThreads(threads);
         }
@@ -100,7 +102,7 @@ public final class EventPreparer {
     /** Drops the SDK's and logging frameworks' own frames from the top of a captured stack. */
     static StackTraceElement[] withoutSdkFrames(StackTraceElement[] stack) {
         int skip = 0;
-        while (skip < stack.length && isPlumbing(stack[skip].getClassName())) {
+        while (skip < stack.length && CallerStack.isPlumbing(stack[skip].getClassName())) {
             skip++;
         }
         if (skip == stack.length) {
@@ -109,13 +111,5 @@ public final class EventPreparer {
         StackTraceElement[] out = new StackTraceElement[stack.length - skip];
         System.arraycopy(stack, skip, out, 0, out.length);
         return out;
-    }
-
-    private static boolean isPlumbing(String className) {
-        return className.equals("org.sentry4j.Sentry") || className.startsWith("org.sentry4j.internal.")
-                || className.startsWith("org.sentry4j.logging.") || className.startsWith("org.sentry4j.logback.")
-                || className.startsWith("org.sentry4j.log4j2.") || className.startsWith("ch.qos.logback.")
-                || className.startsWith("org.apache.logging.log4j.") || className.startsWith("org.slf4j.")
-                || className.startsWith("java.lang.Thread");
     }
 }

@@ -32,6 +32,7 @@ public final class LogRecord {
     private final List<String> markers;
     private final Map<String, Object> keyValues;
     private final Object original;
+    private final StackTraceElement[] callerStack;
 
     private LogRecord(Builder b) {
         this.timestamp = b.timestamp != null ? b.timestamp : Instant.now();
@@ -52,6 +53,12 @@ public final class LogRecord {
         this.markers = b.markers == null ? List.of() : List.copyOf(b.markers);
         this.keyValues = b.keyValues == null ? Map.of() : b.keyValues;
         this.original = b.original;
+        this.callerStack = b.callerStack;
+    }
+
+    /** The logging call's stack ({@link CallerStack}) for a record without an exception, or null. */
+    public StackTraceElement[] callerStack() {
+        return callerStack;
     }
 
     public static Builder builder() {
@@ -141,6 +148,7 @@ public final class LogRecord {
         private List<String> markers;
         private Map<String, Object> keyValues;
         private Object original;
+        private StackTraceElement[] callerStack;
 
         private Builder() {
         }
@@ -215,6 +223,12 @@ public final class LogRecord {
 
         public Builder original(Object original) {
             this.original = original;
+            return this;
+        }
+
+        /** The logging call's stack, innermost first (see {@link CallerStack#here()}); taken as is. */
+        public Builder callerStack(StackTraceElement[] callerStack) {
+            this.callerStack = callerStack;
             return this;
         }
 

@@ -74,9 +74,9 @@ public final class LogRecordMapper {
         if (r.throwable() == null && !r.exceptions().isEmpty()) {
             e.setExceptions(r.exceptions());
         }
-        if (r.threadName() != null) {
+        if (r.threadName() != null && r.callerStack() == null) { // with a stack, the preparer adds the thread
             List<ThreadValue> threads = new ArrayList<>(1);
-            threads.add(new ThreadValue(r.threadId(), r.threadName(), true, false, List.of()));
+            threads.add(new ThreadValue(r.threadId(), r.threadName(), true, true, List.of())); // where it happened
             e.setThreads(threads);
         }
         mapContextData(r.contextData(), e);

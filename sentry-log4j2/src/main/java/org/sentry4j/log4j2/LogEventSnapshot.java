@@ -17,7 +17,9 @@ import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.apache.logging.log4j.util.StringBuilderFormattable;
+import org.sentry4j.LogCapture;
 import org.sentry4j.SentryLevel;
+import org.sentry4j.logging.CallerStack;
 import org.sentry4j.logging.LogArguments;
 import org.sentry4j.logging.LogRecord;
 
@@ -57,6 +59,9 @@ final class LogEventSnapshot {
                 .contextData(contextData(event.getContextData()))
                 .markers(markerNames(event.getMarker()))
                 .original(original);
+        if (thrown == null && LogCapture.attachesStacktrace()) {
+            record.callerStack(callerStack(event));
+        }
         if (message == null) {
             return record.build();
         }
@@ -76,6 +81,18 @@ final class LogEventSnapshot {
         boolean onLoggingThread = event.getThreadId() == Thread.currentThread().getId();
         String text = onLoggingThread ? formatted(message, format, args, params) : message.getFormattedMessage();
         return record.message(text, format, params).build();
+    }
+
+    /**
+     * Where a record without an exception was logged: walked here on the logging thread; behind
+     * {@code <Async>} or an async logger, the location Log4j2 kept ({@code includeLocation}), else none.
+     */
+    private static StackTraceElement[] callerStack(LogEvent event) {
+        if (event.getThreadId() == Thread.currentThread().getId()) {
+            return CallerStack.here();
+        }
+        StackTraceElement source = event.isIncludeLocation() ? event.getSource() : null;
+        return source == null ? null : new StackTraceElement[] {source};
     }
 
     /** Parameters as text, null kept; a trailing throwable that is the event's exception is not one. */

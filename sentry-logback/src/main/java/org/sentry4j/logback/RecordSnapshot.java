@@ -11,7 +11,9 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.sentry4j.LogCapture;
 import org.sentry4j.SentryLevel;
+import org.sentry4j.logging.CallerStack;
 import org.sentry4j.logging.LogArguments;
 import org.sentry4j.logging.LogRecord;
 import org.sentry4j.protocol.Mechanism;
@@ -61,6 +63,8 @@ final class RecordSnapshot {
         } else if (proxy != null) {
             b.exceptions(ProxyExceptions.convert(proxy, mechanism,
                     threadId == LogRecord.UNKNOWN_THREAD_ID ? null : threadId));
+        } else if (LogCapture.attachesStacktrace()) {
+            b.callerStack(callerStack(event, threadId != LogRecord.UNKNOWN_THREAD_ID));
         }
         List<Marker> markers = LogbackApi.markers(event);
         if (markers != null && !markers.isEmpty()) {
@@ -75,6 +79,18 @@ final class RecordSnapshot {
             event.prepareForDeferredProcessing();
         }
         return b.build();
+    }
+
+    /**
+     * Where a record without an exception was logged: walked here on the logging thread; behind an
+     * {@code AsyncAppender}, the caller data it kept ({@code includeCallerData}), else none.
+     */
+    private static StackTraceElement[] callerStack(ILoggingEvent event, boolean onLoggingThread) {
+        if (onLoggingThread) {
+            return CallerStack.here();
+        }
+        StackTraceElement[] callerData = event.hasCallerData() ? event.getCallerData() : null;
+        return callerData == null || callerData.length == 0 ? null : callerData;
     }
 
     /** The caught throwable, when the event still has it. */
