@@ -67,6 +67,13 @@ public abstract class AppenderBenchmark extends BenchmarkState {
         framework.error("payment for {} failed", argument, failure());
     }
 
+    /** f. An event without an exception: it carries the logging call's stack. */
+    @Benchmark
+    public void errorMessageOnly() {
+        ops++;
+        framework.errorMessage("payment for {} took too long", argument);
+    }
+
     /** d. As c, with five context entries mapped to tags. */
     @Benchmark
     public void errorWithContext() {

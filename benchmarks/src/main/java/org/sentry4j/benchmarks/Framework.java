@@ -11,6 +11,9 @@ public interface Framework extends AutoCloseable {
 
     void error(String template, Object arg, Throwable t);
 
+    /** An error without an exception: the event carries the logging call's stack instead (case f). */
+    void errorMessage(String template, Object arg);
+
     /** As {@link #error}, through the logger named {@link Receiver#WARMUP_LOGGER}, so the receiver counts it apart. */
     void warmupError(String template, Object arg, Throwable t);
 

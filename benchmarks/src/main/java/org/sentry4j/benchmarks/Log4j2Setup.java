@@ -84,6 +84,11 @@ final class Log4j2Setup implements Framework {
     }
 
     @Override
+    public void errorMessage(String template, Object arg) {
+        logger.error(template, arg);
+    }
+
+    @Override
     public void warmupError(String template, Object arg, Throwable t) {
         warmup.error(template, arg, t);
     }

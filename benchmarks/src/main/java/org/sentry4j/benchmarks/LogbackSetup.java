@@ -76,6 +76,11 @@ final class LogbackSetup implements Framework {
     }
 
     @Override
+    public void errorMessage(String template, Object arg) {
+        logger.error(template, arg);
+    }
+
+    @Override
     public void warmupError(String template, Object arg, Throwable t) {
         warmup.error(template, arg, t);
     }

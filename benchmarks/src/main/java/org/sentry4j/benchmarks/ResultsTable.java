@@ -10,7 +10,8 @@ final class ResultsTable {
         {"belowThreshold", "a. `debug` below both thresholds"},
         {"breadcrumb", "b. `info` → breadcrumb"},
         {"error", "c. `error(msg, arg, ex)` → event"},
-        {"errorWithContext", "d. as c + 5 MDC/ThreadContext tags"}};
+        {"errorWithContext", "d. as c + 5 MDC/ThreadContext tags"},
+        {"errorMessageOnly", "f. `error(msg, arg)`, no exception → event with the call's stack"}};
     static final long SHUTDOWN_TIMEOUT_MS = 2_000;
     private static final String WARMUP = String.format(Locale.ROOT, "%,d", EndToEnd.THREADS * EndToEnd.WARMUP_PER_THREAD);
 
@@ -90,6 +91,9 @@ final class ResultsTable {
             case "breadcrumb":
                 return new String[] {"≤ 1.5× floor, ≤ 100 B/op",
                         "ns " + mark(toFloor <= 1.5) + " cpu " + mark(cpuToFloor <= 1.5) + " B " + mark(ours.callerBytesPerOp <= 100)};
+            case "errorMessageOnly":
+                boolean underHalf = theirs != null && ours.nsPerOp <= theirs.nsPerOp / 2;
+                return new String[] {"≤ io.sentry's ÷ 2", "ns " + mark(underHalf)};
             default:
                 double limit = framework.equals("Logback") ? 1.5 : 3.0;
                 boolean bytesOk = theirs != null && ours.callerBytesPerOp <= theirs.callerBytesPerOp / 5;
