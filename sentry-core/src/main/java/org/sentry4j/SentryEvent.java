@@ -35,6 +35,7 @@ public final class SentryEvent {
     private String serverName;
     private String transaction;
     private final Map<String, String> modules = new LinkedHashMap<>();
+    private final List<String> debugIds = new ArrayList<>();
 
     public SentryEvent() {
         this.timestamp = Instant.now();
@@ -68,6 +69,7 @@ public final class SentryEvent {
         this.serverName = src.serverName;
         this.transaction = src.transaction;
         this.modules.putAll(src.modules);
+        this.debugIds.addAll(src.debugIds);
     }
 
     /**
@@ -273,6 +275,14 @@ public final class SentryEvent {
     /** Mutable map of module (jar) name to version. */
     public Map<String, String> getModules() {
         return modules;
+    }
+
+    /**
+     * The debug ids of the source bundles Sentry's Maven or Gradle plugin uploaded for this application
+     * ({@code debug_meta.images}, type {@code jvm}), with which Sentry shows source lines in stack traces.
+     */
+    public List<String> getDebugIds() {
+        return debugIds;
     }
 
     @Override

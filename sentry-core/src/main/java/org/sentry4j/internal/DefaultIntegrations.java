@@ -5,6 +5,7 @@ import org.sentry4j.SentryOptions;
 import org.sentry4j.integration.DedupeIntegration;
 import org.sentry4j.integration.Integration;
 import org.sentry4j.integration.JvmArgumentsIntegration;
+import org.sentry4j.integration.DebugMetaIntegration;
 import org.sentry4j.integration.ModulesIntegration;
 import org.sentry4j.integration.ShutdownHookIntegration;
 import org.sentry4j.integration.UncaughtExceptionHandlerIntegration;
@@ -23,6 +24,7 @@ final class DefaultIntegrations {
                 new UncaughtExceptionHandlerIntegration(),
                 new ShutdownHookIntegration(),
                 new ModulesIntegration(),
+                new DebugMetaIntegration(),
                 new JvmArgumentsIntegration());
     }
 }

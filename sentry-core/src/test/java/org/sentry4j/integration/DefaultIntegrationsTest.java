@@ -37,7 +37,7 @@ class DefaultIntegrationsTest {
                 .isInstanceOf(UncaughtExceptionHandlerIntegration.Handler.class);
         JsonObject event = capture();
         assertThat(event.getAsJsonObject("sdk").getAsJsonArray("integrations").toString()).isEqualTo(
-                "[\"Dedupe\",\"UncaughtExceptionHandler\",\"ShutdownHook\",\"Modules\",\"JvmArguments\"]");
+                "[\"Dedupe\",\"UncaughtExceptionHandler\",\"ShutdownHook\",\"Modules\",\"DebugMeta\",\"JvmArguments\"]");
         assertThat(event.getAsJsonObject("extra").has("main_command")).isTrue();
 
         Sentry.close();

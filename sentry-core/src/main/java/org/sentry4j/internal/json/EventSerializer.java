@@ -156,6 +156,13 @@ public final class EventSerializer {
         if (!e.getModules().isEmpty()) {
             out.name("modules").jsonValue(modulesJson(e.getModules()));
         }
+        if (!e.getDebugIds().isEmpty()) {
+            out.name("debug_meta").beginObject().name("images").beginArray();
+            for (String id : e.getDebugIds()) {
+                out.beginObject().name("type").value("jvm").name("debug_id").value(id).endObject();
+            }
+            out.endArray().endObject();
+        }
         out.name("sdk").jsonValue(sdkJson);
         out.endObject();
     }
