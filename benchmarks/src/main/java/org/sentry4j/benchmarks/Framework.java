@@ -30,6 +30,12 @@ public interface Framework extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * Stops the logging context only, as {@code LogManager.shutdown()} or a Logback context's
+     * {@code stop()} at the end of a program does; the SDK's own closing is left to its appender and hooks.
+     */
+    void stopLogging();
+
     /** Closes the variant's SDK (idempotent; nothing for the floor). */
     static void closeSdk(Variant variant) {
         if (variant == Variant.SENTRY4J) {

@@ -104,6 +104,11 @@ final class Log4j2Setup implements Framework {
     }
 
     @Override
+    public void stopLogging() {
+        context.stop();
+    }
+
+    @Override
     public void close() {
         context.stop();
         Framework.closeSdk(variant);

@@ -96,6 +96,11 @@ final class LogbackSetup implements Framework {
     }
 
     @Override
+    public void stopLogging() {
+        context.stop();
+    }
+
+    @Override
     public void close() {
         context.stop();
         Framework.closeSdk(variant);

@@ -26,7 +26,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class Receiver implements AutoCloseable {
     /** How the receiver answers. */
-    public enum Answer { OK, RATE_LIMITED, UNAVAILABLE, SLOW }
+    public enum Answer { OK, RATE_LIMITED, UNAVAILABLE, SLOW, AFTER_600_MS }
 
     /** Events from the logger of this name are counted apart (only the event's own "logger", not breadcrumbs). */
     public static final String WARMUP_LOGGER = "warmup.bench";
@@ -193,7 +193,7 @@ public final class Receiver implements AutoCloseable {
             requests.incrementAndGet();
             byte[] body = readBody(exchange);
             Answer how = answer;
-            if (how == Answer.OK || how == Answer.SLOW) {
+            if (how == Answer.OK || how == Answer.SLOW || how == Answer.AFTER_600_MS) {
                 // Counted only when accepted: a 429/503 envelope is not delivered.
                 if (count(body)) {
                     eventRequests.incrementAndGet();
@@ -204,6 +204,10 @@ public final class Receiver implements AutoCloseable {
             switch (how) {
                 case SLOW:
                     sleep(SLOW_ANSWER_MILLIS);
+                    respond(exchange, 200, "{}");
+                    break;
+                case AFTER_600_MS: // a healthy server far away, or busy: case g
+                    sleep(600);
                     respond(exchange, 200, "{}");
                     break;
                 case RATE_LIMITED:

@@ -18,12 +18,19 @@ final class ResultsTable {
     private final StringBuilder out = new StringBuilder();
 
     String render(String header, List<JmhCases.Row> jmh, List<Scenario> scenarios) {
+        return render(header, jmh, scenarios, List.of());
+    }
+
+    String render(String header, List<JmhCases.Row> jmh, List<Scenario> scenarios, List<ShortLived.Row> shortLived) {
         out.append(header);
         if (!jmh.isEmpty()) {
             jmhTable(jmh);
         }
         if (!scenarios.isEmpty()) {
             endToEndTable(scenarios);
+        }
+        if (!shortLived.isEmpty()) {
+            out.append(ShortLived.table(shortLived));
         }
         return out.toString();
     }

@@ -17,6 +17,7 @@ import java.util.List;
  * <p>Options: {@code --out FILE} (default RESULTS.md), {@code --quick} (1 × 1 s JMH iterations, only the
  * healthy case e: a smoke run), {@code --skip-jmh}, {@code --skip-e2e}, {@code --jmh REGEX} (which benchmarks),
  * {@code --e2e REGEX} (which case-e scenarios, by name such as {@code sentry4j-logback-503}),
+ * {@code --g REGEX} (which case-g rows, such as {@code sentry4j-log4j2-600ms}), {@code --skip-g},
  * {@code --command TEXT} (how the run was started, for the table's header), {@code --readme FILE} (also
  * put the table into that README, between its {@code <!-- latest-results -->} markers).
  */
@@ -51,6 +52,8 @@ public final class Suite {
         String include = "org.sentry4j.benchmarks.(Logback|Log4j2)Benchmark";
         String command = "bash benchmarks/run.sh";
         String scenarioFilter = ".*";
+        String shortLivedFilter = ".*";
+        boolean caseG = true;
         Path readme = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -61,6 +64,8 @@ public final class Suite {
                 case "--jmh": include = args[++i]; break;
                 case "--command": command = args[++i]; break;
                 case "--e2e": scenarioFilter = args[++i]; break;
+                case "--g": shortLivedFilter = args[++i]; break;
+                case "--skip-g": caseG = false; break;
                 case "--readme": readme = Paths.get(args[++i]); break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -98,6 +103,10 @@ public final class Suite {
                 }
             }
         }
+        List<ShortLived.Row> shortLived = new ArrayList<>();
+        if (caseG) {
+            shortLived.addAll(ShortLived.run(work, shortLivedFilter));
+        }
         long minutes = (System.nanoTime() - start) / 60_000_000_000L;
         long seconds = (System.nanoTime() - start) / 1_000_000_000L % 60;
         String header = "# Benchmark results\n\n"
@@ -106,7 +115,7 @@ public final class Suite {
                 + "- Command: `" + command + "` (took " + minutes + " min " + seconds + " s)\n"
                 + "- JMH settings: " + (jmh ? settings.describe() : "not run") + "\n"
                 + "- io.sentry: sentry-logback / sentry-log4j2 8.43.0, default options + DSN (+ context tags)\n";
-        String table = new ResultsTable().render(header, rows, scenarios);
+        String table = new ResultsTable().render(header, rows, scenarios, shortLived);
         Files.write(out, table.getBytes(StandardCharsets.UTF_8));
         System.out.println(table);
         System.out.println("# written to " + out.toAbsolutePath());
