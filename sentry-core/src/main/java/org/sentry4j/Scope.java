@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.sentry4j.internal.BreadcrumbTrail;
+import org.sentry4j.internal.OpenTelemetryTrace;
 import org.sentry4j.internal.ScopeSnapshot;
 import org.sentry4j.logging.LogMessageFormatter;
 
@@ -27,6 +28,7 @@ public final class Scope {
     private volatile List<String> fingerprint = List.of();
     private volatile Map<String, Map<String, Object>> contexts = Map.of();
     private volatile String transaction;
+    private volatile PropagationContext propagation;
 
     Scope(int maxBreadcrumbs, Function<Breadcrumb, Breadcrumb> breadcrumbFilter) {
         this.breadcrumbs = new BreadcrumbTrail(maxBreadcrumbs);
@@ -183,7 +185,7 @@ public final class Scope {
         breadcrumbs.clear();
     }
 
-    /** Removes everything: user, tags, extras, level, fingerprint, contexts, transaction, breadcrumbs. */
+    /** Removes everything: user, tags, extras, level, fingerprint, contexts, transaction, trace, breadcrumbs. */
     public synchronized void clear() {
         user = null;
         tags = Map.of();
@@ -192,7 +194,18 @@ public final class Scope {
         fingerprint = List.of();
         contexts = Map.of();
         transaction = null;
+        propagation = null;
         breadcrumbs.clear();
+    }
+
+    /** The trace continued on this scope ({@link Sentry#continueTrace}), or null: the client's own. */
+    public PropagationContext getPropagationContext() {
+        return propagation;
+    }
+
+    /** Makes this scope's events (and outgoing headers) belong to {@code context}; null: the client's own. */
+    public void setPropagationContext(PropagationContext context) {
+        this.propagation = context;
     }
 
     /** A copy to layer over this scope (push) or to carry to another thread (wrap). */
@@ -205,12 +218,15 @@ public final class Scope {
         c.fingerprint = fingerprint;
         c.contexts = contexts;
         c.transaction = transaction;
+        c.propagation = propagation;
         c.breadcrumbs.copyFrom(breadcrumbs);
         return c;
     }
 
     ScopeSnapshot snapshot() {
+        // Read on the capturing thread: an OpenTelemetry span is current there, not on the worker.
+        PropagationContext otel = OpenTelemetryTrace.current();
         return new ScopeSnapshot(user, tags, extras, level, fingerprint, contexts, breadcrumbs.snapshot(),
-                breadcrumbs.capacity(), transaction);
+                breadcrumbs.capacity(), transaction, otel != null ? otel : propagation);
     }
 }

@@ -357,6 +357,58 @@ public final class Sentry {
         return task -> executor.execute(wrap(task));
     }
 
+    /**
+     * Continues the trace of an incoming request on the current scope (a pushed one, so the next request
+     * starts clean: {@code Sentry.withScope(s -> { Sentry.continueTrace(h1, h2); handle(); })}): its
+     * {@code sentry-trace} and {@code baggage} header values, either may be null. Events captured in
+     * that scope then belong to the caller's trace; a missing or malformed {@code sentry-trace} starts
+     * a new trace there.
+     */
+    public static void continueTrace(String sentryTrace, String baggage) {
+        Hub h = hub;
+        if (!h.isEnabled()) {
+            return;
+        }
+        try {
+            h.scopes.current().setPropagationContext(
+                    PropagationContext.fromHeaders(sentryTrace, baggage, h.client.options().random()));
+        } catch (RuntimeException e) {
+            h.client.diagnostics().debug("continueTrace failed", e);
+        }
+    }
+
+    /**
+     * The {@code sentry-trace} header value for an outgoing request: the trace of the OpenTelemetry span
+     * current on this thread, else the current scope's, else the client's; null when the SDK is disabled.
+     */
+    public static String getTraceparent() {
+        PropagationContext p = currentTrace();
+        return p == null ? null : p.sentryTrace();
+    }
+
+    /** The {@code baggage} header value for an outgoing request (see {@link #getTraceparent()}); null when disabled. */
+    public static String getBaggage() {
+        Hub h = hub;
+        PropagationContext p = currentTrace();
+        if (p == null) {
+            return null;
+        }
+        SentryOptions o = h.client.options();
+        return p.baggage(o.parsedDsn().publicKey(), o.release(), o.environment());
+    }
+
+    private static PropagationContext currentTrace() {
+        Hub h = hub;
+        if (!h.isEnabled()) {
+            return null;
+        }
+        PropagationContext p = org.sentry4j.internal.OpenTelemetryTrace.current();
+        if (p == null) {
+            p = h.scopes.current().getPropagationContext();
+        }
+        return p != null ? p : h.client.trace();
+    }
+
     /** Counters of the running client's transport (queued, sent, spooled, dropped by reason). */
     public static TransportStats transportStats() {
         Hub h = hub;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sentry4j.Breadcrumb;
+import org.sentry4j.PropagationContext;
 import org.sentry4j.SentryEvent;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.protocol.ExceptionValue;
@@ -20,9 +21,16 @@ public final class EventPreparer {
     private final SentryOptions options;
     private final ExceptionConverter exceptions;
     private final FrameConverter frames;
+    /** The client's own trace, for captures made outside a continued trace and any OpenTelemetry span. */
+    private final PropagationContext clientTrace;
 
     public EventPreparer(SentryOptions options) {
+        this(options, PropagationContext.create(options.random()));
+    }
+
+    public EventPreparer(SentryOptions options, PropagationContext clientTrace) {
         this.options = options;
+        this.clientTrace = clientTrace;
         this.frames = new FrameConverter(new InAppRules(options.inAppIncludes(), options.inAppExcludes()));
         this.exceptions = new ExceptionConverter(frames);
     }
@@ -48,6 +56,7 @@ public final class EventPreparer {
             e.setThreads(threads);
         }
         applyScope(e, c.scope());
+        applyTrace(e, c.scope());
         applyOptions(e);
         return e;
     }
@@ -79,6 +88,53 @@ public final class EventPreparer {
         if (e.getTransaction() == null) {
             e.setTransaction(s.transaction());
         }
+    }
+
+    /**
+     * {@code contexts.trace}, which Sentry expects on every event: the trace of the capture (an
+     * OpenTelemetry span, a continued trace) or the client's own. A trace the event already has (a log
+     * record's OpenTelemetry MDC keys, or one the application set) is kept.
+     */
+    private void applyTrace(SentryEvent e, ScopeSnapshot s) {
+        if (e.getContexts().containsKey("trace")) {
+            return;
+        }
+        PropagationContext p = s.propagation() != null ? s.propagation() : clientTrace;
+        Map<String, Object> trace = new LinkedHashMap<>();
+        trace.put("trace_id", p.traceId());
+        trace.put("span_id", p.spanId());
+        if (p.parentSpanId() != null) {
+            trace.put("parent_span_id", p.parentSpanId());
+        }
+        trace.put("op", "default");
+        e.getContexts().put("trace", trace);
+    }
+
+    /**
+     * The envelope's {@code trace} header (dynamic sampling context) for a prepared event: the one of
+     * the trace it belongs to, received with a continued trace or made from the options; null when the
+     * event has no trace id.
+     */
+    public Map<String, String> dynamicSamplingContext(SentryEvent e, ScopeSnapshot s) {
+        Object trace = e.getContexts().get("trace");
+        Object traceId = trace instanceof Map ? ((Map<?, ?>) trace).get("trace_id") : null;
+        if (!(traceId instanceof String)) {
+            return null;
+        }
+        PropagationContext p = s.propagation() != null ? s.propagation() : clientTrace;
+        PropagationContext of = p.traceId().equals(traceId) ? p : PropagationContext.ofIds((String) traceId,
+                p.spanId(), null);
+        if (of == null) {
+            return null;
+        }
+        return of.dynamicSamplingContext(options.parsedDsn().publicKey(),
+                e.getRelease() != null ? e.getRelease() : options.release(),
+                e.getEnvironment() != null ? e.getEnvironment() : options.environment());
+    }
+
+    /** The client's own trace. */
+    public PropagationContext clientTrace() {
+        return clientTrace;
     }
 
     private void applyOptions(SentryEvent e) {

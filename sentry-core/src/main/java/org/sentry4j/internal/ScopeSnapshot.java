@@ -1,5 +1,7 @@
 package org.sentry4j.internal;
 
+import org.sentry4j.PropagationContext;
+
 import java.util.List;
 import java.util.Map;
 import org.sentry4j.Breadcrumb;
@@ -20,6 +22,7 @@ public final class ScopeSnapshot {
     private final BreadcrumbTrail.Link trail;
     private final int maxBreadcrumbs;
     private final String transaction;
+    private final PropagationContext propagation;
 
     public ScopeSnapshot(User user, Map<String, String> tags, Map<String, Object> extras, SentryLevel level,
                          List<String> fingerprint, Map<String, Map<String, Object>> contexts,
@@ -33,6 +36,24 @@ public final class ScopeSnapshot {
         this.trail = trail;
         this.maxBreadcrumbs = maxBreadcrumbs;
         this.transaction = transaction;
+        this.propagation = null;
+    }
+
+    /** As the other constructor, with the trace the capture belongs to (null: the client's own). */
+    public ScopeSnapshot(User user, Map<String, String> tags, Map<String, Object> extras, SentryLevel level,
+                         List<String> fingerprint, Map<String, Map<String, Object>> contexts,
+                         BreadcrumbTrail.Link trail, int maxBreadcrumbs, String transaction,
+                         PropagationContext propagation) {
+        this.user = user;
+        this.tags = tags;
+        this.extras = extras;
+        this.level = level;
+        this.fingerprint = fingerprint;
+        this.contexts = contexts;
+        this.trail = trail;
+        this.maxBreadcrumbs = maxBreadcrumbs;
+        this.transaction = transaction;
+        this.propagation = propagation;
     }
 
     public User user() {
@@ -66,5 +87,10 @@ public final class ScopeSnapshot {
 
     public String transaction() {
         return transaction;
+    }
+
+    /** The trace at capture time (an OpenTelemetry span's, or the scope's continued one), or null. */
+    public PropagationContext propagation() {
+        return propagation;
     }
 }

@@ -95,6 +95,11 @@ public final class SentryClient {
         return options;
     }
 
+    /** The client's own trace (new per client), for captures outside a continued trace or span. */
+    public org.sentry4j.PropagationContext trace() {
+        return preparer.clientTrace();
+    }
+
     public Diagnostics diagnostics() {
         return diagnostics;
     }
@@ -183,7 +188,8 @@ public final class SentryClient {
             drop(DiscardReason.INTERNAL_SDK_ERROR, null);
             return;
         }
-        transport.send(Envelope.of(event.getEventId(), SdkInfo.NAME, SdkInfo.VERSION, List.of(item)));
+        transport.send(Envelope.of(event.getEventId(), SdkInfo.NAME, SdkInfo.VERSION,
+                preparer.dynamicSamplingContext(event, c.scope()), List.of(item)));
     }
 
     private void drop(DiscardReason reason, String why) {

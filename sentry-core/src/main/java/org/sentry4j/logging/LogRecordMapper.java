@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sentry4j.Hint;
+import org.sentry4j.PropagationContext;
 import org.sentry4j.SentryEvent;
 import org.sentry4j.internal.EventLimits;
 import org.sentry4j.protocol.Mechanism;
@@ -31,6 +32,7 @@ import org.sentry4j.protocol.ThreadValue;
  * </ul>
  */
 public final class LogRecordMapper {
+    private static final java.util.Set<String> OTEL_KEYS = java.util.Set.of("trace_id", "span_id", "trace_flags");
     public static final String FINGERPRINT_KEY = "sentry.fingerprint";
     public static final String TAG_PREFIX = "sentry.tag.";
     public static final String MDC_CONTEXT = "mdc";
@@ -89,11 +91,12 @@ public final class LogRecordMapper {
         if (data.isEmpty()) {
             return;
         }
+        boolean otelTrace = mapOpenTelemetryTrace(data, e);
         Map<String, Object> mdc = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : data.entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue();
-            if (key == null || special(key, value, e)) {
+            if (key == null || special(key, value, e) || (otelTrace && OTEL_KEYS.contains(key))) {
                 continue;
             }
             boolean wanted = contextTags.isEmpty() || contextTags.contains(key);
@@ -106,6 +109,27 @@ public final class LogRecordMapper {
         if (!mdc.isEmpty()) {
             e.setContext(MDC_CONTEXT, mdc);
         }
+    }
+
+    /**
+     * The OpenTelemetry agent (and its Logback/Log4j2 MDC instrumentation) puts the current span into
+     * the logging context as {@code trace_id}, {@code span_id} and {@code trace_flags}: the event then
+     * belongs to that trace ({@code contexts.trace}), and those keys, which differ on every request,
+     * are not made tags. Returns whether they named a valid span.
+     */
+    private static boolean mapOpenTelemetryTrace(Map<String, String> data, SentryEvent e) {
+        String flags = data.get("trace_flags");
+        PropagationContext span = PropagationContext.ofIds(data.get("trace_id"), data.get("span_id"),
+                flags == null ? null : flags.endsWith("1"));
+        if (span == null) {
+            return false;
+        }
+        Map<String, Object> trace = new LinkedHashMap<>();
+        trace.put("trace_id", span.traceId());
+        trace.put("span_id", span.spanId());
+        trace.put("op", "default");
+        e.getContexts().putIfAbsent("trace", trace);
+        return true;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
@@ -33,6 +34,15 @@ public final class Envelope {
 
     /** An envelope whose header names the event id (may be null) and the SDK. */
     public static Envelope of(String eventId, String sdkName, String sdkVersion, List<EnvelopeItem> items) {
+        return of(eventId, sdkName, sdkVersion, null, items);
+    }
+
+    /**
+     * As {@link #of(String, String, String, List)}, with the trace's dynamic sampling context as the
+     * {@code trace} header (null or empty: none).
+     */
+    public static Envelope of(String eventId, String sdkName, String sdkVersion, Map<String, String> trace,
+                              List<EnvelopeItem> items) {
         StringBuilderWriter out = new StringBuilderWriter(96);
         try (JsonWriter json = new JsonWriter(out)) {
             json.beginObject();
@@ -40,6 +50,13 @@ public final class Envelope {
                 json.name("event_id").value(eventId);
             }
             json.name("sdk").beginObject().name("name").value(sdkName).name("version").value(sdkVersion).endObject();
+            if (trace != null && !trace.isEmpty()) {
+                json.name("trace").beginObject();
+                for (Map.Entry<String, String> entry : trace.entrySet()) {
+                    json.name(entry.getKey()).value(entry.getValue());
+                }
+                json.endObject();
+            }
             json.endObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -85,6 +85,27 @@ class LogRecordMapperTest {
     }
 
     @Test
+    void openTelemetryMdcKeysBecomeTheEventsTraceNotTags() {
+        Map<String, String> mdc = new LinkedHashMap<>();
+        mdc.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
+        mdc.put("span_id", "00f067aa0ba902b7");
+        mdc.put("trace_flags", "01");
+        mdc.put("userId", "u-17");
+
+        SentryEvent e = all.toEvent(record().contextData(mdc).build(), ID);
+
+        assertThat(e.getTags()).containsOnlyKeys("userId");
+        assertThat(e.getContexts().get("trace")).containsEntry("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736")
+                .containsEntry("span_id", "00f067aa0ba902b7");
+        assertThat(e.getContexts()).doesNotContainKey(LogRecordMapper.MDC_CONTEXT);
+
+        mdc.put("trace_id", "not-a-trace-id");
+        SentryEvent invalid = all.toEvent(record().contextData(mdc).build(), ID);
+        assertThat(invalid.getContexts()).doesNotContainKey("trace");
+        assertThat(invalid.getTags()).containsKeys("trace_id", "span_id", "userId");
+    }
+
+    @Test
     void everyContextEntryIsATagUnlessItCannotBeOne() {
         Map<String, String> mdc = new LinkedHashMap<>();
         mdc.put("userId", "u-17");
