@@ -1,6 +1,7 @@
 /**
  * Test kit shared by every module's tests: a loopback Sentry receiver (HTTP, or HTTPS with a test
  * certificate) that parses envelopes, an in-memory transport, a clock tests can advance, and a check
- * against Sentry's event schema.
+ * of each event against our own structural rules and, when it sits beside the clone, Sentry's event
+ * schema.
  */
 package org.sentry4j.testkit;
