@@ -2,7 +2,10 @@ package org.sentry4j.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Properties;
+import java.net.URL;
+import java.net.URLConnection;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
 
 /** Who we are on the wire: {@code sdk.name}, {@code sdk.version}, the User-Agent and {@code sentry_client}. */
 public final class SdkInfo {
@@ -14,17 +17,28 @@ public final class SdkInfo {
     private SdkInfo() {
     }
 
+    /**
+     * The Implementation-Version of the jar this class came from, read from that jar's own manifest
+     * (Package#getImplementationVersion is null on the module path); a placeholder when running from
+     * classes, or from a jar whose manifest is not ours (a shaded one).
+     */
     private static String readVersion() {
-        try (InputStream in = SdkInfo.class.getResourceAsStream("/org/sentry4j/sentry4j-version.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                String v = p.getProperty("version");
-                if (v != null && !v.startsWith("$")) {
-                    return v;
+        try {
+            URL self = SdkInfo.class.getResource("SdkInfo.class");
+            String url = self == null ? "" : self.toString();
+            int root = url.lastIndexOf("!/");
+            if (url.startsWith("jar:") && root > 0) {
+                URLConnection connection = new URL(url.substring(0, root + 2) + "META-INF/MANIFEST.MF").openConnection();
+                connection.setUseCaches(false);
+                try (InputStream in = connection.getInputStream()) {
+                    Attributes main = new Manifest(in).getMainAttributes();
+                    String version = main.getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+                    if (version != null && "org.sentry4j.core".equals(main.getValue("Automatic-Module-Name"))) {
+                        return version;
+                    }
                 }
             }
-        } catch (IOException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // fall through to the placeholder
         }
         return "0.0.0-dev";
