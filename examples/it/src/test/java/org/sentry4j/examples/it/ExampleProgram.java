@@ -12,22 +12,35 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An example program as a separate JVM: its module's compiled classes plus the runtime classpath the
- * build wrote to {@code target/classpath.txt} (the same one run.sh uses).
+ * build wrote to {@code target/classpath.txt} (the same one run.sh uses), on the class path or, for a
+ * modular program, as the module path.
  */
 final class ExampleProgram {
     private final String module;
     private final String mainClass;
+    private final String javaModule;
     private final List<String> jvmOptions;
 
-    private ExampleProgram(String module, String mainClass, List<String> jvmOptions) {
+    private ExampleProgram(String module, String mainClass, String javaModule, List<String> jvmOptions) {
         this.module = module;
         this.mainClass = mainClass;
+        this.javaModule = javaModule;
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /** {@code module} is the directory under examples/, e.g. {@code core-demo}. */
     static ExampleProgram of(String module, String mainClass, String... jvmOptions) {
-        return new ExampleProgram(module, mainClass, List.of(jvmOptions));
+        return new ExampleProgram(module, mainClass, null, List.of(jvmOptions));
+    }
+
+    /** A program whose classes are the named module {@code javaModule}, started with {@code --module-path}. */
+    static ExampleProgram onModulePath(String module, String javaModule, String mainClass, String... jvmOptions) {
+        return new ExampleProgram(module, mainClass, javaModule, List.of(jvmOptions));
+    }
+
+    /** The same program with other JVM options. */
+    ExampleProgram withJvmOptions(String... options) {
+        return new ExampleProgram(module, mainClass, javaModule, List.of(options));
     }
 
     String name() {
@@ -42,9 +55,16 @@ final class ExampleProgram {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(classpath());
-        command.add(mainClass);
+        if (javaModule == null) {
+            command.add("-cp");
+            command.add(classpath());
+            command.add(mainClass);
+        } else {
+            command.add("--module-path");
+            command.add(classpath());
+            command.add("-m");
+            command.add(javaModule + "/" + mainClass);
+        }
         Path output = workDir.resolve(module + ".out");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
