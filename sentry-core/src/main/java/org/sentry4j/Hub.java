@@ -30,9 +30,27 @@ final class Hub {
         return client != null;
     }
 
+    /** Flushes and closes the client; never throws (an Error included: a library missing at exit). */
     void close(Duration timeout) {
         if (client != null) {
-            client.close(timeout);
+            try {
+                client.close(timeout);
+            } catch (Throwable t) { // NOPMD: closing the SDK must never be what fails the application
+                client.diagnostics().debug("close failed", t);
+            }
+        }
+    }
+
+    /** Waits up to {@code timeout}; false on timeout or failure, never throws. */
+    boolean flush(Duration timeout) {
+        if (client == null) {
+            return true;
+        }
+        try {
+            return client.flush(timeout);
+        } catch (Throwable t) { // NOPMD: as close
+            client.diagnostics().debug("flush failed", t);
+            return false;
         }
     }
 }

@@ -126,7 +126,7 @@ public final class Sentry {
         if (toClose != null) {
             toClose.close(timeout);
         } else if (current.isEnabled()) {
-            current.client.flush(timeout);
+            current.flush(timeout);
         }
     }
 
@@ -148,15 +148,7 @@ public final class Sentry {
 
     /** Waits up to {@code timeout} for captured events to be delivered or spooled; true if all were. */
     public static boolean flush(Duration timeout) {
-        Hub h = hub;
-        if (!h.isEnabled()) {
-            return true;
-        }
-        try {
-            return h.client.flush(timeout);
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return hub.flush(timeout);
     }
 
     /** Flushes within the shutdown timeout and stops the SDK. Idempotent. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sentry4j.integration.Integration;
 import org.sentry4j.testkit.InMemoryTransport;
+import org.sentry4j.transport.Transport;
 
 /**
  * A version conflict (a {@link LinkageError}) or any other {@link Throwable} inside the SDK never reaches
@@ -80,6 +81,40 @@ class NeverCrashTest {
         assertThat(transport.events()).singleElement()
                 .satisfies(e -> assertThat(e.getAsJsonObject("logentry").get("formatted").getAsString()).isEqualTo("fine"));
         assertThat(transport.discards()).isEqualTo(Map.of("internal_sdk_error:error", 1L));
+    }
+
+    @Test
+    void flushAndCloseNeverThrowEvenWhenTheTransportFailsWithAnError() {
+        Transport broken = new Transport() {
+            @Override
+            public void send(org.sentry4j.transport.Envelope envelope) {
+            }
+
+            @Override
+            public void recordDiscard(org.sentry4j.transport.DiscardReason reason, String category, long quantity) {
+            }
+
+            @Override
+            public boolean flush(Duration timeout) {
+                throw new NoClassDefFoundError("com/google/gson/stream/JsonWriter"); // gson left off a module path
+            }
+
+            @Override
+            public void close(Duration timeout) {
+                throw new NoClassDefFoundError("com/google/gson/stream/JsonWriter");
+            }
+
+            @Override
+            public org.sentry4j.transport.TransportStats stats() {
+                return org.sentry4j.transport.TransportStats.empty();
+            }
+        };
+        Sentry.init(o -> o.dsn("http://k@127.0.0.1:1/1").ambientSources(false).defaultIntegrations(false)
+                .transportFactory(opts -> broken));
+
+        assertThat(Sentry.flush(Duration.ofSeconds(1))).isFalse();
+        Sentry.close(); // would throw here without the guard
+        assertThat(Sentry.isEnabled()).isFalse();
     }
 
     private static String stderrOf(Runnable action) {
