@@ -3,11 +3,13 @@ package org.sentry4j.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.sentry4j.Breadcrumb;
 import org.sentry4j.PropagationContext;
 import org.sentry4j.SentryEvent;
 import org.sentry4j.SentryOptions;
+import org.sentry4j.User;
 import org.sentry4j.protocol.ExceptionValue;
 import org.sentry4j.logging.CallerStack;
 import org.sentry4j.protocol.ThreadValue;
@@ -18,6 +20,8 @@ import org.sentry4j.protocol.ThreadValue;
  * runtime's defaults. What the event already has always wins.
  */
 public final class EventPreparer {
+    static final String AUTO_IP = "{{auto}}";
+    private static final String USER_NAME = System.getProperty("user.name");
     private final SentryOptions options;
     private final ExceptionConverter exceptions;
     private final FrameConverter frames;
@@ -149,10 +153,33 @@ public final class EventPreparer {
             e.setDist(options.dist());
         }
         if (e.getServerName() == null) {
-            e.setServerName(options.serverName() != null ? options.serverName() : RuntimeFacts.hostName());
+            if (options.serverName() != null) {
+                e.setServerName(options.serverName());
+            } else if (options.sendDefaultPii() || !namesThePerson(RuntimeFacts.hostName(), USER_NAME)) {
+                e.setServerName(RuntimeFacts.hostName());
+            }
+        }
+        if (options.sendDefaultPii()) { // Sentry fills in the address the event came from
+            User user = e.getUser();
+            if (user == null) {
+                e.setUser(User.builder().ipAddress(AUTO_IP).build());
+            } else if (user.ipAddress() == null) {
+                e.setUser(user.toBuilder().ipAddress(AUTO_IP).build());
+            }
         }
         e.getContexts().computeIfAbsent("os", k -> new LinkedHashMap<>(RuntimeFacts.osContext()));
         e.getContexts().computeIfAbsent("runtime", k -> new LinkedHashMap<>(RuntimeFacts.runtimeContext()));
+    }
+
+    /**
+     * Whether a host name identifies a person: it contains the login name of the user running the JVM
+     * ({@code alice-macbook} for {@code alice}), as a laptop's or desktop's name typically does.
+     */
+    static boolean namesThePerson(String hostName, String userName) {
+        if (hostName == null || userName == null || userName.length() < 3) {
+            return false;
+        }
+        return hostName.toLowerCase(Locale.ROOT).contains(userName.toLowerCase(Locale.ROOT));
     }
 
     /** Drops the SDK's and logging frameworks' own frames from the top of a captured stack. */

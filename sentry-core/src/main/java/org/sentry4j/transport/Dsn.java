@@ -77,7 +77,14 @@ public final class Dsn {
      * The DSN with its secret key (if any) hidden, for diagnostics; also when the scheme is missing
      * ({@code key:secret@host/1}), where no URI parser sees user-info.
      */
-    private static String redact(String dsn) {
+    /**
+     * {@code dsn} as it may be shown: the secret key (between the public key's {@code :} and the
+     * {@code @}) replaced by {@code ***}; for a DSN that is not valid too, such as an unresolved variable.
+     */
+    public static String redact(String dsn) {
+        if (dsn == null) {
+            return null;
+        }
         int slashes = dsn.indexOf("//");
         int start = slashes < 0 ? 0 : slashes + 2;
         int at = dsn.lastIndexOf('@');

@@ -3,6 +3,7 @@ package org.sentry4j.log4j2;
 import java.util.Map;
 import org.apache.logging.log4j.status.StatusLogger;
 import org.sentry4j.SentryOptions;
+import org.sentry4j.transport.Dsn;
 
 /**
  * Turns the appender's attributes into the options of the client it would start. As in the Logback
@@ -38,7 +39,7 @@ final class ClientOptions {
                 status.error(prefix + problem);
             }
             if (!options.isEnabled()) {
-                status.warn(prefix + (isUnresolved(dsn) ? "the dsn '" + dsn + "' is an unresolved lookup"
+                status.warn(prefix + (isUnresolved(dsn) ? "the dsn '" + Dsn.redact(dsn) + "' is an unresolved lookup"
                         : dsn == null ? "no dsn attribute, -Dsentry.dsn or SENTRY_DSN"
                         : "the dsn is empty and no -Dsentry.dsn or SENTRY_DSN is set") + INACTIVE);
             }

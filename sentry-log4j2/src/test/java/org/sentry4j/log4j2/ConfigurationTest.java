@@ -178,6 +178,15 @@ class ConfigurationTest {
     }
 
     @Test
+    void unresolvedLookupIsShownWithoutTheDsnSecret() {
+        fixture.start(LoggingFixture.sentryConfig("http://key:DsnS3cret@${env:SENTRY4J_TEST_SURELY_UNSET}/1", ""));
+
+        assertThat(fixture.statusMessages("Sentry appender 'Sentry'")).singleElement().asString()
+                .contains("http://key:***@${env:SENTRY4J_TEST_SURELY_UNSET}/1").doesNotContain("DsnS3cret");
+        assertThat(Sentry.isEnabled()).isFalse();
+    }
+
+    @Test
     void unresolvedLookupFallsBackToAmbientDsn() {
         Properties sys = new Properties();
         sys.setProperty("sentry.dsn", fixture.receiver.dsn());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.config.TextSettings;
+import org.sentry4j.transport.Dsn;
 
 /**
  * The Sentry options of a {@link SentryAppender} as text, one setter per option so that Logback's XML can
@@ -25,7 +26,7 @@ public class AppenderSettings {
 
     public void setDsn(String dsn) {
         if (isUnresolved(dsn)) {
-            unresolvedDsn = dsn.trim();
+            unresolvedDsn = Dsn.redact(dsn.trim()); // only ever shown
         }
         put("dsn", dsn);
     }

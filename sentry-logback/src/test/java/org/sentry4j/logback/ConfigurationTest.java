@@ -216,6 +216,17 @@ class ConfigurationTest {
     }
 
     @Test
+    void anUnresolvedDsnVariableIsShownWithoutTheSecret() {
+        logback = LogbackFixture.configure(null, noDsnConfig("<dsn>http://key:DsnS3cret@host/${SENTRY_PROJECT}</dsn>"));
+
+        logback.logger("app").error("failed");
+
+        assertThat(logback.sentryStatuses(Status.WARN)).singleElement().asString()
+                .contains("http://key:***@host/SENTRY_PROJECT_IS_UNDEFINED").doesNotContain("DsnS3cret");
+        assertThat(Sentry.isEnabled()).isFalse();
+    }
+
+    @Test
     void anEmptyOrAbsentDsnWarnsOnceAndLeavesTheAppenderInactive() {
         for (String dsn : List.of("<dsn></dsn>", "<dsn>  </dsn>", "")) {
             try (LogbackFixture f = LogbackFixture.configure(null, noDsnConfig(dsn))) {
