@@ -55,7 +55,7 @@ public final class LogCapture {
                 return null;
             }
             EventId id = EventIds.nextId();
-            if (!h.client.submit(Capture.ofLog(id, record, mapper, h.scopes.current().snapshot()))) {
+            if (!h.client.submit(Capture.ofLog(id, record, mapper, h.scopes.snapshot()))) {
                 return null;
             }
             Sentry.lastEventId(id);

@@ -1,6 +1,7 @@
 package org.sentry4j;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,9 @@ import org.sentry4j.logging.LogMessageFormatter;
  * Data applied to every event captured while this scope is current: user, tags, extras, level,
  * fingerprint, contexts and breadcrumbs. Thread-safe.
  *
- * <p>There is one global scope; {@link Sentry#pushScope()} layers a copy over it for the current
- * thread until popped. Values set on the event itself win over the scope's.
+ * <p>There is one global scope ({@link Sentry#configureGlobalScope}), one scope per thread layered over
+ * it ({@link Sentry#configureScope}), and scopes pushed over that ({@link Sentry#pushScope()}) until
+ * popped. Values set on the event itself win over the scope's.
  */
 public final class Scope {
     private final BreadcrumbTrail breadcrumbs;
@@ -165,6 +167,15 @@ public final class Scope {
         }
     }
 
+    /**
+     * Records a breadcrumb in this scope, passing it and {@code hint} through {@code beforeBreadcrumb}:
+     * for work that completes on another thread (an asynchronous request) but belongs to the thread that
+     * started it, whose scope was taken then.
+     */
+    public void addBreadcrumb(Breadcrumb breadcrumb, Hint hint) {
+        Sentry.addBreadcrumb(this, breadcrumb, hint);
+    }
+
     /** Records a breadcrumb that already went through {@code beforeBreadcrumb}. */
     void addFilteredBreadcrumb(Breadcrumb breadcrumb) {
         breadcrumbs.add(breadcrumb);
@@ -224,9 +235,42 @@ public final class Scope {
     }
 
     ScopeSnapshot snapshot() {
-        // Read on the capturing thread: an OpenTelemetry span is current there, not on the worker.
-        PropagationContext otel = OpenTelemetryTrace.current();
         return new ScopeSnapshot(user, tags, extras, level, fingerprint, contexts, breadcrumbs.snapshot(),
-                breadcrumbs.capacity(), transaction, otel != null ? otel : propagation);
+                breadcrumbs.capacity(), transaction, traceHere(propagation));
+    }
+
+    /**
+     * This scope over {@code base} (the global scope): each value of this scope wins over the base's,
+     * maps are merged key by key, breadcrumbs of both are kept. Allocates a merged map only when both
+     * layers have entries.
+     */
+    ScopeSnapshot snapshotOver(Scope base) {
+        if (base == this) {
+            return snapshot();
+        }
+        return new ScopeSnapshot(user != null ? user : base.user, merged(base.tags, tags),
+                merged(base.extras, extras), level != null ? level : base.level,
+                fingerprint.isEmpty() ? base.fingerprint : fingerprint, merged(base.contexts, contexts),
+                breadcrumbs.snapshot(), base.breadcrumbs.snapshot(), breadcrumbs.capacity(),
+                transaction != null ? transaction : base.transaction,
+                traceHere(propagation != null ? propagation : base.propagation));
+    }
+
+    /** Read on the capturing thread: an OpenTelemetry span is current there, not on the worker. */
+    private static PropagationContext traceHere(PropagationContext scopes) {
+        PropagationContext otel = OpenTelemetryTrace.current();
+        return otel != null ? otel : scopes;
+    }
+
+    private static <V> Map<String, V> merged(Map<String, V> under, Map<String, V> over) {
+        if (under.isEmpty()) {
+            return over;
+        }
+        if (over.isEmpty()) {
+            return under;
+        }
+        Map<String, V> all = new LinkedHashMap<>(under);
+        all.putAll(over);
+        return Collections.unmodifiableMap(all);
     }
 }

@@ -2,42 +2,55 @@ package org.sentry4j;
 
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.sentry4j.internal.ScopeSnapshot;
 
 /**
- * The global scope plus, per thread, a stack of pushed scopes layered over it. The current scope of a
- * thread is the top of its stack, or the global scope when nothing is pushed.
- *
- * <p>Every log line asks for the current scope. While no thread has a scope pushed — most of the time
- * in most applications — that answer comes from one counter instead of a thread-local lookup, which
- * costs tens of nanoseconds once a thread holds many thread-locals (logging frameworks keep several).
+ * Three layers of scope. The global scope holds what the application sets for every thread
+ * ({@link Sentry#configureGlobalScope}). Each thread has its own scope, made at its first use, layered
+ * over the global one: it is what {@link Sentry#configureScope} changes and where the thread's
+ * breadcrumbs (its log lines among them) go. Over that, a thread may push scopes
+ * ({@link Sentry#pushScope}, {@link Sentry#withScope}, {@link Sentry#wrap}); the top one is then current.
+ * An event carries the global scope with the current one on top, so no thread sees another's user,
+ * tags or breadcrumbs.
  */
 final class Scopes {
     private final Scope global;
     private final int maxBreadcrumbs;
     private final Function<Breadcrumb, Breadcrumb> breadcrumbFilter;
-    private final ThreadLocal<Deque<Scope>> pushed = new ThreadLocal<>();
-    /** Stacks that hold at least one pushed scope, over all threads. */
-    private final AtomicInteger nonEmptyStacks = new AtomicInteger();
+    private final ThreadLocal<PerThread> threads;
+
+    /** A thread's own scope and its stack of pushed scopes (concurrent: a handle may be closed elsewhere). */
+    private static final class PerThread {
+        final Scope own;
+        final Deque<Scope> pushed = new ConcurrentLinkedDeque<>();
+
+        PerThread(Scope own) {
+            this.own = own;
+        }
+    }
 
     Scopes(int maxBreadcrumbs, Function<Breadcrumb, Breadcrumb> breadcrumbFilter) {
         this.maxBreadcrumbs = maxBreadcrumbs;
         this.breadcrumbFilter = breadcrumbFilter;
         this.global = new Scope(maxBreadcrumbs, breadcrumbFilter);
+        this.threads = ThreadLocal.withInitial(() -> new PerThread(new Scope(maxBreadcrumbs, breadcrumbFilter)));
     }
 
     Scope global() {
         return global;
     }
 
+    /** The top scope pushed on this thread, or the thread's own scope. */
     Scope current() {
-        if (nonEmptyStacks.get() == 0) {
-            return global;
-        }
-        Deque<Scope> stack = pushed.get();
-        Scope top = stack == null ? null : stack.peek();
-        return top != null ? top : global;
+        PerThread t = threads.get();
+        Scope top = t.pushed.peekFirst();
+        return top != null ? top : t.own;
+    }
+
+    /** What an event captured now on this thread carries: the current scope over the global one. */
+    ScopeSnapshot snapshot() {
+        return current().snapshotOver(global);
     }
 
     /** Pushes a copy of the current scope; the returned handle pops exactly that scope. */
@@ -45,23 +58,17 @@ final class Scopes {
         return push(current().copy());
     }
 
+    /** Pushes an empty scope: this thread's data is hidden until the handle is closed, the global scope is not. */
+    ScopeHandle pushIsolated() {
+        return push(new Scope(maxBreadcrumbs, breadcrumbFilter));
+    }
+
     /** Makes {@code scope} current on this thread until the handle is closed. */
     ScopeHandle push(Scope scope) {
-        Deque<Scope> stack = pushed.get();
-        if (stack == null) {
-            // Concurrent: its owner reads the top without a lock while a handle may be closed elsewhere.
-            stack = new ConcurrentLinkedDeque<>();
-            pushed.set(stack);
+        Deque<Scope> owner = threads.get().pushed;
+        synchronized (owner) { // never contended but by a handle closed on another thread
+            owner.push(scope);
         }
-        // The counter changes exactly when a stack turns non-empty or empty, under the stack's lock (never
-        // contended but by a handle closed on another thread), so it cannot drift.
-        synchronized (stack) {
-            if (stack.isEmpty()) {
-                nonEmptyStacks.incrementAndGet();
-            }
-            stack.push(scope);
-        }
-        Deque<Scope> owner = stack;
         Thread ownerThread = Thread.currentThread();
         return new ScopeHandle(() -> {
             // On its own thread it pops this scope and anything pushed above it and left open; closed on
@@ -78,22 +85,7 @@ final class Scopes {
                 } else {
                     owner.removeFirstOccurrence(scope);
                 }
-                if (!owner.isEmpty()) {
-                    return;
-                }
-                nonEmptyStacks.decrementAndGet();
-            }
-            if (pushed.get() == owner) {
-                pushed.remove();
             }
         });
-    }
-
-    int maxBreadcrumbs() {
-        return maxBreadcrumbs;
-    }
-
-    Function<Breadcrumb, Breadcrumb> breadcrumbFilter() {
-        return breadcrumbFilter;
     }
 }

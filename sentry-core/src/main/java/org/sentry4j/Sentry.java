@@ -240,7 +240,7 @@ public final class Sentry {
             Thread thread = Thread.currentThread();
             StackTraceElement[] stack = attachStack && h.client.options().attachStacktrace()
                     ? new Throwable().getStackTrace() : null;
-            if (!h.client.submit(new Capture(event, id, fullHint, h.scopes.current().snapshot(), mechanism,
+            if (!h.client.submit(new Capture(event, id, fullHint, h.scopes.snapshot(), mechanism,
                     thread.getId(), thread.getName(), stack))) {
                 return EMPTY_ID;
             }
@@ -267,17 +267,33 @@ public final class Sentry {
         return lastEventId.toString();
     }
 
-    /** Changes the current scope: the global one, or the innermost scope pushed on this thread. */
+    /**
+     * Changes this thread's current scope: the innermost scope pushed on this thread, else the thread's
+     * own scope. Other threads do not see the change; for what every thread should carry, use
+     * {@link #configureGlobalScope}.
+     */
     public static void configureScope(Consumer<Scope> configure) {
-        Hub h = hub;
+        configure(hub, false, configure);
+    }
+
+    /**
+     * Changes the global scope, which every event carries under its thread's scope (whose values win):
+     * data of the whole application, such as the tenant of a single-tenant deployment.
+     */
+    public static void configureGlobalScope(Consumer<Scope> configure) {
+        configure(hub, true, configure);
+    }
+
+    private static void configure(Hub h, boolean global, Consumer<Scope> configure) {
         if (configure == null) {
             return;
         }
         try {
-            configure.accept(h.scopes.current());
+            configure.accept(global ? h.scopes.global() : h.scopes.current());
         } catch (RuntimeException e) {
             if (h.isEnabled()) {
-                h.client.diagnostics().debug("configureScope callback threw", e);
+                h.client.diagnostics().debug((global ? "configureGlobalScope" : "configureScope")
+                        + " callback threw", e);
             }
         }
     }
@@ -285,6 +301,22 @@ public final class Sentry {
     /** Layers a copy of the current scope over it for this thread, until the handle is closed. */
     public static ScopeHandle pushScope() {
         return hub.scopes.push();
+    }
+
+    /**
+     * Layers an empty scope over this thread's scope until the handle is closed: for a request or job on
+     * a pool thread, which should carry nothing of the tasks that ran on that thread before (their
+     * user, tags or breadcrumbs). The global scope still applies.
+     *
+     * <pre>{@code
+     * try (ScopeHandle ignored = Sentry.pushIsolatedScope()) {
+     *     Sentry.configureScope(scope -> scope.setUser(User.ofId(request.userId())));
+     *     handle(request);
+     * }
+     * }</pre>
+     */
+    public static ScopeHandle pushIsolatedScope() {
+        return hub.scopes.pushIsolated();
     }
 
     /** Runs {@code work} with a pushed scope that is popped afterwards. */
@@ -301,13 +333,18 @@ public final class Sentry {
     }
 
     public static void addBreadcrumb(Breadcrumb breadcrumb, Hint hint) {
+        addBreadcrumb(null, breadcrumb, hint);
+    }
+
+    /** Into {@code target}, or the current scope when null. */
+    static void addBreadcrumb(Scope target, Breadcrumb breadcrumb, Hint hint) {
         Hub h = hub;
         if (!h.isEnabled() || breadcrumb == null || CallbackGuard.mustDrop()) {
             return; // nothing from the SDK's own threads or from inside a callback
         }
         Breadcrumb kept = h.client.filterBreadcrumb(breadcrumb, hint);
         if (kept != null) {
-            h.scopes.current().addFilteredBreadcrumb(kept);
+            (target != null ? target : h.scopes.current()).addFilteredBreadcrumb(kept);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** The current scope is found without a thread-local while nothing is pushed; pushes must never be missed. */
+/** Each thread has its own scope under what it pushes; pushes must never be missed, closes never lose a later push. */
 class ScopesTest {
     private final Scopes scopes = new Scopes(10, Function.identity());
 
@@ -30,7 +30,9 @@ class ScopesTest {
     }
 
     @Test
-    void nestedPushesAndOutOfOrderOrRepeatedClosesLeaveTheGlobalScopeCurrent() throws Exception {
+    void nestedPushesAndOutOfOrderOrRepeatedClosesLeaveTheThreadsOwnScopeCurrent() throws Exception {
+        Scope own = scopes.current();
+        assertThat(own).isNotSameAs(scopes.global());
         ScopeHandle outer = scopes.push();
         Scope outerScope = scopes.current();
         ScopeHandle inner = scopes.push();
@@ -38,9 +40,9 @@ class ScopesTest {
         outer.close(); // pops inner too
         inner.close();
         outer.close();
-        assertThat(scopes.current()).isSameAs(scopes.global());
-        assertThat(currentOnAnotherThread(true)).isNotSameAs(scopes.global());
-        assertThat(currentOnAnotherThread(false)).isSameAs(scopes.global());
+        assertThat(scopes.current()).isSameAs(own);
+        assertThat(currentOnAnotherThread(true)).isNotSameAs(scopes.global()).isNotSameAs(own);
+        assertThat(currentOnAnotherThread(false)).isNotSameAs(scopes.global()).isNotSameAs(own);
     }
 
     @Test
@@ -63,12 +65,17 @@ class ScopesTest {
         assertThat(toClose.offer(done, 10, TimeUnit.SECONDS)).isTrue();
         closer.join(10_000);
 
-        // Had the count of threads with pushed scopes drifted, a fresh push would go unseen.
-        assertThat(currentOnAnotherThread(true)).isNotSameAs(scopes.global());
+        Scope own = scopes.current();
+        assertThat(own).as("every pushed scope was removed").isNotSameAs(scopes.global());
+        try (ScopeHandle ignored = scopes.push()) {
+            assertThat(scopes.current()).as("a fresh push is seen").isNotSameAs(own);
+        }
+        assertThat(scopes.current()).isSameAs(own);
     }
 
     @Test
     void aHandleClosedOnAnotherThreadRemovesOnlyItsOwnScope() throws Exception {
+        Scope own = scopes.current();
         ScopeHandle request1 = scopes.push(); // handed to an async completion
         ScopeHandle request2 = scopes.push(); // the owner thread's next piece of work
         Scope second = scopes.current();
@@ -79,7 +86,6 @@ class ScopesTest {
 
         assertThat(scopes.current()).as("the owner's later scope stays current").isSameAs(second);
         request2.close();
-        assertThat(scopes.current()).isSameAs(scopes.global());
-        assertThat(currentOnAnotherThread(false)).isSameAs(scopes.global());
+        assertThat(scopes.current()).isSameAs(own);
     }
 }

@@ -18,6 +18,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.sentry4j.Breadcrumb;
 import org.sentry4j.Hint;
+import org.sentry4j.Scope;
 import org.sentry4j.Sentry;
 import org.sentry4j.SentryLevel;
 import org.sentry4j.SentryOptions;
@@ -60,10 +61,10 @@ public final class SentryHttpClient extends HttpClient {
         try {
             response = delegate.send(request, handler);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            record(request, null, e, start);
+            record(request, null, e, start, null);
             throw e;
         }
-        record(request, response, null, start);
+        record(request, response, null, start, null);
         return response;
     }
 
@@ -81,11 +82,15 @@ public final class SentryHttpClient extends HttpClient {
             return sent;
         }
         long start = System.nanoTime();
-        // Recorded on the thread that sent it, where its scope is: the future may complete anywhere.
-        return sent.whenComplete((response, failure) -> record(request, response, failure, start));
+        // Recorded in the scope of the thread that sent it: the future may complete on any thread.
+        Scope[] origin = new Scope[1];
+        Sentry.configureScope(scope -> origin[0] = scope);
+        return sent.whenComplete((response, failure) -> record(request, response, failure, start, origin[0]));
     }
 
-    private static void record(HttpRequest request, HttpResponse<?> response, Throwable failure, long start) {
+    /** Into {@code scope}, or the current thread's when null. */
+    private static void record(HttpRequest request, HttpResponse<?> response, Throwable failure, long start,
+                               Scope scope) {
         try {
             long durationMs = (System.nanoTime() - start) / 1_000_000L;
             URI uri = request.uri();
@@ -108,7 +113,11 @@ public final class SentryHttpClient extends HttpClient {
             crumb.data("duration_ms", durationMs).level(level);
             Hint hint = Hint.builder().throwable(failure).put(Hint.HTTP_REQUEST, request)
                     .put(Hint.HTTP_RESPONSE, response).build();
-            Sentry.addBreadcrumb(crumb.build(), hint);
+            if (scope != null) {
+                scope.addBreadcrumb(crumb.build(), hint);
+            } else {
+                Sentry.addBreadcrumb(crumb.build(), hint);
+            }
         } catch (RuntimeException e) { // NOPMD: a breadcrumb is never worth failing the application's request
             // ignored on purpose
         }

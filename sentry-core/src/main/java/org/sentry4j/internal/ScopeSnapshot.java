@@ -1,10 +1,10 @@
 package org.sentry4j.internal;
 
-import org.sentry4j.PropagationContext;
-
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sentry4j.Breadcrumb;
+import org.sentry4j.PropagationContext;
 import org.sentry4j.SentryLevel;
 import org.sentry4j.User;
 
@@ -20,6 +20,7 @@ public final class ScopeSnapshot {
     private final List<String> fingerprint;
     private final Map<String, Map<String, Object>> contexts;
     private final BreadcrumbTrail.Link trail;
+    private final BreadcrumbTrail.Link baseTrail;
     private final int maxBreadcrumbs;
     private final String transaction;
     private final PropagationContext propagation;
@@ -27,16 +28,7 @@ public final class ScopeSnapshot {
     public ScopeSnapshot(User user, Map<String, String> tags, Map<String, Object> extras, SentryLevel level,
                          List<String> fingerprint, Map<String, Map<String, Object>> contexts,
                          BreadcrumbTrail.Link trail, int maxBreadcrumbs, String transaction) {
-        this.user = user;
-        this.tags = tags;
-        this.extras = extras;
-        this.level = level;
-        this.fingerprint = fingerprint;
-        this.contexts = contexts;
-        this.trail = trail;
-        this.maxBreadcrumbs = maxBreadcrumbs;
-        this.transaction = transaction;
-        this.propagation = null;
+        this(user, tags, extras, level, fingerprint, contexts, trail, null, maxBreadcrumbs, transaction, null);
     }
 
     /** As the other constructor, with the trace the capture belongs to (null: the client's own). */
@@ -44,6 +36,15 @@ public final class ScopeSnapshot {
                          List<String> fingerprint, Map<String, Map<String, Object>> contexts,
                          BreadcrumbTrail.Link trail, int maxBreadcrumbs, String transaction,
                          PropagationContext propagation) {
+        this(user, tags, extras, level, fingerprint, contexts, trail, null, maxBreadcrumbs, transaction,
+                propagation);
+    }
+
+    /** A scope over a base (the global scope): {@code baseTrail} holds the base's breadcrumbs, merged by time. */
+    public ScopeSnapshot(User user, Map<String, String> tags, Map<String, Object> extras, SentryLevel level,
+                         List<String> fingerprint, Map<String, Map<String, Object>> contexts,
+                         BreadcrumbTrail.Link trail, BreadcrumbTrail.Link baseTrail, int maxBreadcrumbs,
+                         String transaction, PropagationContext propagation) {
         this.user = user;
         this.tags = tags;
         this.extras = extras;
@@ -51,6 +52,7 @@ public final class ScopeSnapshot {
         this.fingerprint = fingerprint;
         this.contexts = contexts;
         this.trail = trail;
+        this.baseTrail = baseTrail;
         this.maxBreadcrumbs = maxBreadcrumbs;
         this.transaction = transaction;
         this.propagation = propagation;
@@ -80,9 +82,31 @@ public final class ScopeSnapshot {
         return contexts;
     }
 
-    /** Oldest first; made from the trail when asked (on the worker), not when the snapshot is taken. */
+    /**
+     * Oldest first, the newest {@code maxBreadcrumbs} of the scope's and its base's (the global
+     * scope's) merged by time; made when asked (on the worker), not when the snapshot is taken.
+     */
     public List<Breadcrumb> breadcrumbs() {
-        return BreadcrumbTrail.toList(trail, maxBreadcrumbs);
+        List<Breadcrumb> own = BreadcrumbTrail.toList(trail, maxBreadcrumbs);
+        if (baseTrail == null) {
+            return own;
+        }
+        List<Breadcrumb> base = BreadcrumbTrail.toList(baseTrail, maxBreadcrumbs);
+        if (base.isEmpty()) {
+            return own;
+        }
+        if (own.isEmpty()) {
+            return base;
+        }
+        List<Breadcrumb> all = new ArrayList<>(own.size() + base.size());
+        int i = 0;
+        int j = 0;
+        while (i < base.size() || j < own.size()) {
+            boolean takeBase = j == own.size()
+                    || (i < base.size() && !base.get(i).timestamp().isAfter(own.get(j).timestamp()));
+            all.add(takeBase ? base.get(i++) : own.get(j++));
+        }
+        return all.size() <= maxBreadcrumbs ? all : all.subList(all.size() - maxBreadcrumbs, all.size());
     }
 
     public String transaction() {

@@ -46,14 +46,15 @@ public final class Log4j2Example {
                 new OrderService.Order("A-1002", "c-7", 1),
                 new OrderService.Order("A-1003", "c-9", -1));
         log.info("order service started, {} orders queued", orders.size());
-        // Every event from now on names the user, on this thread and on those that carry its scope.
-        Sentry.configureScope(scope -> scope.setUser(User.builder().id("u-42").email("ops@example.com").build()));
+        // The batch runs for one operator: every event from now on names them, on every thread. (A server
+        // would set each request's user with configureScope on the request's thread instead.)
+        Sentry.configureGlobalScope(scope -> scope.setUser(User.builder().id("u-42").email("ops@example.com").build()));
 
         OrderService service = new OrderService();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (OrderService.Order order : orders) {
-                // The job runs with a copy of this thread's scope: the user and the breadcrumbs so far.
+                // The job runs with a copy of this thread's scope: its breadcrumbs so far.
                 pool.execute(Sentry.wrap(() -> service.process(order)));
             }
         } finally {
