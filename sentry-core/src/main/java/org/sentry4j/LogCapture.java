@@ -5,6 +5,7 @@ import org.sentry4j.internal.CallbackGuard;
 import org.sentry4j.internal.Capture;
 import org.sentry4j.internal.EventId;
 import org.sentry4j.internal.EventIds;
+import org.sentry4j.internal.LastEvent;
 import org.sentry4j.logging.LogArguments;
 import org.sentry4j.logging.LogMessageFormatter;
 import org.sentry4j.logging.LogRecord;
@@ -55,10 +56,11 @@ public final class LogCapture {
                 return null;
             }
             EventId id = EventIds.nextId();
-            if (!h.client.submit(Capture.ofLog(id, record, mapper, h.scopes.snapshot()))) {
+            LastEvent last = Sentry.lastEvent();
+            if (!h.client.submit(Capture.ofLog(id, record, mapper, h.scopes.snapshot()).origin(last))) {
                 return null;
             }
-            Sentry.lastEventId(id);
+            last.submitted(id);
             return id;
         } catch (Throwable t) { // NOPMD: logging must never break the application
             h.client.diagnostics().debug("log capture failed", t);

@@ -41,8 +41,18 @@ public final class Scope {
         return user;
     }
 
-    /** Null removes the user. */
+    /**
+     * Null removes the user. A user without id, username, email or IP address is ignored (Sentry could
+     * not tell who it is), said in one {@code debug} line.
+     */
     public void setUser(User user) {
+        if (user != null && !user.isIdentified()) {
+            Hub h = Sentry.hub();
+            if (h.isEnabled()) {
+                h.client.diagnostics().debug("a user without id, username, email or ipAddress is ignored: " + user);
+            }
+            return;
+        }
         this.user = user;
     }
 

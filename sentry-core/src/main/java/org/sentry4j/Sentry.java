@@ -9,6 +9,7 @@ import org.sentry4j.internal.CallbackGuard;
 import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.internal.Capture;
 import org.sentry4j.internal.EventIds;
+import org.sentry4j.internal.LastEvent;
 import org.sentry4j.protocol.Mechanism;
 import org.sentry4j.transport.TransportStats;
 
@@ -31,8 +32,8 @@ public final class Sentry {
 
     private static final Object LOCK = new Object();
     private static volatile Hub hub = Hub.DISABLED;
-    /** A String, or an {@code EventId} whose text is made when someone asks (log captures). */
-    private static volatile Object lastEventId = EMPTY_ID;
+    /** Each thread's last event; an {@code EventId}'s text is made only when someone asks (log captures). */
+    private static final ThreadLocal<LastEvent> LAST_EVENT = ThreadLocal.withInitial(LastEvent::new);
     // Guarded by LOCK: appenders holding the client, and whether an appender (not the app) started it.
     private static int leases;
     private static Hub appenderStarted;
@@ -240,11 +241,12 @@ public final class Sentry {
             Thread thread = Thread.currentThread();
             StackTraceElement[] stack = attachStack && h.client.options().attachStacktrace()
                     ? new Throwable().getStackTrace() : null;
+            LastEvent last = LAST_EVENT.get();
             if (!h.client.submit(new Capture(event, id, fullHint, h.scopes.snapshot(), mechanism,
-                    thread.getId(), thread.getName(), stack))) {
+                    thread.getId(), thread.getName(), stack).origin(last))) {
                 return EMPTY_ID;
             }
-            lastEventId = id;
+            last.submitted(id);
             return id;
         } catch (Throwable t) { // NOPMD: capturing must never break the application
             h.client.diagnostics().debug("capture failed", t);
@@ -257,14 +259,18 @@ public final class Sentry {
         return hub;
     }
 
-    /** Records the id of an event just queued; an {@code EventId} makes its text only when asked. */
-    static void lastEventId(Object id) {
-        lastEventId = id;
+    /** This thread's last event, for {@link LogCapture}. */
+    static LastEvent lastEvent() {
+        return LAST_EVENT.get();
     }
 
-    /** The id of the last event captured (on any thread), or {@link #EMPTY_ID}. */
+    /**
+     * The id of the last event captured on this thread, or {@link #EMPTY_ID}. Once the SDK's worker has
+     * dropped that event ({@code beforeSend}, an event processor, dedupe), the id of the last event from
+     * this thread it handed to the transport instead.
+     */
     public static String lastEventId() {
-        return lastEventId.toString();
+        return LAST_EVENT.get().id();
     }
 
     /**

@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * The actor an event happened to. Sentry needs at least one of id, username, email or IP address to
- * identify a user; {@link Builder#build()} enforces that. Any other key/value pairs go to {@code data}.
+ * identify a user: a user without any ({@link #isIdentified()} false) is not captured — setting it on
+ * a scope is ignored and an event drops it, each said in one {@code debug} line. Any other key/value
+ * pairs go to {@code data}.
  */
 public final class User {
     private final String id;
@@ -33,6 +35,11 @@ public final class User {
 
     public static User ofEmail(String email) {
         return builder().email(email).build();
+    }
+
+    /** Whether one of id, username, email or IP address is set, so Sentry can tell who the user is. */
+    public boolean isIdentified() {
+        return id != null || username != null || email != null || ipAddress != null;
     }
 
     public String id() {
@@ -122,15 +129,8 @@ public final class User {
             return this;
         }
 
-        /**
-         * @throws IllegalArgumentException when none of id, username, email and ipAddress is set:
-         *         Sentry cannot identify such a user.
-         */
+        /** Never throws; a user without id, username, email or IP address is {@linkplain #isIdentified not identified}. */
         public User build() {
-            if (id == null && username == null && email == null && ipAddress == null) {
-                throw new IllegalArgumentException(
-                        "user: one of id, username, email or ipAddress must be set");
-            }
             return new User(this);
         }
 

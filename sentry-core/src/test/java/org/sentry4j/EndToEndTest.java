@@ -81,7 +81,11 @@ class EndToEndTest {
         assertThat(throwing.get("in_app").getAsBoolean()).isFalse(); // org.sentry4j.* is the SDK's own
         assertThat(event.getAsJsonObject("contexts").getAsJsonObject("runtime").get("name").getAsString())
                 .isEqualTo("Java");
-        assertThat(event.getAsJsonObject("contexts").has("os")).isTrue();
+        JsonObject os = event.getAsJsonObject("contexts").getAsJsonObject("os");
+        assertThat(os.get("name").getAsString()).isEqualTo(System.getProperty("os.name"));
+        assertThat(os.has("build")).as("the OS build revision, which the JVM does not know; never the CPU").isFalse();
+        assertThat(event.getAsJsonObject("contexts").getAsJsonObject("device").get("arch").getAsString())
+                .isEqualTo(System.getProperty("os.arch"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.sentry4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -135,9 +134,35 @@ class ScopeTest {
     }
 
     @Test
-    void userNeedsAnIdentity() {
-        assertThatThrownBy(() -> User.builder().data("plan", "gold").build())
-                .hasMessageContaining("one of id, username, email or ipAddress");
+    void aUserWithoutIdentityIsIgnoredWithOneDebugLineNeverAnException() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Sentry.init(o -> o.dsn("http://k@127.0.0.1:1/1").ambientSources(false).defaultIntegrations(false)
+                    .debug(true).transportFactory(opts -> transport));
+            User nobody = User.builder().data("plan", "gold").build(); // no exception
+            assertThat(nobody.isIdentified()).isFalse();
+
+            Sentry.configureScope(s -> {
+                s.setUser(User.ofId("u-1"));
+                s.setUser(nobody); // ignored: u-1 stays
+            });
+            Sentry.captureMessage("scope user");
+            assertThat(lastEvent().getAsJsonObject("user").get("id").getAsString()).isEqualTo("u-1");
+
+            SentryEvent event = new SentryEvent();
+            event.setMessage("event user");
+            event.setUser(nobody);
+            Sentry.captureEvent(event);
+            assertThat(lastEvent().getAsJsonObject("user").get("id").getAsString())
+                    .as("the event's own unidentified user is dropped; the scope's applies").isEqualTo("u-1");
+        } finally {
+            System.setErr(original);
+        }
+        String output = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(output.lines().filter(l -> l.contains("a user without id, username, email or ipAddress")))
+                .hasSize(2);
         assertThat(User.builder().ipAddress("{{auto}}").build().ipAddress()).isEqualTo("{{auto}}");
     }
 }

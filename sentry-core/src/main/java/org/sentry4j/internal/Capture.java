@@ -23,6 +23,7 @@ public final class Capture {
     private final long threadId;
     private final String threadName;
     private final StackTraceElement[] callerStack;
+    private LastEvent origin;
 
     /** {@code event} is the capture's own (never the caller's object) and carries {@code eventId}. */
     public Capture(SentryEvent event, String eventId, Hint hint, ScopeSnapshot scope, Mechanism mechanism,
@@ -55,6 +56,27 @@ public final class Capture {
     /** A capture of a log record; the mapper makes the event later, on the worker. */
     public static Capture ofLog(EventId eventId, LogRecord record, LogRecordMapper mapper, ScopeSnapshot scope) {
         return new Capture(eventId, record, mapper, scope);
+    }
+
+    /** Where the worker tells the capturing thread whether the event went to the transport; set before submitting. */
+    public Capture origin(LastEvent origin) {
+        this.origin = origin;
+        return this;
+    }
+
+    /** This capture's id as an object of its own (its identity names this capture). */
+    Object idObject() {
+        return eventId != null ? eventId : logEventId;
+    }
+
+    void handed(boolean toTransport) {
+        if (origin != null) {
+            if (toTransport) {
+                origin.kept(idObject());
+            } else {
+                origin.dropped(idObject());
+            }
+        }
     }
 
     /** The event; for a log record it is made on first call, which happens on the worker. */

@@ -23,17 +23,19 @@ public final class EventPreparer {
     static final String AUTO_IP = "{{auto}}";
     private static final String USER_NAME = System.getProperty("user.name");
     private final SentryOptions options;
+    private final Diagnostics diagnostics;
     private final ExceptionConverter exceptions;
     private final FrameConverter frames;
     /** The client's own trace, for captures made outside a continued trace and any OpenTelemetry span. */
     private final PropagationContext clientTrace;
 
-    public EventPreparer(SentryOptions options) {
-        this(options, PropagationContext.create(options.random()));
+    public EventPreparer(SentryOptions options, Diagnostics diagnostics) {
+        this(options, diagnostics, PropagationContext.create(options.random()));
     }
 
-    public EventPreparer(SentryOptions options, PropagationContext clientTrace) {
+    public EventPreparer(SentryOptions options, Diagnostics diagnostics, PropagationContext clientTrace) {
         this.options = options;
+        this.diagnostics = diagnostics;
         this.clientTrace = clientTrace;
         this.frames = new FrameConverter(new InAppRules(options.inAppIncludes(), options.inAppExcludes()));
         this.exceptions = new ExceptionConverter(frames);
@@ -58,6 +60,11 @@ public final class EventPreparer {
             threads.add(new ThreadValue(c.threadId(), c.threadName(), true, true,
                     frames.convert(withoutSdkFrames(c.callerStack()))));
             e.setThreads(threads);
+        }
+        if (e.getUser() != null && !e.getUser().isIdentified()) {
+            diagnostics.debug("event " + c.eventId() + ": a user without id, username, email or ipAddress is not sent: "
+                    + e.getUser());
+            e.setUser(null);
         }
         applyScope(e, c.scope());
         applyTrace(e, c.scope());
@@ -169,6 +176,9 @@ public final class EventPreparer {
         }
         e.getContexts().computeIfAbsent("os", k -> new LinkedHashMap<>(RuntimeFacts.osContext()));
         e.getContexts().computeIfAbsent("runtime", k -> new LinkedHashMap<>(RuntimeFacts.runtimeContext()));
+        if (!RuntimeFacts.deviceContext().isEmpty()) {
+            e.getContexts().computeIfAbsent("device", k -> new LinkedHashMap<>(RuntimeFacts.deviceContext()));
+        }
     }
 
     /**

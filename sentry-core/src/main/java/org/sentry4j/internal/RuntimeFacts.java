@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Facts about this JVM that every event carries: the {@code os} and {@code runtime} contexts, and the
+ * Facts about this JVM that every event carries: the {@code os}, {@code runtime} and {@code device} contexts, and the
  * host name, which is looked up once on a daemon thread (a slow resolver must never stall a capture).
  */
 public final class RuntimeFacts {
     private static final Map<String, Object> OS = os();
     private static final Map<String, Object> RUNTIME = runtime();
+    private static final Map<String, Object> DEVICE = device();
     private static volatile String hostName = fromEnvironment();
     private static volatile boolean lookupStarted;
 
@@ -23,6 +24,11 @@ public final class RuntimeFacts {
 
     public static Map<String, Object> runtimeContext() {
         return RUNTIME;
+    }
+
+    /** {@code arch}: the CPU architecture the JVM runs on. */
+    public static Map<String, Object> deviceContext() {
+        return DEVICE;
     }
 
     /** The host name as known so far (from the environment until the lookup finishes); may be null. */
@@ -61,7 +67,13 @@ public final class RuntimeFacts {
         m.put("name", System.getProperty("os.name", "unknown"));
         putIfPresent(m, "version", System.getProperty("os.version"));
         putIfPresent(m, "kernel_version", System.getProperty("os.version"));
-        putIfPresent(m, "build", System.getProperty("os.arch"));
+        // No "build": that is the OS's build revision, which the JVM does not tell; the CPU goes in "device".
+        return Map.copyOf(m);
+    }
+
+    private static Map<String, Object> device() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        putIfPresent(m, "arch", System.getProperty("os.arch"));
         return Map.copyOf(m);
     }
 

@@ -47,7 +47,7 @@ public final class SentryClient {
         this.diagnostics = new Diagnostics(options.debug(), options.clock(), System.err);
         Transport.Factory factory = options.transportFactory();
         this.transport = factory != null ? factory.create(options) : new HttpTransport(options, diagnostics);
-        this.preparer = new EventPreparer(options);
+        this.preparer = new EventPreparer(options, diagnostics);
         this.ignored = new IgnoredExceptions(options.ignoredExceptions());
         List<String> names = installIntegrations();
         Map<String, String> packages = new LinkedHashMap<>();
@@ -134,11 +134,21 @@ public final class SentryClient {
 
     /** The pipeline (sampling was decided at capture); runs on the worker thread. */
     void process(Capture c) {
+        boolean handed = false;
+        try {
+            handed = pipeline(c);
+        } finally {
+            c.handed(handed);
+        }
+    }
+
+    /** True when the event went to the transport. */
+    private boolean pipeline(Capture c) {
         SentryEvent event = c.event();
         Hint hint = c.hint();
         if (ignored.matches(event.getThrowable())) {
             drop(DiscardReason.EVENT_PROCESSOR, "ignored exception type " + event.getThrowable().getClass().getName());
-            return;
+            return false;
         }
         event = preparer.prepare(c);
         for (EventProcessor processor : processors) {
@@ -150,7 +160,7 @@ public final class SentryClient {
             }
             if (event == null) {
                 drop(DiscardReason.EVENT_PROCESSOR, null);
-                return;
+                return false;
             }
         }
         BeforeSendCallback beforeSend = options.beforeSend();
@@ -165,7 +175,7 @@ public final class SentryClient {
             }
             if (event == null) {
                 drop(DiscardReason.BEFORE_SEND, null);
-                return;
+                return false;
             }
         }
         // The id returned at capture names this event, even when a processor or beforeSend replaced it.
@@ -186,10 +196,11 @@ public final class SentryClient {
         } catch (RuntimeException e) { // e.g. an extra's collection changed by the application meanwhile
             diagnostics.debug("an event could not be serialized; dropped", e);
             drop(DiscardReason.INTERNAL_SDK_ERROR, null);
-            return;
+            return false;
         }
         transport.send(Envelope.of(event.getEventId(), SdkInfo.NAME, SdkInfo.VERSION,
                 preparer.dynamicSamplingContext(event, c.scope()), List.of(item)));
+        return true;
     }
 
     private void drop(DiscardReason reason, String why) {
