@@ -7,9 +7,12 @@ import java.time.Duration;
  * the last release of a client that an appender started also closes it. Releasing twice does nothing.
  */
 public final class ClientLease implements AutoCloseable {
+    private final String frontEnd;
     private boolean released;
 
-    ClientLease() {
+    /** @param frontEnd the package of the appender module holding it, or null */
+    ClientLease(String frontEnd) {
+        this.frontEnd = frontEnd;
     }
 
     /** Flushes within {@code timeout} and gives up the hold. */
@@ -20,7 +23,7 @@ public final class ClientLease implements AutoCloseable {
             }
             released = true;
         }
-        Sentry.release(timeout);
+        Sentry.release(timeout, frontEnd);
     }
 
     /** Releases with the client's shutdown timeout. */

@@ -1,6 +1,8 @@
 package org.sentry4j;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -37,6 +39,17 @@ public final class Sentry {
     // Guarded by LOCK: appenders holding the client, and whether an appender (not the app) started it.
     private static int leases;
     private static Hub appenderStarted;
+    /** Guarded by LOCK: the appender modules holding leases, by package: their integration name and lease count. */
+    private static final Map<String, FrontEnd> frontEnds = new LinkedHashMap<>();
+
+    private static final class FrontEnd {
+        final String integration;
+        int leases;
+
+        FrontEnd(String integration) {
+            this.integration = integration;
+        }
+    }
 
     private Sentry() {
     }
@@ -77,6 +90,7 @@ public final class Sentry {
             previous = hub;
             try {
                 hub = Hub.start(options);
+                listFrontEnds(hub);
             } catch (Throwable t) { // NOPMD: starting the SDK must never be what stops the application
                 hub = Hub.DISABLED;
                 Diagnostics.error(startFailure(t) + "; the SDK is disabled");
@@ -93,6 +107,15 @@ public final class Sentry {
      * running. The application's own {@link #init} always wins over an appender's, whichever comes first.
      */
     public static ClientLease acquire(SentryOptions options) {
+        return acquire(options, null, null);
+    }
+
+    /**
+     * As {@link #acquire(SentryOptions)}, for an appender module that names itself: while it holds a
+     * lease, events list {@code integration} (e.g. {@code Logback}) in {@code sdk.integrations} and
+     * {@code packageName} (e.g. {@code maven:org.sentry4j:sentry-logback}) in {@code sdk.packages}.
+     */
+    public static ClientLease acquire(SentryOptions options, String integration, String packageName) {
         synchronized (LOCK) {
             if (!hub.isEnabled() && options.isEnabled()) {
                 try {
@@ -103,8 +126,19 @@ public final class Sentry {
                 appenderStarted = hub;
             }
             leases++;
+            if (integration != null && packageName != null) {
+                frontEnds.computeIfAbsent(packageName, k -> new FrontEnd(integration)).leases++;
+                listFrontEnds(hub);
+            }
         }
-        return new ClientLease();
+        return new ClientLease(packageName != null && integration != null ? packageName : null);
+    }
+
+    /** Under LOCK: names the appender modules holding leases in the hub's events. */
+    private static void listFrontEnds(Hub h) {
+        if (h.isEnabled()) {
+            frontEnds.forEach((pkg, f) -> h.client.addFrontEnd(f.integration, pkg));
+        }
     }
 
     /** What to say of a client that could not start: the cause, and for a version conflict the library's. */
@@ -112,11 +146,15 @@ public final class Sentry {
         return "the Sentry client could not start: " + Diagnostics.describe(t) + Diagnostics.origin(t);
     }
 
-    static void release(Duration timeout) {
+    static void release(Duration timeout, String frontEnd) {
         Hub toClose = null;
         Hub current;
         synchronized (LOCK) {
             leases = Math.max(0, leases - 1);
+            FrontEnd f = frontEnd == null ? null : frontEnds.get(frontEnd);
+            if (f != null && --f.leases <= 0) {
+                frontEnds.remove(frontEnd);
+            }
             current = hub;
             if (leases == 0 && appenderStarted == current && current.isEnabled()) {
                 toClose = current;

@@ -266,6 +266,11 @@ public final class SentryClient {
         diagnostics.debug("client closed: " + transport.stats());
     }
 
+    /** Lists a logging appender module in the events' {@code sdk.integrations} and {@code sdk.packages}. */
+    public void addFrontEnd(String integration, String packageName) {
+        serializer.addFrontEnd(integration, packageName, SdkInfo.VERSION);
+    }
+
     public TransportStats transportStats() {
         return transport.stats();
     }

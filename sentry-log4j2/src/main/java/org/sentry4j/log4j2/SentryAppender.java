@@ -88,7 +88,7 @@ public final class SentryAppender extends AbstractAppender {
         synchronized (this) {
             if (lease == null) {
                 try {
-                    lease = Sentry.acquire(options);
+                    lease = Sentry.acquire(options, "Log4j2", "maven:org.sentry4j:sentry-log4j2");
                 } catch (Throwable t) { // NOPMD: an Error too (a version conflict): never out of Log4j2's start
                     // Thrown on, it would fail Log4j2's configuration. Started without a client of its
                     // own, the appender acts as with no DSN (forwards to one Sentry.init starts); left

@@ -120,7 +120,7 @@ public class SentryAppender extends SentryAppenderElements {
         }
         ClientLease acquired;
         try {
-            acquired = Sentry.acquire(options);
+            acquired = Sentry.acquire(options, "Logback", "maven:org.sentry4j:sentry-logback");
         } catch (RuntimeException e) {
             addError("Sentry appender [" + getName() + "]: " + e.getMessage()
                     + "; it forwards to a client the application starts with Sentry.init", e);

@@ -3,6 +3,9 @@ package org.sentry4j.internal.json;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,21 +35,21 @@ public final class EventSerializer {
             this.name = name;
             this.version = version;
             this.integrations = List.copyOf(integrations);
-            this.packages = Map.copyOf(packages);
+            this.packages = Collections.unmodifiableMap(new LinkedHashMap<>(packages));
         }
     }
 
     private static final int CACHED_BREADCRUMBS = 4096;
     private static final int CACHED_FRAMES = 8192;
 
-    private final Sdk sdk;
+    private volatile Sdk sdk;
     /** Breadcrumbs by identity (they are immutable, and have no value equality). */
     private final FragmentCache<Breadcrumb> breadcrumbJson = new FragmentCache<>(
             new IdentityHashMap<>(CACHED_BREADCRUMBS), CACHED_BREADCRUMBS, EventSerializer::writeBreadcrumb);
     /** Frames by value: a fresh exception's frames are new objects, equal to earlier ones. */
     private final FragmentCache<StackFrame> frameJson = new FragmentCache<>(
             new HashMap<>(), CACHED_FRAMES, EventSerializer::writeFrame);
-    private final byte[] sdkJson;
+    private volatile byte[] sdkJson;
     // The modules block repeats in every event: kept with the map it was written from.
     private Map<String, String> lastModules = Map.of();
     private byte[] lastModulesJson;
@@ -61,6 +64,26 @@ public final class EventSerializer {
     public EventSerializer(Sdk sdk) {
         this.sdk = sdk;
         this.sdkJson = FragmentCache.written(out -> writeSdk(out, sdk));
+    }
+
+    /**
+     * Lists a front-end (a logging appender module) in the SDK block of the events serialized from now
+     * on: {@code integration} in {@code sdk.integrations}, {@code packageName} in {@code sdk.packages}.
+     */
+    public synchronized void addFrontEnd(String integration, String packageName, String version) {
+        Sdk current = sdk;
+        if (current.integrations.contains(integration) && current.packages.containsKey(packageName)) {
+            return;
+        }
+        List<String> integrations = new ArrayList<>(current.integrations);
+        if (!integrations.contains(integration)) {
+            integrations.add(integration);
+        }
+        Map<String, String> packages = new LinkedHashMap<>(current.packages);
+        packages.put(packageName, version);
+        Sdk next = new Sdk(current.name, current.version, integrations, packages);
+        sdkJson = FragmentCache.written(out -> writeSdk(out, next));
+        sdk = next;
     }
 
     /** What becomes of an event's JSON while it is still in the serializer's reused buffer. */
