@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.sentry4j.Hint;
 import org.sentry4j.SentryEvent;
+import org.sentry4j.internal.ThrowableReader;
 
 /**
  * Drops an event whose throwable, or any of its causes, is the very object (identity, not equality)
@@ -39,7 +40,7 @@ public final class DedupeIntegration implements Integration {
             return event;
         }
         Set<Throwable> chain = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = thrown; t != null && chain.size() < MAX_CHAIN && chain.add(t); t = t.getCause()) {
+        for (Throwable t = thrown; t != null && chain.size() < MAX_CHAIN && chain.add(t); t = ThrowableReader.JAVA.cause(t)) {
             if (wasSeen(t)) {
                 return null;
             }

@@ -6,7 +6,7 @@ package org.sentry4j.internal;
  * exception tree from either. Implementations must not throw.
  */
 public interface ThrowableReader<T> {
-    /** Reads real throwables, tolerating overridden methods that throw. */
+    /** Reads real throwables, tolerating overridden methods that throw (anything, an Error too). */
     ThrowableReader<Throwable> JAVA = new ThrowableReader<>() {
         @Override
         public String className(Throwable t) {
@@ -22,7 +22,7 @@ public interface ThrowableReader<T> {
         public StackTraceElement[] stackTrace(Throwable t) {
             try {
                 return t.getStackTrace();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // NOPMD: an overridden method that throws must not lose the event
                 return null;
             }
         }
@@ -31,7 +31,7 @@ public interface ThrowableReader<T> {
         public Throwable cause(Throwable t) {
             try {
                 return t.getCause();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // NOPMD: an overridden method that throws must not lose the event
                 return null;
             }
         }
@@ -40,7 +40,7 @@ public interface ThrowableReader<T> {
         public Throwable[] suppressed(Throwable t) {
             try {
                 return t.getSuppressed();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // NOPMD: an overridden method that throws must not lose the event
                 return null;
             }
         }
