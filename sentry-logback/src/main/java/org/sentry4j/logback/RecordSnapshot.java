@@ -111,8 +111,14 @@ final class RecordSnapshot {
                 ? current.getId() : LogRecord.UNKNOWN_THREAD_ID;
     }
 
+    /**
+     * The arguments as text, only when all are of immutable types (whose {@code toString()} is cheap and
+     * fixed): another argument's text is in the formatted message, which Logback makes once per event and
+     * keeps, and a second {@code toString()} on the logging thread would double its cost (one that blocks,
+     * or logs, would do so twice).
+     */
     private static String[] params(Object[] args) {
-        if (args == null || args.length == 0) {
+        if (args == null || args.length == 0 || !LogArguments.allImmutable(args)) {
             return null;
         }
         String[] out = new String[args.length];

@@ -55,6 +55,27 @@ class EventMappingTest {
     }
 
     @Test
+    void eachArgumentsToStringRunsOnceOnTheLoggingThread() {
+        Logger log = configure("");
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Object order = new Object() {
+            @Override
+            public String toString() {
+                calls.incrementAndGet();
+                return "order-7";
+            }
+        };
+
+        log.error("failed {} for {}", order, "EUR");
+        int onTheLoggingThread = calls.get();
+
+        JsonObject event = onlyEvent();
+        assertThat(event.getAsJsonObject("logentry").get("formatted").getAsString()).isEqualTo("failed order-7 for EUR");
+        assertThat(onTheLoggingThread).isEqualTo(1);
+        assertThat(calls.get()).as("nor later, on the worker").isEqualTo(1);
+    }
+
+    @Test
     void errorWithThrowableBecomesEventWithMessageLoggerThreadAndExceptionChain() {
         Logger log = configure("<inAppInclude>org.sentry4j.logback</inAppInclude>");
         IllegalStateException cause = new IllegalStateException("db down");
