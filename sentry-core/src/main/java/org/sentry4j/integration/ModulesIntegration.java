@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.sentry4j.Hint;
 import org.sentry4j.SentryEvent;
 import org.sentry4j.internal.SdkThread;
@@ -13,15 +14,19 @@ import org.sentry4j.internal.SdkThread;
 /**
  * Adds the jars of the class path and their versions to every event ({@code modules}). The class path
  * is scanned once per JVM (again only if it changed), on an SDK thread started at install, so neither
- * {@code init} nor a capture waits for
- * disk reads; events processed before the scan ends go out without modules (a few milliseconds in
- * practice). Kept within Relay's 8 KiB: beyond that, modules are dropped in name order.
+ * {@code init} nor a capture waits for disk reads. An event the SDK's worker processes before the scan
+ * ends (a crash right after {@code init}) waits for it there, up to {@link #MAX_WAIT}, so the first
+ * event has modules too; the application's thread never waits. Kept within Relay's 8 KiB: beyond
+ * that, modules are dropped in name order.
  */
 public final class ModulesIntegration implements Integration {
     /** The last scan, so that re-initialising the SDK (appenders reconfiguring) does not read the jars again. */
     private static volatile Scan lastScan;
+    /** How long the worker waits for a scan still running; a scan of hundreds of jars takes far less. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(1);
 
     private final String classPath;
+    private final Function<String, Map<String, String>> scanner;
     private final CountDownLatch scanned = new CountDownLatch(1);
     private volatile Map<String, String> modules = Map.of();
 
@@ -31,7 +36,13 @@ public final class ModulesIntegration implements Integration {
 
     /** Scans the given class path instead of this JVM's. */
     ModulesIntegration(String classPath) {
+        this(classPath, ModuleScanner::scan);
+    }
+
+    /** Scans with {@code scanner} (a slow one, in tests). */
+    ModulesIntegration(String classPath, Function<String, Map<String, String>> scanner) {
         this.classPath = classPath;
+        this.scanner = scanner;
     }
 
     @Override
@@ -54,7 +65,7 @@ public final class ModulesIntegration implements Integration {
     private void scan() {
         try {
             Scan scan = new Scan(classPath, Collections.unmodifiableMap(ModuleScanner.trimToJsonSize(
-                    ModuleScanner.scan(classPath), ModuleScanner.MAX_JSON_BYTES)));
+                    scanner.apply(classPath), ModuleScanner.MAX_JSON_BYTES)));
             lastScan = scan;
             modules = scan.modules;
         } catch (RuntimeException | LinkageError e) { // NOPMD: no modules is better than a dead SDK thread
@@ -65,6 +76,13 @@ public final class ModulesIntegration implements Integration {
     }
 
     SentryEvent process(SentryEvent event, Hint hint) {
+        if (scanned.getCount() > 0 && Thread.currentThread() instanceof SdkThread) {
+            try {
+                scanned.await(MAX_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // closing: go without modules
+            }
+        }
         Map<String, String> found = modules;
         if (event.getModules().isEmpty() && !found.isEmpty()) {
             event.getModules().putAll(found); // sorted by name: the scanner's TreeMap

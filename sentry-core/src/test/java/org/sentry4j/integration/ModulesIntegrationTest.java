@@ -42,6 +42,25 @@ class ModulesIntegrationTest {
     }
 
     @Test
+    void anEventCapturedRightAfterInitWaitsOnTheWorkerForASlowScan() {
+        ModulesIntegration modules = new ModulesIntegration("slow-class-path-" + System.nanoTime(), classPath -> {
+            try {
+                Thread.sleep(300); // injected slowness: a large class path on a cold disk
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new java.util.TreeMap<>(Map.of("com.acme:billing", "2.1.0"));
+        });
+        Sentry.init(o -> o.dsn(receiver.dsn()).ambientSources(false).defaultIntegrations(false).addIntegration(modules));
+
+        String id = Sentry.captureException(new IllegalStateException("crash right after init"));
+
+        JsonObject event = receiver.awaitEvent(e -> id.equals(e.eventString("event_id")), WAIT).event();
+        EventSchema.assertValid(event);
+        assertThat(event.getAsJsonObject("modules").get("com.acme:billing").getAsString()).isEqualTo("2.1.0");
+    }
+
+    @Test
     void anEventThatBroughtItsOwnModulesKeepsThem() throws InterruptedException {
         ModulesIntegration modules = new ModulesIntegration();
         Sentry.init(o -> o.dsn(receiver.dsn()).ambientSources(false).defaultIntegrations(false).addIntegration(modules));
