@@ -20,13 +20,24 @@ final class Scopes {
     private final Function<Breadcrumb, Breadcrumb> breadcrumbFilter;
     private final ThreadLocal<PerThread> threads;
 
-    /** A thread's own scope and its stack of pushed scopes (concurrent: a handle may be closed elsewhere). */
+    /**
+     * A thread's own scope and its stack of pushed scopes (concurrent: a handle may be closed elsewhere),
+     * with the current one kept in a field: a log line reads it, and nothing more, after the thread-local.
+     */
     private static final class PerThread {
         final Scope own;
         final Deque<Scope> pushed = new ConcurrentLinkedDeque<>();
+        /** The top of {@code pushed}, else {@code own}; written under the stack's lock. */
+        volatile Scope current;
 
         PerThread(Scope own) {
             this.own = own;
+            this.current = own;
+        }
+
+        void settle() {
+            Scope top = pushed.peekFirst();
+            current = top != null ? top : own;
         }
     }
 
@@ -43,9 +54,7 @@ final class Scopes {
 
     /** The top scope pushed on this thread, or the thread's own scope. */
     Scope current() {
-        PerThread t = threads.get();
-        Scope top = t.pushed.peekFirst();
-        return top != null ? top : t.own;
+        return threads.get().current;
     }
 
     /** What an event captured now on this thread carries: the current scope over the global one. */
@@ -65,9 +74,11 @@ final class Scopes {
 
     /** Makes {@code scope} current on this thread until the handle is closed. */
     ScopeHandle push(Scope scope) {
-        Deque<Scope> owner = threads.get().pushed;
+        PerThread thread = threads.get();
+        Deque<Scope> owner = thread.pushed;
         synchronized (owner) { // never contended but by a handle closed on another thread
             owner.push(scope);
+            thread.settle();
         }
         Thread ownerThread = Thread.currentThread();
         return new ScopeHandle(() -> {
@@ -85,6 +96,7 @@ final class Scopes {
                 } else {
                     owner.removeFirstOccurrence(scope);
                 }
+                thread.settle();
             }
         });
     }
