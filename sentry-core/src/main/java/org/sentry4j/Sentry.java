@@ -452,7 +452,8 @@ public final class Sentry {
 
     /**
      * The {@code sentry-trace} header value for an outgoing request: the trace of the OpenTelemetry span
-     * current on this thread, else the current scope's, else the client's; null when the SDK is disabled.
+     * current on this thread, else the current scope's, else the global scope's, else the client's; null
+     * when the SDK is disabled.
      */
     public static String getTraceparent() {
         PropagationContext p = currentTrace();
@@ -478,6 +479,9 @@ public final class Sentry {
         PropagationContext p = org.sentry4j.internal.OpenTelemetryTrace.current();
         if (p == null) {
             p = h.scopes.current().getPropagationContext();
+        }
+        if (p == null) { // as an event's: the thread's scope over the global one
+            p = h.scopes.global().getPropagationContext();
         }
         return p != null ? p : h.client.trace();
     }

@@ -110,6 +110,25 @@ class ThreadScopesTest {
     }
 
     @Test
+    void aTraceContinuedOnTheGlobalScopeIsEveryThreadsTrace() throws Exception {
+        String incoming = "0123456789abcdef0123456789abcdef";
+        Sentry.configureGlobalScope(s -> s.setPropagationContext(
+                PropagationContext.ofIds(incoming, "0123456789abcdef", null)));
+        java.util.concurrent.atomic.AtomicReference<String> header = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread other = new Thread(() -> {
+            header.set(Sentry.getTraceparent());
+            Sentry.captureMessage("traced");
+        });
+        other.start();
+        other.join(10_000);
+        assertThat(Sentry.flush(Duration.ofSeconds(5))).isTrue();
+
+        assertThat(header.get()).startsWith(incoming + "-");
+        assertThat(transport.events().get(0).getAsJsonObject("contexts").getAsJsonObject("trace")
+                .get("trace_id").getAsString()).isEqualTo(incoming);
+    }
+
+    @Test
     void theThreadsValuesWinOverTheGlobalOnes() {
         Sentry.configureGlobalScope(s -> {
             s.setTag("tier", "free");
