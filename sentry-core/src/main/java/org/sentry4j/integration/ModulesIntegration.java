@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.sentry4j.Hint;
 import org.sentry4j.SentryEvent;
@@ -14,21 +15,23 @@ import org.sentry4j.internal.SdkThread;
 /**
  * Adds the jars of the class path and their versions to every event ({@code modules}). The class path
  * is scanned once per JVM (again only if it changed), on an SDK thread started at install, so neither
- * {@code init} nor a capture waits for disk reads. An event the SDK's worker processes before the scan
- * ends (a crash right after {@code init}) waits for it there, up to {@link #MAX_WAIT}, so the first
- * event has modules too; the application's thread never waits. Kept within Relay's 8 KiB: beyond
+ * {@code init} nor a capture waits for disk reads. The first event the SDK's worker processes before
+ * the scan ends (a crash right after {@code init}) waits for it there, once and up to {@link #MAX_WAIT},
+ * so it has modules too; later ones never wait (the worker must keep its time for delivery when a
+ * short-lived program closes), and the application's thread never does. Kept within Relay's 8 KiB: beyond
  * that, modules are dropped in name order.
  */
 public final class ModulesIntegration implements Integration {
     /** The last scan, so that re-initialising the SDK (appenders reconfiguring) does not read the jars again. */
     private static volatile Scan lastScan;
-    /** How long the worker waits for a scan still running; a scan of hundreds of jars takes far less. */
-    static final Duration MAX_WAIT = Duration.ofSeconds(1);
+    /** How long the worker waits, once, for a scan still running; a scan of hundreds of jars takes less. */
+    static final Duration MAX_WAIT = Duration.ofMillis(250);
 
     private final String classPath;
     private final Function<String, Map<String, String>> scanner;
     private final CountDownLatch scanned = new CountDownLatch(1);
     private volatile Map<String, String> modules = Map.of();
+    private final AtomicBoolean waited = new AtomicBoolean();
 
     public ModulesIntegration() {
         this(System.getProperty("java.class.path"));
@@ -76,7 +79,8 @@ public final class ModulesIntegration implements Integration {
     }
 
     SentryEvent process(SentryEvent event, Hint hint) {
-        if (scanned.getCount() > 0 && Thread.currentThread() instanceof SdkThread) {
+        if (scanned.getCount() > 0 && Thread.currentThread() instanceof SdkThread
+                && waited.compareAndSet(false, true)) {
             try {
                 scanned.await(MAX_WAIT.toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {

@@ -45,7 +45,7 @@ class ModulesIntegrationTest {
     void anEventCapturedRightAfterInitWaitsOnTheWorkerForASlowScan() {
         ModulesIntegration modules = new ModulesIntegration("slow-class-path-" + System.nanoTime(), classPath -> {
             try {
-                Thread.sleep(300); // injected slowness: a large class path on a cold disk
+                Thread.sleep(150); // injected slowness: a large class path on a cold disk
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
