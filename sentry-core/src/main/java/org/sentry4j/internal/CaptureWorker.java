@@ -162,6 +162,7 @@ public final class CaptureWorker {
 
     /** Processes what is queued within the timeout, then stops the thread. Idempotent. */
     public boolean close(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         SdkThread.raiseForClosing(thread);
         boolean drained = flush(timeout);
         running = false;
@@ -169,7 +170,9 @@ public final class CaptureWorker {
         LockSupport.unpark(thread);
         if (Thread.currentThread() != thread) {
             try {
-                thread.join(Math.max(1, Math.min(timeout.toMillis(), 200)));
+                // within the deadline: a capture it is still building then is counted as abandoned
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                thread.join(Math.max(1, Math.min(left, 200)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -252,14 +252,16 @@ public final class SentryClient {
                 diagnostics.debug("integration " + integration.name() + " did not uninstall", e);
             }
         }
-        // Half the budget at most for events still being built, so the transport keeps time to send or spool.
-        worker.close(timeout.dividedBy(2));
+        // Events still being built may take the whole budget: an event never built is lost, while the
+        // transport, given what is left, sends it or spools it past its deadline's end.
+        worker.close(timeout);
         if (worker.hasEnded()) { // else it may be compressing: its deflater is left to the cleaner
             payloads.close();
         }
         int abandoned = worker.abandoned();
         if (abandoned > 0) {
-            transport.recordDiscard(DiscardReason.QUEUE_OVERFLOW, "error", abandoned);
+            // nothing overflowed: the shutdown budget ran out before they were built
+            transport.recordDiscard(DiscardReason.INTERNAL_SDK_ERROR, "error", abandoned);
             diagnostics.debug(abandoned + " event(s) were still being processed at close and are dropped");
         }
         transport.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));

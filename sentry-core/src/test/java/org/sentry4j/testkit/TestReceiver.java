@@ -79,6 +79,8 @@ public final class TestReceiver implements AutoCloseable {
     private final ExecutorService executor;
     private final BlockingQueue<ReceivedEnvelope> arrivals = new LinkedBlockingQueue<>();
     private final List<ReceivedEnvelope> all = new CopyOnWriteArrayList<>();
+    /** Requests being handled now (read, answered after a delay, ...). */
+    private final java.util.concurrent.atomic.AtomicInteger handling = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Function<ReceivedEnvelope, Response> responder = e -> Response.status(200);
 
     /** The server's TLS, or null for plain HTTP. */
@@ -195,6 +197,36 @@ public final class TestReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        handling.incrementAndGet();
+        try {
+            handleCounted(exchange);
+        } finally {
+            synchronized (handling) {
+                handling.decrementAndGet();
+                handling.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits until no request is being handled (one whose client gave up may still be counted as
+     * accepted once its delay passes); false if one still was at the deadline.
+     */
+    public boolean awaitQuiet(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (handling) {
+            while (handling.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(handling, left);
+            }
+        }
+        return true;
+    }
+
+    private void handleCounted(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] raw = in.readAllBytes();
             String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");

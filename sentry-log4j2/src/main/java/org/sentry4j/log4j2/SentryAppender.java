@@ -1,6 +1,5 @@
 package org.sentry4j.log4j2;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.Appender;
@@ -103,7 +102,7 @@ public final class SentryAppender extends AbstractAppender {
         super.start();
     }
 
-    /** Flushes within the shutdown timeout (or Log4j2's, if shorter) and gives up the client. */
+    /** Flushes within the SDK's shutdown timeout (whatever Log4j2's) and gives up the client. */
     @Override
     public boolean stop(long timeout, TimeUnit timeUnit) {
         setStopping();
@@ -115,12 +114,10 @@ public final class SentryAppender extends AbstractAppender {
         }
         if (held != null) {
             try {
+                // The SDK's own budget, not Log4j2's stop timeout (LogManager.shutdown() gives 50 ms): what
+                // the application logged before stopping is delivered, however short the framework's wait.
                 SentryOptions running = Sentry.options();
-                Duration limit = (running != null ? running : options).shutdownTimeout();
-                if (timeout > 0 && timeUnit.toNanos(timeout) < limit.toNanos()) {
-                    limit = Duration.ofNanos(timeUnit.toNanos(timeout));
-                }
-                held.release(limit);
+                held.release((running != null ? running : options).shutdownTimeout());
             } catch (Throwable t) { // NOPMD: Log4j2's shutdown must go on whatever happens here
                 LOGGER.error("Sentry appender '{}' failed to stop cleanly: {}", getName(), Diagnostics.describe(t), t);
             }

@@ -90,7 +90,7 @@ final class HttpSender {
     /** The client; built here if no sender has yet. Throws once {@link #close()} has run. */
     private HttpClient client() throws NoSuchAlgorithmException {
         HttpClient c = http;
-        if (c != null) {
+        if (c != null && !closed) {
             return c;
         }
         synchronized (building) {
@@ -102,6 +102,10 @@ final class HttpSender {
                 c = buildClient();
                 http = c;
                 builtBy = Thread.currentThread().getName();
+            }
+            if (closed) { // closed while building: close() does not wait for a build nobody will use
+                http = null;
+                throw new IllegalStateException("sender closed");
             }
             return c;
         }
@@ -190,10 +194,9 @@ final class HttpSender {
 
     /** Refuses what follows; requests in flight are aborted through their {@link Exchange}. Idempotent. */
     void close() {
-        synchronized (building) {
-            closed = true;
-            http = null; // the JDK's client frees its connections and selector thread once unreachable
-        }
+        // Not under the building lock: a sender still building (a cold JVM's TLS setup) must not hold close up.
+        closed = true;
+        http = null; // the JDK's client frees its connections and selector thread once unreachable
         clientThreads.shutdownNow();
     }
 

@@ -60,6 +60,8 @@ public final class HttpTransport implements Transport {
     private final Leftovers leftovers;
     private final Deadlines waiters = new Deadlines();
     private volatile boolean accepting = true;
+    /** Close has begun: no replay starts (what it would read could not be sent before the end). */
+    private volatile boolean closing;
     private volatile boolean stopping;
 
     public HttpTransport(SentryOptions options, Diagnostics diagnostics) {
@@ -98,7 +100,7 @@ public final class HttpTransport implements Transport {
     @Override
     public void send(Envelope envelope) {
         if (!accepting) {
-            reports.recordItems(envelope, DiscardReason.QUEUE_OVERFLOW);
+            reports.recordItems(envelope, DiscardReason.NETWORK_ERROR); // closed: it can no longer be sent
             return;
         }
         Pending p = new Pending(envelope, settlements.accept());
@@ -211,16 +213,15 @@ public final class HttpTransport implements Transport {
 
     /**
      * How many envelopes the memory queue should keep now; the rest belongs on disk. While the server
-     * fails, only a few for the senders' next tries (a crash cannot lose what is on disk, and close has
-     * little left to write); while a flush or close waits on a server that does not keep up, or its
-     * deadline is near, none.
+     * answers, however slowly, all of them: a flush or close keeps sending until its deadline. While it
+     * cannot be reached, only a few for the senders' next tries (a crash cannot lose what is on disk),
+     * and none while a flush or close waits.
      */
     int queueKeep(long now) {
-        if (waiters.any() && (!backoff.healthy() || pace.slow(now)
-                || waiters.near(now, queue.size() + (long) overflow.size()))) {
-            return 0;
+        if (backoff.healthy()) {
+            return Integer.MAX_VALUE;
         }
-        return backoff.healthy() ? Integer.MAX_VALUE : SENDERS;
+        return waiters.any() ? 0 : SENDERS;
     }
 
     /** Whether the overflow hand-off should go to disk rather than wait in memory for room in the queue. */
@@ -273,7 +274,7 @@ public final class HttpTransport implements Transport {
      * flush or close should rather be writing to disk.
      */
     int replayBudget(long now) {
-        if (stopping || !accepting || backoff.waiting() || limits.allLimited() || queueKeep(now) == 0) {
+        if (closing || stopping || !accepting || backoff.waiting() || limits.allLimited() || queueKeep(now) == 0) {
             return 0;
         }
         if (!backoff.healthy() || pace.slowOnAverage()) {
@@ -299,7 +300,7 @@ public final class HttpTransport implements Transport {
     @Override
     public boolean flush(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        beginWaiting(deadline);
+        beginWaiting();
         try {
             if (!awaitSettled(settlements.lastAccepted(), deadline)) {
                 return false;
@@ -320,8 +321,8 @@ public final class HttpTransport implements Transport {
         }
     }
 
-    private void beginWaiting(long deadline) {
-        waiters.begin(deadline);
+    private void beginWaiting() {
+        waiters.begin();
         if (spoolWorker != null) {
             spoolWorker.wake();
         }
@@ -341,17 +342,20 @@ public final class HttpTransport implements Transport {
         return true;
     }
 
+    /**
+     * Sends until the deadline, then aborts what is in flight, spools what is left (with a hard stop
+     * {@link #CLOSE_SPOOL_MARGIN_NANOS} later) and stops the threads. With nothing pending it returns at
+     * once: it waits only for senders that hold an envelope, never for one still building its client.
+     */
     @Override
     public void close(Duration timeout) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
+        closing = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
         threads.forEach(SdkThread::raiseForClosing);
-        // keep time to spool what the server did not take
-        long reserve = Math.min(timeout.toNanos() / 4, TimeUnit.MILLISECONDS.toNanos(500));
-        beginWaiting(deadline - reserve);
+        beginWaiting();
         if (backoff.healthy() && !limits.allLimited()) {
             Envelope alone = reports.drainAlone();
             if (alone != null) {
@@ -359,18 +363,22 @@ public final class HttpTransport implements Transport {
             }
         }
         accepting = false;
-        awaitSettled(settlements.lastAccepted(), deadline - reserve);
+        awaitSettled(settlements.lastAccepted(), deadline);
         stopping = true;
         senders.cancelInFlight();
         http.close();
         threads.forEach(LockSupport::unpark);
-        joinThreads(deadline);
+        // Aborted requests end at once; their senders hand their envelopes on as they stop.
+        long letGo = Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
+        while (holding.get() > 0 && System.nanoTime() - letGo < 0) {
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        if (spoolWorker != null) {
+            join(spoolWorker.thread, letGo); // it may be writing a batch
+        }
         // Spooling what is left has a hard stop too: a slow disk must not hold the JVM's exit hostage.
-        long hardStop = deadline + CLOSE_SPOOL_MARGIN_NANOS;
-        int abandoned = leftovers.drain(hardStop);
-        joinThreads(Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100)));
-        // again: a sender whose request was aborted above may have handed its envelope on since
-        abandoned += leftovers.finish(hardStop);
+        // A sender that hands an envelope on after this drains it itself (Leftovers.afterPut).
+        int abandoned = leftovers.finish(deadline + CLOSE_SPOOL_MARGIN_NANOS);
         waiters.end();
         if (abandoned > 0) {
             diagnostics.debug(abandoned + " envelope(s) could not be spooled before the shutdown deadline; dropped");
@@ -380,18 +388,15 @@ public final class HttpTransport implements Transport {
         }
     }
 
-    private void joinThreads(long deadline) {
-        for (Thread t : threads) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || t == Thread.currentThread()) {
-                continue;
-            }
-            try {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    private static void join(Thread t, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (t == null || left <= 0 || t == Thread.currentThread()) {
+            return;
+        }
+        try {
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,17 +1,18 @@
 package org.sentry4j.internal.transport;
 
 /**
- * Lets requests go freely only while the server's rate-limit state is known to be clear: its last
- * answer was a 2xx (or another final status) without limits, and requests have kept flowing since.
- * Otherwise (at start, after the sending went idle, after a 429, a rate-limit header, or a failure)
- * one request goes alone as a probe and the other senders wait for its answer, so a server that
- * limits or fails sees one request, not one per sender.
+ * Lets requests go freely, in parallel, while the server's rate-limit state is known to be clear: at
+ * start (a new process has seen no limit; its first events go at once), and while the last answer was a
+ * 2xx (or another final status) without limits and requests kept flowing since. Otherwise (after a 429,
+ * a rate-limit header or a failure, or once the sending went idle) one request goes alone as a probe
+ * and the other senders wait for its answer, so a server that limits or fails sees one request, not
+ * one per sender.
  */
 final class ProbeGate {
     /** What {@link #enter} returns when the sender must wait for the probe's answer. */
     static final long WAIT = -1;
 
-    private boolean clear;
+    private boolean clear = true;
     private boolean probing;
     private int inFlight;
     /** Counts closings: an answer to a request let through before the last closing cannot reopen. */

@@ -82,13 +82,7 @@ final class Senders {
                 if (outcome == SETTLED) {
                     held = null; // attempt let go of it (holding) as soon as it knew
                 } else if (outcome == GATED) {
-                    if (transport.urgent() && pace.slow(System.nanoTime())) {
-                        transport.spill(held, DiscardReason.NETWORK_ERROR);
-                        held = null;
-                        transport.holding(-1);
-                    } else {
-                        gate.await(GATE_WAIT_MILLIS);
-                    }
+                    gate.await(GATE_WAIT_MILLIS); // a server that answers is waited for, however slowly
                 }
             }
         } catch (Throwable t) { // NOPMD: a sender must never die silently with an envelope in hand

@@ -59,19 +59,20 @@ final class SpoolWriter {
     }
 
     /**
-     * Writes the batch if {@code hardStop} has not passed, else drops it (counted as queue_overflow);
+     * Writes the batch if {@code hardStop} has not passed, else drops it (counted as network_error: the
+     * server did not take it by close's deadline, nor the disk by its hard stop);
      * empties it either way and returns how many were dropped.
      */
     int storeBefore(List<Pending> batch, long hardStop) {
         int dropped = 0;
         if (System.nanoTime() - hardStop < 0) {
-            store(batch, DiscardReason.QUEUE_OVERFLOW);
+            store(batch, DiscardReason.NETWORK_ERROR);
         } else {
             for (Pending p : batch) {
                 if (p.fromSpool()) {
                     continue; // still on disk
                 }
-                reports.recordItems(p.envelope, DiscardReason.QUEUE_OVERFLOW);
+                reports.recordItems(p.envelope, DiscardReason.NETWORK_ERROR);
                 settlements.settle(p);
                 dropped++;
             }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.sentry4j.testkit.SlowClientBuild;
 import org.sentry4j.transport.TransportStats;
 
 /** Close accounts for every envelope it accepted: sent, spooled or dropped and counted. */
@@ -32,10 +33,64 @@ class CloseTest extends TransportTestBase {
 
             TransportStats stats = transport.stats();
             assertThat(stats.queued()).as(stats.toString()).isZero();
-            assertThat(stats.dropped().keySet()).as(stats.toString()).isSubsetOf("queue_overflow");
+            assertThat(stats.dropped().keySet()).as(stats.toString()).isSubsetOf("network_error");
             assertThat(stats.sent() + stats.spooled() + stats.droppedTotal()).as(stats.toString()).isEqualTo(EVENTS);
         } finally {
             release.countDown();
+        }
+        transport = null;
+    }
+
+    @Test
+    void closeWithNothingPendingDoesNotWaitForASenderStillBuildingItsClient() throws Exception {
+        CountDownLatch building = new CountDownLatch(1);
+        CountDownLatch finishBuild = new CountDownLatch(1);
+        javax.net.ssl.SSLContext original = javax.net.ssl.SSLContext.getDefault();
+        javax.net.ssl.SSLContext.setDefault(SlowClientBuild.sslContext(building, finishBuild, Duration.ofMinutes(1)));
+        try {
+            transport = fx.transport(o -> { });
+            assertThat(building.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("a sender is building").isTrue();
+            Duration timeout = Duration.ofSeconds(20);
+            long start = System.nanoTime();
+
+            transport.close(timeout);
+
+            // the build is still blocked: close waited neither for it nor for its own deadline
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(timeout);
+            assertThat(finishBuild.getCount()).isEqualTo(1);
+        } finally {
+            finishBuild.countDown();
+            javax.net.ssl.SSLContext.setDefault(original);
+        }
+        awaitSdkThreadsEnded();
+        transport = null;
+    }
+
+    @Test
+    void aClientBuildStillRunningAtCloseIsWaitedForNotAReasonToSpool() throws Exception {
+        CountDownLatch building = new CountDownLatch(1);
+        CountDownLatch finishBuild = new CountDownLatch(1);
+        javax.net.ssl.SSLContext original = javax.net.ssl.SSLContext.getDefault();
+        javax.net.ssl.SSLContext.setDefault(SlowClientBuild.sslContext(building, finishBuild, Duration.ofMinutes(1)));
+        try {
+            transport = fx.transport(o -> { });
+            transport.send(event(id(1)));
+            transport.send(event(id(2)));
+            assertThat(building.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.CompletableFuture<Void> closed =
+                    java.util.concurrent.CompletableFuture.runAsync(() -> transport.close(WAIT));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!transport.urgent() && System.nanoTime() - deadline < 0) {
+                Thread.onSpinWait(); // until close waits
+            }
+            finishBuild.countDown(); // the slow build ends while close waits
+
+            closed.get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
+            assertThat(fx.awaitEvents(2, () -> transport.stats().toString())).hasSize(2);
+            assertThat(transport.stats().spooled()).isZero();
+        } finally {
+            finishBuild.countDown();
+            javax.net.ssl.SSLContext.setDefault(original);
         }
         transport = null;
     }

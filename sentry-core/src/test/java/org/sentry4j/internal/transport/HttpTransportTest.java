@@ -221,16 +221,65 @@ class HttpTransportTest extends TransportTestBase {
     }
 
     @Test
-    void flushAgainstASlowServerSpoolsWhatItCannotDeliverInsteadOfWaitingForIt() {
-        receiver.respondWith(Response.status(200).after(Duration.ofSeconds(2)));
+    void flushKeepsSendingInParallelToASlowServerAndSpoolsNothing() {
+        // Each answer takes 1 s (twice what the transport once called "slow"): the server answers, so it
+        // gets every envelope, four at a time, until the flush's deadline; nothing goes to disk early.
+        receiver.respondWith(Response.status(200).after(Duration.ofSeconds(1)));
         transport = fx.transport(o -> { });
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 8; i++) {
             transport.send(event(id(i)));
         }
-        // Four requests per 2 s would need 100 s for all of it; what the server cannot take soon goes to disk.
-        assertThat(transport.flush(Duration.ofSeconds(60))).isTrue();
-        assertThat(transport.stats().spooled()).isGreaterThanOrEqualTo(200 - 2 * HttpTransport.SENDERS);
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(fx.awaitEvents(8, () -> transport.stats().toString())).hasSize(8);
+        assertThat(transport.stats().spooled()).isZero();
+        assertThat(receiver.envelopes().stream().map(ReceivedEnvelope::remotePort).distinct().count())
+                .as("connections: the requests went in parallel").isGreaterThan(1);
+    }
+
+    @Test
+    void aFlushThatEndsWhileCloseWaitsLeavesTheQueueToTheSenders() throws Exception {
+        receiver.respondWith(Response.status(200).after(Duration.ofMillis(700)));
+        transport = fx.transport(o -> { });
+        for (int i = 0; i < 12; i++) {
+            transport.send(event(id(i)));
+        }
+        CountDownLatch closing = new CountDownLatch(1);
+        CompletableFuture<Boolean> shortFlush = CompletableFuture.supplyAsync(() -> {
+            try {
+                closing.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return transport.flush(Duration.ofMillis(300));
+        });
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(() -> {
+            closing.countDown();
+            transport.close(WAIT);
+        });
+        assertThat(shortFlush.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as("12 answers take over 2 s").isFalse();
+        closed.get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
+
+        assertThat(fx.awaitEvents(12, () -> transport.stats().toString())).hasSize(12);
+        assertThat(transport.stats().spooled()).as("close kept sending after the short flush ended").isZero();
         assertThat(transport.stats().dropped()).isEmpty();
+    }
+
+    @Test
+    void anAnswerWhoseBodyNeverEndsDoesNotStallDelivery() throws Exception {
+        try (EndlessBodyServer endless = new EndlessBodyServer()) {
+            SentryOptions options = SentryOptions.builder().dsn("http://key@127.0.0.1:" + endless.port() + "/42")
+                    .ambientSources(false).clock(fx.clock).cacheDir(fx.cacheDir).readTimeout(Duration.ofSeconds(30))
+                    .build();
+            transport = new HttpTransport(options, fx.diagnostics);
+            for (int i = 0; i < 6; i++) {
+                transport.send(event(id(i)));
+            }
+            // The answer is a 200 with a chunked body that streams forever: the status is the answer.
+            assertThat(transport.flush(WAIT)).isTrue();
+            assertThat(endless.requests.get()).isEqualTo(6);
+            assertThat(transport.stats().sent()).isEqualTo(6);
+            assertThat(transport.stats().spooled()).isZero();
+        }
     }
 
     @Test
@@ -267,5 +316,75 @@ class HttpTransportTest extends TransportTestBase {
         assertThat(ids).containsExactly(id(1));
         assertThat(requests.get()).isEqualTo(2);
         assertThat(transport.stats().dropped()).isEmpty();
+    }
+
+    /** Answers every request 200 with a chunked body that never ends. */
+    private static final class EndlessBodyServer implements AutoCloseable {
+        final AtomicInteger requests = new AtomicInteger();
+        private final java.net.ServerSocket socket;
+        private final Thread acceptor;
+
+        EndlessBodyServer() throws java.io.IOException {
+            socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            acceptor = new Thread(this::accept, "endless-body-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        private void accept() {
+            while (!socket.isClosed()) {
+                try {
+                    java.net.Socket connection = socket.accept();
+                    Thread t = new Thread(() -> serve(connection), "endless-body-connection");
+                    t.setDaemon(true);
+                    t.start();
+                } catch (java.io.IOException e) {
+                    return;
+                }
+            }
+        }
+
+        private void serve(java.net.Socket connection) {
+            try (connection) {
+                java.io.InputStream in = connection.getInputStream();
+                int length = -1;
+                StringBuilder line = new StringBuilder();
+                int c;
+                while ((c = in.read()) >= 0) { // the request's head, line by line
+                    if (c != '\n') {
+                        line.append((char) c);
+                        continue;
+                    }
+                    String header = line.toString().trim();
+                    line.setLength(0);
+                    if (header.isEmpty()) {
+                        break;
+                    }
+                    if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        length = Integer.parseInt(header.substring(15).trim());
+                    }
+                }
+                in.readNBytes(Math.max(0, length));
+                requests.incrementAndGet();
+                java.io.OutputStream out = connection.getOutputStream();
+                out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] chunk = ("400\r\n" + "x".repeat(1024) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                while (true) {
+                    out.write(chunk); // until the client hangs up
+                }
+            } catch (java.io.IOException e) {
+                // the client hung up: what it should do
+            }
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+        }
     }
 }

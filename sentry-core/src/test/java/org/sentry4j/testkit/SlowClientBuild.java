@@ -1,0 +1,85 @@
+package org.sentry4j.testkit;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
+/**
+ * A slow HTTP client build, as on a cold, busy JVM: an {@code SSLContext} to set as the JVM's default
+ * ({@code SSLContext.setDefault}) whose default parameters, read while the SDK builds the JDK's
+ * HttpClient, come only once {@code release} opens or {@code longest} passed; {@code asked} counts down
+ * when a build reaches it. Otherwise the JVM's own TLS.
+ */
+public final class SlowClientBuild {
+    private SlowClientBuild() {
+    }
+
+    public static SSLContext sslContext(CountDownLatch asked, CountDownLatch release, Duration longest)
+            throws Exception {
+        SSLContext real = SSLContext.getInstance("TLS");
+        real.init(null, null, null);
+        SSLContextSpi spi = new SSLContextSpi() {
+            @Override
+            protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
+                // initialised above
+            }
+
+            @Override
+            protected SSLSocketFactory engineGetSocketFactory() {
+                return real.getSocketFactory();
+            }
+
+            @Override
+            protected SSLServerSocketFactory engineGetServerSocketFactory() {
+                return real.getServerSocketFactory();
+            }
+
+            @Override
+            protected SSLEngine engineCreateSSLEngine() {
+                return real.createSSLEngine();
+            }
+
+            @Override
+            protected SSLEngine engineCreateSSLEngine(String host, int port) {
+                return real.createSSLEngine(host, port);
+            }
+
+            @Override
+            protected SSLSessionContext engineGetServerSessionContext() {
+                return real.getServerSessionContext();
+            }
+
+            @Override
+            protected SSLSessionContext engineGetClientSessionContext() {
+                return real.getClientSessionContext();
+            }
+
+            @Override
+            protected SSLParameters engineGetDefaultSSLParameters() {
+                asked.countDown();
+                try {
+                    release.await(longest.toNanos(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return real.getDefaultSSLParameters();
+            }
+
+            @Override
+            protected SSLParameters engineGetSupportedSSLParameters() {
+                return real.getSupportedSSLParameters();
+            }
+        };
+        return new SSLContext(spi, real.getProvider(), "TLS") { };
+    }
+}
