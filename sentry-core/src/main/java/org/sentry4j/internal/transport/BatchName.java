@@ -27,7 +27,7 @@ final class BatchName {
         return first < 0 || second < 0 || second + 1 >= end ? "default" : name.substring(second + 1, end);
     }
 
-    /** Envelopes in a spool file by its name; 0 when the name is not a spool file's. */
+    /** Envelopes in a spool file by its name; 0 when the name is not a spool file's (or claims more than a file holds). */
     static int countOf(String name) {
         if (millisOf(name) < 0) {
             return 0;
@@ -40,7 +40,8 @@ final class BatchName {
         }
         try {
             int n = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1, name.length() - BatchFile.SUFFIX.length()));
-            return Math.max(0, n);
+            // no writer puts more in one file: a name claiming more is not a spool file's (planted, or lying)
+            return n > DiskSpool.MAX_BATCH ? 0 : Math.max(0, n);
         } catch (NumberFormatException e) {
             return 0;
         }

@@ -35,6 +35,8 @@ import org.sentry4j.transport.Envelope;
 final class DiskSpool {
     /** Envelopes per file at most (fewer for a small {@code maxCacheItems}, so eviction stays fine-grained). */
     static final int MAX_BATCH = 256;
+    /** How long the spool is not written to after a write failed (a full or read-only disk). */
+    static final long WRITE_REST_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     /** Payload bytes per file at most (before compression). */
     static final long MAX_BATCH_BYTES = 4L << 20;
 
@@ -95,6 +97,8 @@ final class DiskSpool {
     private final String tag = Long.toHexString(System.nanoTime() ^ ((long) System.identityHashCode(this) << 32));
     private boolean opened;
     private boolean usable;
+    /** After a failed write the spool rests ({@code System.nanoTime}): what waits stays in memory meanwhile. */
+    private volatile long restUntilNanos = System.nanoTime();
     private volatile int count;
 
     DiskSpool(Path dir, SentryOptions options, ClientReports reports, Diagnostics diagnostics, FileWriter writer) {
@@ -121,6 +125,14 @@ final class DiskSpool {
         return dir;
     }
 
+    /**
+     * Whether envelopes may be written now: not once the folder proved unusable, nor for a while after
+     * a write failed. Before the folder is opened, optimistically yes (a write opens it).
+     */
+    synchronized boolean writable() {
+        return (!opened || usable) && System.nanoTime() - restUntilNanos >= 0;
+    }
+
     /** Creates the folder and indexes what an earlier process left; idempotent. False when unusable. */
     synchronized boolean open() {
         if (opened) {
@@ -128,7 +140,7 @@ final class DiskSpool {
         }
         opened = true;
         try {
-            Files.createDirectories(dir);
+            folder.createPrivate();
             for (Map.Entry<String, Long> file : folder.list(Set.of()).entrySet()) {
                 add(new Batch(file.getKey(), BatchName.countOf(file.getKey()), file.getValue()));
             }
@@ -139,7 +151,8 @@ final class DiskSpool {
             }
         } catch (IOException | RuntimeException e) {
             usable = false;
-            diagnostics.debug("disk spool " + dir + " is unusable; envelopes that cannot be sent are dropped", e);
+            diagnostics.debug("disk spool " + dir + " is unusable (" + Diagnostics.describe(e)
+                    + "); envelopes that cannot be sent now wait in memory (max-queue-size) instead");
         }
         return usable;
     }
@@ -233,13 +246,16 @@ final class DiskSpool {
         Path temp = dir.resolve(SpoolFolder.TEMP_PREFIX + name);
         long size;
         try {
+            SpoolFolder.createPrivateFile(temp); // 0600 before a byte is in it
             writer.write(temp, chunk);
             size = Files.size(temp);
             Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
+            restUntilNanos = System.nanoTime() + WRITE_REST_NANOS;
             diagnostics.throttled("spool.write", Duration.ofMinutes(1),
-                    "cannot write to disk spool " + dir + ": " + Diagnostics.describe(e));
+                    "cannot write to disk spool " + dir + ": " + Diagnostics.describe(e)
+                            + "; envelopes wait in memory meanwhile");
             return false;
         }
         synchronized (this) {

@@ -195,6 +195,8 @@ public final class HttpTransport implements Transport {
     void spill(Pending p, DiscardReason reason) {
         if (p.fromSpool()) {
             spool.release(p.spoolFile, p.spoolPosition);
+        } else if (!stopping && !canSpool()) {
+            requeue(p); // no disk to take it: it waits in memory for the next try
         } else if (spoolWorker == null) {
             writer.store(List.of(p), reason);
         } else {
@@ -218,7 +220,7 @@ public final class HttpTransport implements Transport {
      * and none while a flush or close waits.
      */
     int queueKeep(long now) {
-        if (backoff.healthy()) {
+        if (backoff.healthy() || !canSpool()) {
             return Integer.MAX_VALUE;
         }
         return waiters.any() ? 0 : SENDERS;
@@ -231,7 +233,31 @@ public final class HttpTransport implements Transport {
 
     /** The server fails or is slow, or a flush or close wants the memory emptied. */
     boolean overflowBelongsOnDisk(long now) {
-        return !backoff.healthy() || pace.slowOnAverage() || queueKeep(now) == 0;
+        return canSpool() && (!backoff.healthy() || pace.slowOnAverage() || queueKeep(now) == 0);
+    }
+
+    /**
+     * Whether the disk spool takes envelopes now. Without it (off, unusable, or resting after a failed
+     * write) what cannot be sent waits in the bounded memory queue and is retried until the server is
+     * back; only at close, or when memory is full, is anything dropped.
+     */
+    boolean canSpool() {
+        return spool != null && spool.writable();
+    }
+
+    /**
+     * Puts an envelope the disk did not take back into memory: the queue, else the overflow hand-off;
+     * dropped (and counted as queue_overflow) only when both are full.
+     */
+    void requeue(Pending p) {
+        if (queue.offer(p) || (spoolWorker != null && overflow.offer(p))) {
+            leftovers.afterPut(true);
+            return;
+        }
+        reports.recordItems(p.envelope, DiscardReason.QUEUE_OVERFLOW);
+        settlements.settle(p);
+        diagnostics.throttled("transport.full", Duration.ofMinutes(1), "send queue full; dropping envelopes ("
+                + stats() + ")");
     }
 
     Pending pollQueue() {

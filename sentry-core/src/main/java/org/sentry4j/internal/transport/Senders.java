@@ -69,7 +69,7 @@ final class Senders {
                     transport.holding(1);
                 }
                 if (backoff.waiting()) {
-                    if (transport.urgent()) { // flush/close is waiting: do not keep it waiting for the server
+                    if (transport.urgent() && transport.canSpool()) { // flush/close waits: disk, not the server
                         transport.spill(held, DiscardReason.NETWORK_ERROR);
                         held = null;
                         transport.holding(-1);
@@ -143,7 +143,9 @@ final class Senders {
             }
             clean = !unreachable(status) && status != 429 && limits.version() == limitsBefore;
             stopping = transport.stopping();
-            lastTry = !stopping && p.attempts + 1 >= MAX_ATTEMPTS;
+            // with a disk to hold it, an envelope goes there after a few tries; else it is retried until
+            // the server is back (it waits in the bounded memory queue meanwhile)
+            lastTry = !stopping && transport.canSpool() && p.attempts + 1 >= MAX_ATTEMPTS;
             if (inHand && (!unreachable(status) || lastTry)) {
                 transport.holding(-1);
                 released = true;

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.sentry4j.transport.DiscardReason;
 
 /**
  * The spool thread: moves what overflowed the memory queue back into it when there is room, writes
@@ -108,6 +107,13 @@ final class SpoolWorker {
 
     /** Writes one batch of what belongs on disk now; true when it wrote any. */
     private boolean spill(long now) {
+        if (!transport.canSpool()) { // unusable or resting: what the senders handed on waits in memory
+            Pending p;
+            while ((p = pollInbox()) != null) {
+                transport.requeue(p);
+            }
+            return false;
+        }
         int limit = spool.batchLimit();
         List<Pending> failed = new ArrayList<>();
         Pending p;
@@ -124,13 +130,12 @@ final class SpoolWorker {
                 overflowed.add(p);
             }
         }
-        if (!failed.isEmpty()) {
-            transport.writer().store(failed, DiscardReason.NETWORK_ERROR);
+        boolean any = !failed.isEmpty() || !overflowed.isEmpty();
+        failed.addAll(overflowed);
+        for (Pending refused : transport.writer().storeOrRefuse(failed)) {
+            transport.requeue(refused); // the disk failed: memory holds it, and the spool rests a while
         }
-        if (!overflowed.isEmpty()) {
-            transport.writer().store(overflowed, DiscardReason.QUEUE_OVERFLOW);
-        }
-        return !failed.isEmpty() || !overflowed.isEmpty();
+        return any;
     }
 
     private void expireOld() {

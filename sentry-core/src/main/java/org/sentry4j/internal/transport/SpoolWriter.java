@@ -1,9 +1,11 @@
 package org.sentry4j.internal.transport;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sentry4j.transport.DiscardReason;
 import org.sentry4j.transport.Envelope;
 
@@ -32,6 +34,22 @@ final class SpoolWriter {
 
     /** Writes the batch; what cannot be kept is counted as {@code reason}. */
     void store(List<Pending> batch, DiscardReason reason) {
+        List<Pending> refused = storeOrRefuse(batch);
+        for (Pending p : refused) {
+            reports.recordItems(p.envelope, reason);
+            settlements.settle(p);
+        }
+        if (!refused.isEmpty()) {
+            onRefused.run();
+        }
+    }
+
+    /**
+     * Writes the batch; returns what the disk did not take (spool off, unusable or failing), neither
+     * counted nor settled: the caller keeps it in memory, or drops and counts it.
+     */
+    List<Pending> storeOrRefuse(List<Pending> batch) {
+        List<Pending> notKept = new ArrayList<>();
         Map<String, List<Pending>> byCategory = new LinkedHashMap<>();
         for (Pending p : batch) {
             if (p.fromSpool()) {
@@ -46,16 +64,17 @@ final class SpoolWriter {
                 envelopes.add(p.envelope);
             }
             List<Envelope> refused = spool == null ? envelopes : spool.store(envelopes, group.getKey());
-            for (Envelope e : refused) {
-                reports.recordItems(e, reason);
-            }
-            if (!refused.isEmpty()) {
-                onRefused.run();
-            }
+            Set<Envelope> refusedSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            refusedSet.addAll(refused);
             for (Pending p : group.getValue()) {
-                settlements.settle(p);
+                if (refusedSet.contains(p.envelope)) {
+                    notKept.add(p);
+                } else {
+                    settlements.settle(p);
+                }
             }
         }
+        return notKept;
     }
 
     /**
