@@ -236,12 +236,17 @@ final class DiskSpool {
     }
 
     private boolean storeFile(List<Envelope> chunk, String category) {
+        return storeFile(chunk, category, -1);
+    }
+
+    /** Writes one file, named as written at {@code millis} (now, if negative). */
+    private boolean storeFile(List<Envelope> chunk, String category, long millis) {
         String name;
         synchronized (this) {
             if (!open()) {
                 return false;
             }
-            name = BatchName.of(clock.millis(), seq++, tag, category, chunk.size());
+            name = BatchName.of(millis < 0 ? clock.millis() : millis, seq++, tag, category, chunk.size());
         }
         Path temp = dir.resolve(SpoolFolder.TEMP_PREFIX + name);
         long size;
@@ -368,6 +373,68 @@ final class DiskSpool {
         } else {
             count = live;
         }
+    }
+
+    /**
+     * Makes the acknowledgements outlive the process: every file of which some envelopes were delivered
+     * (and none is handed out now) is rewritten with only the rest, under a name of the same age, so
+     * the next process does not send the delivered ones again. Called at close, until {@code hardStop}
+     * ({@code System.nanoTime}); a file it had no time for keeps its delivered envelopes (sent again,
+     * and dropped by Sentry by event id). How many files were rewritten.
+     */
+    int persistAcks(long hardStop) {
+        List<Batch> partly = new ArrayList<>();
+        synchronized (this) {
+            if (!opened || !usable) {
+                return 0;
+            }
+            for (Batch b : index.values()) {
+                if (!b.done.isEmpty() && b.out.isEmpty() && b.live() > 0) {
+                    partly.add(b);
+                }
+            }
+        }
+        int rewritten = 0;
+        for (Batch b : partly) {
+            if (System.nanoTime() - hardStop >= 0) {
+                break;
+            }
+            BitSet wanted;
+            synchronized (this) {
+                if (index.get(b.name) != b || !b.out.isEmpty()) {
+                    continue;
+                }
+                wanted = b.waiting();
+                b.out.or(wanted); // nobody claims them while they are copied
+            }
+            try {
+                Envelope[] read = BatchFile.read(dir.resolve(b.name), b.count, wanted);
+                List<Envelope> rest = new ArrayList<>();
+                for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
+                    if (read[i] != null) {
+                        rest.add(read[i]);
+                    }
+                }
+                String category = BatchName.categoryOf(b.name);
+                if (rest.isEmpty() || storeFile(rest, category, BatchName.millisOf(b.name))) {
+                    synchronized (this) {
+                        b.out.clear();
+                        if (index.get(b.name) == b) {
+                            remove(b); // what is left of it lives on in the new file, counted there
+                        }
+                    }
+                    rewritten++;
+                    continue;
+                }
+            } catch (IOException | RuntimeException e) {
+                diagnostics.throttled("spool.rewrite", Duration.ofMinutes(1),
+                        "cannot rewrite spool file " + b.name + ": " + Diagnostics.describe(e));
+            }
+            synchronized (this) {
+                b.out.andNot(wanted);
+            }
+        }
+        return rewritten;
     }
 
     /** Puts an envelope handed out back: it could not be sent now and will be replayed later. */

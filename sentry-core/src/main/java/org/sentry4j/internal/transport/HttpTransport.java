@@ -405,6 +405,9 @@ public final class HttpTransport implements Transport {
         // Spooling what is left has a hard stop too: a slow disk must not hold the JVM's exit hostage.
         // A sender that hands an envelope on after this drains it itself (Leftovers.afterPut).
         int abandoned = leftovers.finish(deadline + CLOSE_SPOOL_MARGIN_NANOS);
+        if (spool != null) {
+            spool.persistAcks(deadline + CLOSE_SPOOL_MARGIN_NANOS); // what was replayed is not replayed again
+        }
         waiters.end();
         if (abandoned > 0) {
             diagnostics.debug(abandoned + " envelope(s) could not be spooled before the shutdown deadline; dropped");

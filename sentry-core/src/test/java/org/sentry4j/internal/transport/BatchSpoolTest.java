@@ -160,6 +160,41 @@ class BatchSpoolTest {
     }
 
     @Test
+    void acknowledgementsPersistedAtCloseAreNotReplayedByTheNextProcess() throws IOException {
+        DiskSpool first = spool();
+        first.store(events(0, 100), "error");
+        first.store(events(100, 200), "error");
+        List<Pending> oldest = first.claimOldest();
+        for (int i = 0; i < 60; i++) { // 60 delivered
+            first.ack(oldest.get(i).spoolFile, oldest.get(i).spoolPosition);
+        }
+        for (int i = 60; i < 100; i++) { // the rest could not be sent before close
+            first.release(oldest.get(i).spoolFile, oldest.get(i).spoolPosition);
+        }
+        String oldName = files().get(0);
+
+        assertThat(first.persistAcks(System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10))).isEqualTo(1);
+
+        assertThat(files()).hasSize(2).doesNotContain(oldName);
+        assertThat(files()).as("the rest, under a name as old as the file it replaces")
+                .anyMatch(f -> f.startsWith(oldName.substring(0, oldName.indexOf('-'))) && f.endsWith("-error-40.batch"));
+        assertThat(first.count()).isEqualTo(140);
+        DiskSpool next = spool();
+        assertThat(next.open()).isTrue();
+        assertThat(next.count()).isEqualTo(140);
+        Set<String> replayed = new HashSet<>();
+        List<Pending> batch;
+        while ((batch = next.claimOldest()) != null) {
+            for (Pending p : batch) {
+                replayed.add(p.envelope.eventId());
+                next.ack(p.spoolFile, p.spoolPosition);
+            }
+        }
+        assertThat(replayed).hasSize(140).doesNotContain(id(0), id(59)).contains(id(60), id(99), id(100), id(199));
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
     void aDamagedBatchYieldsWhatIsReadableAndTheRestIsReportedLost() throws IOException {
         byte[] good1 = event(id(1)).toBytes(null);
         byte[] bad = "not an envelope\n".getBytes(StandardCharsets.UTF_8);

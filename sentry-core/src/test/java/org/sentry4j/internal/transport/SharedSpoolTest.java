@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.sentry4j.testkit.TestClock;
+import org.sentry4j.testkit.TestReceiver;
 import org.sentry4j.transport.Envelope;
 
 /** Two processes on one spool folder (the default folder is per DSN: a rolling restart runs two on it). */
@@ -26,6 +27,10 @@ class SharedSpoolTest extends TransportTestBase {
 
     private DiskSpool spool(ClientReports reports, DiskSpool.FileWriter writer) {
         return new DiskSpool(fx.cacheDir, fx.options(o -> { }), reports, fx.diagnostics, writer);
+    }
+
+    private long distinctEvents() {
+        return receiver.events().stream().map(e -> e.get("event_id").getAsString()).distinct().count();
     }
 
     private static List<Envelope> events(int from, int to) {
@@ -135,6 +140,44 @@ class SharedSpoolTest extends TransportTestBase {
             transport.flush(java.time.Duration.ofMillis(20)); // the file goes once its last 2xx is in
         }
         assertThat(files()).as("delivered, so deleted").isEmpty();
+    }
+
+    @Test
+    void aCloseDuringReplayLeavesInTheSpoolNothingTheServerAnswered() throws IOException {
+        DiskSpool earlier = spool(reportsA, BatchFile::write);
+        assertThat(earlier.store(events(0, 200), "error")).isEmpty(); // a previous run's spool: one file
+        CountDownLatch someArrived = new CountDownLatch(40);
+        receiver.respondWith(e -> {
+            someArrived.countDown();
+            return TestReceiver.Response.status(200).after(java.time.Duration.ofMillis(20));
+        });
+        HttpTransport first = fx.transport(o -> { });
+        try {
+            assertThat(someArrived.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            first.close(java.time.Duration.ZERO); // mid-replay: requests in flight are aborted
+        }
+        receiver.respondWith(TestReceiver.Response.status(200));
+        int answeredBefore = receiver.envelopes().size();
+
+        transport = fx.transport(o -> { });
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while ((distinctEvents() < 200 || transport.stats().spooled() > 0) && System.nanoTime() - deadline < 0) {
+            transport.flush(java.time.Duration.ofMillis(20)); // until the replay has nothing left
+        }
+        try {
+            assertThat(receiver.awaitQuiet(WAIT)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        List<String> ids = receiver.events().stream().map(e -> e.get("event_id").getAsString())
+                .collect(Collectors.toList());
+        assertThat(Set.copyOf(ids)).hasSize(200);
+        long duplicates = ids.size() - 200L;
+        assertThat(duplicates).as("only requests close aborted (the server may have taken them) come again; "
+                + answeredBefore + " were answered before close").isLessThanOrEqualTo(HttpTransport.SENDERS);
     }
 
     @Test
