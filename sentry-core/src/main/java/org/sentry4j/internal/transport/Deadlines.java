@@ -1,22 +1,25 @@
 package org.sentry4j.internal.transport;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * How many flushes and closes wait on the transport now. While any waits, what an unreachable server
  * cannot take goes to disk at once instead of waiting in memory for the next try; a server that
- * answers, however slowly, keeps getting requests until each waiter's own deadline.
+ * answers, however slowly, keeps getting requests until each waiter's own deadline. Read by every
+ * sender and the spool thread in their loops, so lock-free.
  */
 final class Deadlines {
-    private int waiting;
+    private final AtomicInteger waiting = new AtomicInteger();
 
-    synchronized void begin() {
-        waiting++;
+    void begin() {
+        waiting.incrementAndGet();
     }
 
-    synchronized void end() {
-        waiting--;
+    void end() {
+        waiting.decrementAndGet();
     }
 
-    synchronized boolean any() {
-        return waiting > 0;
+    boolean any() {
+        return waiting.get() > 0;
     }
 }
