@@ -101,6 +101,30 @@ class LifecycleTest {
         return Stream.of(Ending.CORE_CLOSE, Ending.LOG4J2_SHUTDOWN);
     }
 
+    @org.junit.jupiter.api.Test
+    void whatARunSpooledWhileTheServerWasDownTheNextRunDeliversNoneTwice() throws Exception {
+        try (TestReceiver receiver = TestReceiver.start()) {
+            Path cache = dir.resolve("cache");
+            String earlier = UUID.randomUUID().toString();
+            receiver.down();
+            String firstOutput = runChild(Ending.CORE_CLOSE, earlier, receiver.dsn(), cache, List.of());
+            assertThat(spooled(cache)).as("kept for the next start; the child's output:\n" + firstOutput).isNotEmpty();
+
+            receiver.up();
+            String later = UUID.randomUUID().toString();
+            String output = runChild(Ending.LOGBACK_MAIN_RETURNS, later, receiver.dsn(), cache, List.of());
+
+            assertThat(receiver.awaitQuiet(Duration.ofSeconds(10))).as("receiver idle").isTrue();
+            List<String> events = receiver.events().stream().map(LifecycleTest::withoutBreadcrumbs)
+                    .collect(Collectors.toList());
+            for (String name : List.of("first-" + earlier, "second-" + earlier, "first-" + later, "second-" + later)) {
+                assertThat(events.stream().filter(e -> e.contains(name)).count())
+                        .as(name + " arrived exactly once; the second child's output:\n" + output).isEqualTo(1);
+            }
+            assertThat(spooled(cache)).as("nothing left; the second child's output:\n" + output).isEmpty();
+        }
+    }
+
     /** Runs the program in its own JVM on this module's test classpath; returns what it printed. */
     private String runChild(Ending ending, String marker, String dsn, Path cache, List<String> extraOptions)
             throws IOException, InterruptedException {
@@ -119,7 +143,7 @@ class LifecycleTest {
         command.add(ShortLivedProgram.class.getName());
         command.add(ending.name());
         command.add(marker);
-        File log = dir.resolve("child.log").toFile();
+        File log = dir.resolve("child-" + marker + ".log").toFile();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         builder.environment().keySet().removeIf(name -> name.startsWith("SENTRY_"));
         Process child = builder.start();

@@ -390,6 +390,11 @@ public final class HttpTransport implements Transport {
         }
         accepting = false;
         awaitSettled(settlements.lastAccepted(), deadline);
+        // Replayed envelopes already in memory are not counted for flush, but aborting one the server
+        // may already have taken would send it again next time: they get until the deadline too.
+        while ((!queue.isEmpty() || holding.get() > 0) && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+        }
         stopping = true;
         senders.cancelInFlight();
         http.close();
