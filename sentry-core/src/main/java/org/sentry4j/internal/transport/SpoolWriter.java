@@ -19,6 +19,8 @@ final class SpoolWriter {
     private final ClientReports reports;
     private final Settlements settlements;
     private final Runnable onRefused;
+    /** How long the last batch written against a hard stop took (close, and a late hand-off after it). */
+    private volatile long lastBatchNanos;
 
     SpoolWriter(DiskSpool spool, ClientReports reports, Settlements settlements, Runnable onRefused) {
         this.spool = spool;
@@ -78,14 +80,17 @@ final class SpoolWriter {
     }
 
     /**
-     * Writes the batch if {@code hardStop} has not passed, else drops it (counted as network_error: the
-     * server did not take it by close's deadline, nor the disk by its hard stop);
-     * empties it either way and returns how many were dropped.
+     * Writes the batch if it can be written before {@code hardStop} (judged by the last batch's time),
+     * else drops it (counted as network_error: the server did not take it by close's deadline, nor the
+     * disk by its hard stop); empties it either way and returns how many were dropped.
      */
     int storeBefore(List<Pending> batch, long hardStop) {
         int dropped = 0;
-        if (System.nanoTime() - hardStop < 0) {
+        long start = System.nanoTime();
+        // a batch is not begun when the last one's time would carry it past the hard stop
+        if (start + lastBatchNanos - hardStop < 0) {
             store(batch, DiscardReason.NETWORK_ERROR);
+            lastBatchNanos = System.nanoTime() - start;
         } else {
             for (Pending p : batch) {
                 if (p.fromSpool()) {

@@ -283,6 +283,24 @@ class HttpTransportTest extends TransportTestBase {
     }
 
     @Test
+    void withTheSpoolOffAnEnvelopeIsRetriedUntilTheServerIsBackNotDroppedAfterAFewTries() {
+        receiver.down();
+        transport = fx.transport(o -> o.cacheEnabled(false));
+        for (int i = 0; i < 5; i++) {
+            transport.send(event(id(i)));
+        }
+        for (int i = 0; i < 6; i++) { // twice the tries after which a spool would take it
+            fx.clock.advance(Duration.ofSeconds(61)); // the next try is due
+            transport.flush(Duration.ofMillis(300)); // time for the senders to try again
+        }
+        assertThat(transport.stats().dropped()).as("nothing given up while it waits in memory").isEmpty();
+
+        receiver.up();
+        assertThat(fx.awaitEvents(5, () -> transport.stats().toString())).hasSize(5);
+        assertThat(transport.stats().dropped()).isEmpty();
+    }
+
+    @Test
     void plainServerErrorsAreDroppedNotRetriedAndReported() {
         AtomicInteger requests = new AtomicInteger();
         receiver.respondWith(e -> {
