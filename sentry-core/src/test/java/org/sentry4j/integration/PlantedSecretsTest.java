@@ -99,7 +99,7 @@ class PlantedSecretsTest {
             StringBuilder sent = new StringBuilder();
             for (ReceivedEnvelope envelope : receiver.envelopes()) {
                 sent.append(new String(envelope.body(), StandardCharsets.UTF_8));
-                sent.append(envelope.path()); // X-Sentry-Auth carries the DSN's secret to its own server
+                sent.append(envelope.path()).append(envelope.requestHeader("X-Sentry-Auth"));
             }
             for (int i = 1; i <= 23; i++) {
                 String secret = String.format("S3cret%02d", i);

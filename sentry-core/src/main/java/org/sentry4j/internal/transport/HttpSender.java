@@ -62,8 +62,8 @@ final class HttpSender {
     HttpSender(SentryOptions options, int connections, RateLimits limits, Diagnostics diagnostics) {
         Dsn dsn = options.parsedDsn();
         this.uri = dsn.envelopeUri();
-        this.auth = "Sentry sentry_version=7,sentry_client=" + SdkInfo.CLIENT + ",sentry_key=" + dsn.publicKey()
-                + (dsn.secretKey() == null ? "" : ",sentry_secret=" + dsn.secretKey());
+        // The DSN's secret key is deprecated and Sentry authenticates by the public key alone: it never leaves.
+        this.auth = "Sentry sentry_version=7,sentry_client=" + SdkInfo.CLIENT + ",sentry_key=" + dsn.publicKey();
         this.limits = limits;
         this.diagnostics = diagnostics;
         this.options = options;
