@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every benchmark in one go and writes benchmarks/RESULTS.md (see docs/benchmarks.md):
-# JMH cases a–d (Logback and Log4j2 × floor / sentry4j / io.sentry 8.43.0) and the end-to-end case e.
+# JMH cases a–d and f (Logback and Log4j2 × floor / sentry4j / io.sentry 8.43.0), the end-to-end case e
+# and the short-lived-program case g.
 # Also puts the table into README.md (between its latest-results markers). About 8 minutes on
 # 2 cores. Extra arguments go to org.sentry4j.benchmarks.Suite:
 #   --quick      smoke run: 1 × 1 s JMH iterations, only the healthy case e
-#   --skip-jmh / --skip-e2e, --jmh REGEX, --e2e REGEX (e.g. sentry4j-logback-503), --out FILE
+#   --skip-jmh / --skip-e2e / --skip-g, --jmh REGEX, --e2e REGEX (e.g. sentry4j-logback-503),
+#   --g REGEX (e.g. sentry4j-log4j2-600ms), --out FILE
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/.."
