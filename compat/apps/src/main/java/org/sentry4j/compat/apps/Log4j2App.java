@@ -1,0 +1,37 @@
+package org.sentry4j.compat.apps;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * A Log4j2 application: log4j2.xml configures the console and the Sentry appender; it ends with
+ * {@code LogManager.shutdown()}. With the argument {@code slf4j} it also logs one line through SLF4J, as
+ * an application with Log4j2's SLF4J binding (Spring Boot's log4j2 starter) does, and prints the binding.
+ */
+public final class Log4j2App {
+    private Log4j2App() {
+    }
+
+    public static void main(String[] args) {
+        Logger log = LogManager.getLogger("compat.Checkout");
+        log.info("app started");
+        log.info("loaded {} orders", 3);
+        if (args.length > 0 && args[0].equals("slf4j")) {
+            Slf4jUser.logAndPrintBinding();
+        }
+        log.error("order 17 failed", Failures.chained());
+        log.error("stock check found {} negative items", 2);
+        log.info("batch done");
+        LogManager.shutdown();
+        System.out.println("compat-app: main returns");
+    }
+
+    /** Its own class, so SLF4J is loaded only by a row that has it. */
+    private static final class Slf4jUser {
+        static void logAndPrintBinding() {
+            org.slf4j.LoggerFactory.getLogger("compat.Inventory").info("inventory checked through slf4j");
+            System.out.println("compat-app: slf4j binding "
+                    + org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.sentry4j.compat;
+
+import java.util.List;
+
+/**
+ * One row of the supported-versions matrix: the row module under {@code compat/rows/<id>} (whose pom
+ * declares what such an application declares), the program it runs, and the jars Maven must have
+ * resolved for it, so a row cannot drift from what its name and the README say it tests.
+ *
+ * @param id            the row module's directory name
+ * @param program       which program runs
+ * @param args          the program's arguments
+ * @param expectedJars  file names that must be on the resolved classpath
+ * @param slf4jBinding  the SLF4J logger factory the program must end with, or null when it has no binding
+ * @param knownFailure  why the row fails today, while a fix is under way; null for a row that must pass
+ */
+record MatrixRow(String id, Program program, List<String> args, List<String> expectedJars, String slf4jBinding,
+        KnownFailure knownFailure) {
+    /**
+     * A failure being fixed: the row is skipped, naming the reason, only while every check that fails is
+     * one of {@code checks} (descriptions' starts; empty: any) and the output shows {@code sign} (if set).
+     * A row that passes, or fails otherwise, fails the test.
+     */
+    record KnownFailure(String reason, String sign, List<String> checks) {
+        /** The program crashed or lost its appender with {@code sign} in its output. */
+        static KnownFailure crash(String sign, String reason) {
+            return new KnownFailure(reason, sign, List.of());
+        }
+
+        /** Only these checks fail. */
+        static KnownFailure checks(String reason, String... checks) {
+            return new KnownFailure(reason, null, List.of(checks));
+        }
+    }
+
+    MatrixRow failsUntilFixed(KnownFailure failure) {
+        return new MatrixRow(id, program, args, expectedJars, slf4jBinding, failure);
+    }
+    /** The programs of compat/apps. */
+    enum Program {
+        LOGBACK("org.sentry4j.compat.apps.LogbackApp"),
+        LOG4J2("org.sentry4j.compat.apps.Log4j2App"),
+        CORE("org.sentry4j.compat.apps.CoreApp");
+
+        final String mainClass;
+
+        Program(String mainClass) {
+            this.mainClass = mainClass;
+        }
+    }
+
+    static final String LOGBACK_BINDING = "ch.qos.logback.classic.LoggerContext";
+    static final String LOG4J2_BINDING = "org.apache.logging.slf4j.Log4jLoggerFactory";
+
+    static MatrixRow logback(String id, String... jars) {
+        return new MatrixRow(id, Program.LOGBACK, List.of(), List.of(jars), LOGBACK_BINDING, null);
+    }
+
+    /** A Logback app that stops its LoggerContext before main returns, as Spring Boot does at shutdown. */
+    static MatrixRow logbackStoppingContext(String id, String... jars) {
+        return new MatrixRow(id, Program.LOGBACK, List.of("stop-context"), List.of(jars), LOGBACK_BINDING, null);
+    }
+
+    /** A Log4j2 app without an SLF4J binding. */
+    static MatrixRow log4j2(String id, String... jars) {
+        return new MatrixRow(id, Program.LOG4J2, List.of(), List.of(jars), null, null);
+    }
+
+    /** A Log4j2 app with Log4j2's SLF4J binding, that also logs through SLF4J. */
+    static MatrixRow log4j2WithSlf4j(String id, String... jars) {
+        return new MatrixRow(id, Program.LOG4J2, List.of("slf4j"), List.of(jars), LOG4J2_BINDING, null);
+    }
+
+    static MatrixRow core(String id, String... jars) {
+        return new MatrixRow(id, Program.CORE, List.of(), List.of(jars), null, null);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,91 @@
+package org.sentry4j.compat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a row's program as its own JVM: compat/apps' classes plus the classpath the row's pom resolved
+ * (compat/rows/&lt;id&gt;/target/classpath.txt), with {@code SENTRY_DSN} set and no other ambient
+ * {@code SENTRY_*} variable.
+ */
+final class RowProgram {
+    /** How the JVM ended and what it printed. */
+    record Run(String row, boolean finished, int exitCode, Duration elapsed, String stdout, String stderr) {
+        String output() {
+            return stdout + stderr;
+        }
+
+        @Override
+        public String toString() {
+            return row + (finished ? " exited with " + exitCode : " did not finish") + " after " + elapsed.toMillis()
+                    + " ms\n--- stdout:\n" + stdout + "--- stderr:\n" + stderr + "---";
+        }
+    }
+
+    private RowProgram() {
+    }
+
+    static List<String> resolvedClasspath(MatrixRow row) throws IOException {
+        Path file = compatDir().resolve("rows").resolve(row.id()).resolve("target/classpath.txt");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("row " + row.id() + " is not resolved (no " + file
+                    + "); build with: mvn -B -pl compat/tests -am verify");
+        }
+        return List.of(Files.readString(file, StandardCharsets.UTF_8).trim().split(File.pathSeparator));
+    }
+
+    static Run run(MatrixRow row, String dsn, Path workDir, Duration limit) throws IOException, InterruptedException {
+        Path apps = compatDir().resolve("apps/target/classes");
+        if (!Files.isDirectory(apps)) {
+            throw new IllegalStateException("compat/apps is not built (no " + apps + ")");
+        }
+        List<String> classpath = new ArrayList<>();
+        classpath.add(apps.toString());
+        classpath.addAll(resolvedClasspath(row));
+
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Short-lived programs on a shared 2-core machine: the quick compiler and one GC thread are enough.
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        // The spool goes to the row's own folder, not the shared temp dir.
+        command.add("-Dsentry.cache-dir=" + workDir.resolve("spool"));
+        if (Boolean.getBoolean("sentry4j.compat.debug")) {
+            command.add("-Dsentry.debug=true"); // the SDK's diagnostics on the row's stderr, to look into a failure
+        }
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, classpath));
+        command.add(row.program().mainClass);
+        command.addAll(row.args());
+
+        Path stdout = workDir.resolve("stdout.txt");
+        Path stderr = workDir.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectOutput(stdout.toFile()) // files, so a chatty program never blocks on a full pipe
+                .redirectError(stderr.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SENTRY_"));
+        builder.environment().put("SENTRY_DSN", dsn);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        if (!finished) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        return new Run(row.id(), finished, finished ? process.exitValue() : -1, elapsed,
+                Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    static Path compatDir() {
+        String configured = System.getProperty("sentry4j.compat.dir");
+        return (configured != null ? Path.of(configured) : Path.of("..")).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,244 @@
+package org.sentry4j.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentry4j.compat.MatrixRow.core;
+import static org.sentry4j.compat.MatrixRow.log4j2;
+import static org.sentry4j.compat.MatrixRow.log4j2WithSlf4j;
+import static org.sentry4j.compat.MatrixRow.logback;
+import static org.sentry4j.compat.MatrixRow.logbackStoppingContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sentry4j.compat.MatrixRow.KnownFailure;
+import org.sentry4j.testkit.TestReceiver;
+
+/**
+ * The supported-versions matrix (README, "Supported versions"): each row's program runs as its own JVM
+ * on the classpath Maven resolved for the row's pom, against a loopback receiver. A row passes when the
+ * program exits normally, printed its own log lines and nothing else of note (no stack trace, no
+ * SLF4J line), kept its SLF4J binding, and both its errors arrived before it exited, with the exception
+ * chain and the breadcrumbs. Rows run two at a time (junit-platform.properties).
+ *
+ * <p>One row alone: {@code mvn -B -pl compat/tests -am verify -Dsentry4j.compat.rows=logback-1.4.14}
+ * (a comma-separated list of row ids).
+ */
+class SupportMatrixTest {
+    // Failures of issue 17 that the fixes on main are removing; each row says which one it has.
+    private static final KnownFailure PARKED_LEASES = KnownFailure.crash("NoSuchFieldError: CONFIGURATION_ENDED_SUCCESSFULLY",
+            "the application dies at startup: NoSuchFieldError CONFIGURATION_ENDED_SUCCESSFULLY in ParkedLeases.listen "
+                    + "(Logback before 1.5.7)");
+    private static final KnownFailure BASIC_ARRAY_FORMAT = KnownFailure.crash("MessageFormatter.basicArrayFormat",
+            "the appender is not created: NoSuchMethodError MessageFormatter.basicArrayFormat (SLF4J 2 only) in "
+                    + "SentryAppender.<clinit>");
+    private static final KnownFailure TIMEOUT_OF_DURATION = KnownFailure.crash("Timeout.of(java.time.Duration)",
+            "the application dies at startup: NoSuchMethodError Timeout.of(Duration) in HttpSender.<init> "
+                    + "(httpclient5/httpcore5 before 5.2)");
+    private static final String SLF4J_NOISE = "SLF4J's own lines";
+    private static final String NOT_DELIVERED = "events with an exception received";
+    private static final String NOT_DELIVERED_MESSAGE = "message events received";
+    private static final KnownFailure LOG4J2_SHUTDOWN = KnownFailure.checks(
+            "LogManager.shutdown() right after the errors: close() spools both events (sent=0, spooled=2) "
+                    + "instead of sending them to the healthy receiver, and, with no SLF4J binding, httpclient5's "
+                    + "slf4j-api 1.7.36 prints three SLF4J lines",
+            SLF4J_NOISE, NOT_DELIVERED, NOT_DELIVERED_MESSAGE);
+
+    static final List<MatrixRow> ROWS = List.of(
+            logback("logback-1.2.13", "logback-classic-1.2.13.jar", "slf4j-api-1.7.36.jar")
+                    .failsUntilFixed(BASIC_ARRAY_FORMAT),
+            logback("logback-1.3.15", "logback-classic-1.3.15.jar", "slf4j-api-2.0.7.jar")
+                    .failsUntilFixed(PARKED_LEASES),
+            logback("logback-1.4.14", "logback-classic-1.4.14.jar", "slf4j-api-2.0.7.jar")
+                    .failsUntilFixed(PARKED_LEASES),
+            logback("logback-1.5.0", "logback-classic-1.5.0.jar", "slf4j-api-2.0.12.jar")
+                    .failsUntilFixed(PARKED_LEASES),
+            logback("logback-1.5.6", "logback-classic-1.5.6.jar", "slf4j-api-2.0.13.jar")
+                    .failsUntilFixed(PARKED_LEASES),
+            logback("logback-1.5.18", "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar",
+                    "httpclient5-5.5.1.jar", "gson-2.13.2.jar"),
+            log4j2("log4j2-2.17.2", "log4j-core-2.17.2.jar", "log4j-api-2.17.2.jar")
+                    .failsUntilFixed(LOG4J2_SHUTDOWN),
+            log4j2("log4j2-2.25.2", "log4j-core-2.25.2.jar", "log4j-api-2.25.2.jar")
+                    .failsUntilFixed(LOG4J2_SHUTDOWN),
+            core("core-only", "httpclient5-5.5.1.jar", "gson-2.13.2.jar")
+                    .failsUntilFixed(KnownFailure.checks("httpclient5's slf4j-api 1.7.36 prints three SLF4J lines",
+                            SLF4J_NOISE)),
+            logback("httpclient5-5.1.4", "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "logback-classic-1.5.18.jar")
+                    .failsUntilFixed(TIMEOUT_OF_DURATION),
+            logback("gson-2.8.9", "gson-2.8.9.jar", "logback-classic-1.5.18.jar"),
+            logbackStoppingContext("spring-boot-2.7.18-logback", "logback-classic-1.2.12.jar", "slf4j-api-1.7.36.jar",
+                    "httpclient5-5.1.4.jar", "gson-2.9.1.jar")
+                    .failsUntilFixed(BASIC_ARRAY_FORMAT),
+            log4j2WithSlf4j("spring-boot-2.7.18-log4j2", "log4j-core-2.17.2.jar", "log4j-slf4j-impl-2.17.2.jar",
+                    "slf4j-api-1.7.36.jar", "httpclient5-5.1.4.jar", "gson-2.9.1.jar")
+                    .failsUntilFixed(TIMEOUT_OF_DURATION),
+            logbackStoppingContext("spring-boot-3.0.13-logback", "logback-classic-1.4.11.jar", "slf4j-api-2.0.9.jar",
+                    "httpclient5-5.1.4.jar", "gson-2.9.1.jar")
+                    .failsUntilFixed(TIMEOUT_OF_DURATION),
+            logbackStoppingContext("spring-boot-3.2.12-logback", "logback-classic-1.4.14.jar", "slf4j-api-2.0.16.jar",
+                    "httpclient5-5.2.3.jar", "gson-2.10.1.jar")
+                    .failsUntilFixed(PARKED_LEASES),
+            logbackStoppingContext("spring-boot-3.5.7-logback", "logback-classic-1.5.20.jar", "slf4j-api-2.0.17.jar",
+                    "httpclient5-5.5.1.jar", "gson-2.13.2.jar"),
+            log4j2WithSlf4j("spring-boot-3.5.7-log4j2", "log4j-core-2.24.3.jar", "log4j-slf4j2-impl-2.24.3.jar",
+                    "slf4j-api-2.0.17.jar", "httpclient5-5.5.1.jar", "gson-2.13.2.jar")
+                    .failsUntilFixed(LOG4J2_SHUTDOWN));
+
+    /** Far above a row's few seconds; only a program that hangs reaches it. */
+    static final Duration PROGRAM_LIMIT = Duration.ofSeconds(60);
+
+    static Stream<MatrixRow> rows() {
+        String selected = System.getProperty("sentry4j.compat.rows", "").trim();
+        if (selected.isEmpty()) {
+            return ROWS.stream();
+        }
+        Set<String> ids = Arrays.stream(selected.split(",")).map(String::trim).collect(Collectors.toSet());
+        Set<String> known = ROWS.stream().map(MatrixRow::id).collect(Collectors.toSet());
+        assertThat(known).as("rows named by -Dsentry4j.compat.rows").containsAll(ids);
+        return ROWS.stream().filter(row -> ids.contains(row.id()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void rowStartsLogsAndDeliversItsErrors(MatrixRow row, @TempDir Path workDir) throws Exception {
+        List<String> jars = RowProgram.resolvedClasspath(row).stream()
+                .map(entry -> Path.of(entry).getFileName().toString()).collect(Collectors.toList());
+        assertThat(jars).as("what Maven resolved for row %s", row).containsAll(row.expectedJars());
+
+        RowProgram.Run run;
+        List<JsonObject> events;
+        try (TestReceiver receiver = TestReceiver.start()) {
+            run = RowProgram.run(row, receiver.dsn(), workDir, PROGRAM_LIMIT);
+            // Delivered before the program exited: nothing waits in a spool for a next start.
+            events = receiver.events();
+        }
+        SoftAssertions softly = new SoftAssertions();
+        checkRun(softly, row, run, events);
+        List<Throwable> failures = softly.errorsCollected();
+        if (row.knownFailure() == null) {
+            softly.assertAll();
+            return;
+        }
+        // A row that fails for a reason being fixed is skipped only while it fails for that reason alone.
+        MatrixRow.KnownFailure known = row.knownFailure();
+        assertThat(failures).as("row %s passes now: remove its known failure (%s)", row, known.reason()).isNotEmpty();
+        for (Throwable failure : failures) {
+            String message = String.valueOf(failure.getMessage());
+            if (!known.checks().isEmpty()) {
+                assertThat(known.checks().stream().anyMatch(check -> message.startsWith("[" + check)))
+                        .as("row %s fails a check its known failure (%s) does not name: %s", row, known.reason(), message)
+                        .isTrue();
+            }
+        }
+        if (known.sign() != null) {
+            assertThat(run.output()).as("row %s fails, but without the sign of its known failure (%s): %s", row,
+                    known.reason(), failures).contains(known.sign());
+        }
+        Assumptions.abort("known failure: " + known.reason());
+    }
+
+    private static void checkRun(SoftAssertions softly, MatrixRow row, RowProgram.Run run, List<JsonObject> events) {
+        softly.assertThat(run.finished()).as("finished within %s: %s", PROGRAM_LIMIT, run).isTrue();
+        softly.assertThat(run.exitCode()).as("exit code: %s", run).isZero();
+        checkLoggedAsUsual(softly, row, run);
+        checkNothingElsePrinted(softly, run);
+        if (row.slf4jBinding() != null) {
+            softly.assertThat(run.stdout()).as("the application's SLF4J binding: %s", run)
+                    .contains("compat-app: slf4j binding " + row.slf4jBinding());
+        }
+
+        List<JsonObject> failures = events.stream().filter(e -> e.has("exception")).collect(Collectors.toList());
+        List<JsonObject> messages = events.stream().filter(e -> !e.has("exception")).collect(Collectors.toList());
+        softly.assertThat(failures).as("events with an exception received when the program had exited: %s", run)
+                .hasSize(1);
+        softly.assertThat(messages).as("message events received when the program had exited: %s", run).hasSize(1);
+        if (failures.size() != 1 || messages.size() != 1) {
+            return;
+        }
+        JsonObject failure = failures.get(0);
+        JsonObject message = messages.get(0);
+        softly.assertThat(failure.get("level").getAsString()).isEqualTo("error");
+        softly.assertThat(exceptionChain(failure)).containsExactly(
+                "java.lang.IllegalStateException: payment failed for order 17",
+                "java.io.IOException: connection reset by the payment gateway");
+        softly.assertThat(breadcrumbs(failure)).containsSubsequence("app started", "loaded 3 orders");
+
+        softly.assertThat(message.get("level").getAsString()).isEqualTo("error");
+        softly.assertThat(message.getAsJsonObject("logentry").get("formatted").getAsString())
+                .isEqualTo("stock check found 2 negative items");
+        softly.assertThat(breadcrumbs(message)).containsSubsequence("app started", "loaded 3 orders");
+        if (row.program() != MatrixRow.Program.CORE) {
+            softly.assertThat(failure.get("logger").getAsString()).isEqualTo("compat.Checkout");
+            softly.assertThat(breadcrumbs(message)).containsSubsequence("loaded 3 orders", "order 17 failed");
+        }
+        if (MatrixRow.LOG4J2_BINDING.equals(row.slf4jBinding())) {
+            // a line logged through SLF4J reached Log4j2, and so the Sentry appender
+            softly.assertThat(breadcrumbs(failure)).contains("inventory checked through slf4j");
+        }
+    }
+
+    private static void checkLoggedAsUsual(SoftAssertions softly, MatrixRow row, RowProgram.Run run) {
+        if (row.program() == MatrixRow.Program.CORE) {
+            softly.assertThat(run.stdout()).as("%s", run).contains("compat-app: captured 2", "compat-app: main returns");
+            return;
+        }
+        softly.assertThat(run.stdout()).as("the application's own log lines: %s", run).contains(
+                "INFO  compat.Checkout - app started",
+                "INFO  compat.Checkout - loaded 3 orders",
+                "ERROR compat.Checkout - order 17 failed",
+                "ERROR compat.Checkout - stock check found 2 negative items",
+                "INFO  compat.Checkout - batch done",
+                "compat-app: main returns");
+        if (MatrixRow.LOG4J2_BINDING.equals(row.slf4jBinding())) {
+            softly.assertThat(run.stdout()).as("%s", run)
+                    .contains("INFO  compat.Inventory - inventory checked through slf4j");
+        }
+    }
+
+    /**
+     * The programs print their log lines without stack traces, so any trace came from something else;
+     * and no SLF4J line: the SDK must not make SLF4J speak in an application that never asked for it.
+     */
+    private static void checkNothingElsePrinted(SoftAssertions softly, RowProgram.Run run) {
+        softly.assertThat(run.output()).as("a stack trace or a Throwable in the output: %s", run)
+                .doesNotContainPattern("(?m)^\\s+at ")
+                .doesNotContainPattern("(?m)^Exception in thread")
+                .doesNotContainPattern("(Error|Exception): ");
+        softly.assertThat(run.output()).as("SLF4J's own lines in the output: %s", run)
+                .doesNotContainPattern("(?m)^SLF4J");
+    }
+
+    private static List<String> exceptionChain(JsonObject event) {
+        List<String> chain = new ArrayList<>();
+        for (JsonElement value : event.getAsJsonObject("exception").getAsJsonArray("values")) {
+            JsonObject ex = value.getAsJsonObject();
+            chain.add(0, ex.get("module").getAsString() + "." + ex.get("type").getAsString() + ": "
+                    + ex.get("value").getAsString());
+        }
+        return chain;
+    }
+
+    private static List<String> breadcrumbs(JsonObject event) {
+        List<String> messages = new ArrayList<>();
+        if (event.has("breadcrumbs")) {
+            for (JsonElement crumb : event.getAsJsonObject("breadcrumbs").getAsJsonArray("values")) {
+                JsonElement message = crumb.getAsJsonObject().get("message");
+                messages.add(message == null ? null : message.getAsString());
+            }
+        }
+        return messages;
+    }
+
+}
