@@ -13,9 +13,12 @@ import java.util.List;
  * @param expectedJars  file names that must be on the resolved classpath
  * @param slf4jBinding  the SLF4J logger factory the program must end with, or null when it has no binding
  * @param knownFailure  why the row fails today, while a fix is under way; null for a row that must pass
+ * @param spoolFirst    whether the program runs twice: first with the receiver down, so its errors go to the
+ *                      disk spool, then with it up, so the second start replays them (reading them back is
+ *                      the SDK's one use of gson's parser)
  */
 record MatrixRow(String id, Program program, List<String> args, List<String> expectedJars, String slf4jBinding,
-        KnownFailure knownFailure) {
+        KnownFailure knownFailure, boolean spoolFirst) {
     /**
      * A failure being fixed: the row is skipped, naming the reason, only while every check that fails is
      * one of {@code checks} (descriptions' starts; empty: any) and the output shows {@code sign} (if set).
@@ -34,7 +37,11 @@ record MatrixRow(String id, Program program, List<String> args, List<String> exp
     }
 
     MatrixRow failsUntilFixed(KnownFailure failure) {
-        return new MatrixRow(id, program, args, expectedJars, slf4jBinding, failure);
+        return new MatrixRow(id, program, args, expectedJars, slf4jBinding, failure, spoolFirst);
+    }
+
+    MatrixRow spoolingFirst() {
+        return new MatrixRow(id, program, args, expectedJars, slf4jBinding, knownFailure, true);
     }
     /** The programs of compat/apps. */
     enum Program {
@@ -53,26 +60,26 @@ record MatrixRow(String id, Program program, List<String> args, List<String> exp
     static final String LOG4J2_BINDING = "org.apache.logging.slf4j.Log4jLoggerFactory";
 
     static MatrixRow logback(String id, String... jars) {
-        return new MatrixRow(id, Program.LOGBACK, List.of(), List.of(jars), LOGBACK_BINDING, null);
+        return new MatrixRow(id, Program.LOGBACK, List.of(), List.of(jars), LOGBACK_BINDING, null, false);
     }
 
     /** A Logback app that stops its LoggerContext before main returns, as Spring Boot does at shutdown. */
     static MatrixRow logbackStoppingContext(String id, String... jars) {
-        return new MatrixRow(id, Program.LOGBACK, List.of("stop-context"), List.of(jars), LOGBACK_BINDING, null);
+        return new MatrixRow(id, Program.LOGBACK, List.of("stop-context"), List.of(jars), LOGBACK_BINDING, null, false);
     }
 
     /** A Log4j2 app without an SLF4J binding. */
     static MatrixRow log4j2(String id, String... jars) {
-        return new MatrixRow(id, Program.LOG4J2, List.of(), List.of(jars), null, null);
+        return new MatrixRow(id, Program.LOG4J2, List.of(), List.of(jars), null, null, false);
     }
 
     /** A Log4j2 app with Log4j2's SLF4J binding, that also logs through SLF4J. */
     static MatrixRow log4j2WithSlf4j(String id, String... jars) {
-        return new MatrixRow(id, Program.LOG4J2, List.of("slf4j"), List.of(jars), LOG4J2_BINDING, null);
+        return new MatrixRow(id, Program.LOG4J2, List.of("slf4j"), List.of(jars), LOG4J2_BINDING, null, false);
     }
 
     static MatrixRow core(String id, String... jars) {
-        return new MatrixRow(id, Program.CORE, List.of(), List.of(jars), null, null);
+        return new MatrixRow(id, Program.CORE, List.of(), List.of(jars), null, null, false);
     }
 
     @Override

@@ -32,6 +32,17 @@ final class RowProgram {
     private RowProgram() {
     }
 
+    /** Envelopes the SDK left in the row's disk spool. */
+    static long spooled(Path workDir) throws IOException {
+        Path spool = workDir.resolve("spool");
+        if (!Files.isDirectory(spool)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(spool)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
     static List<String> resolvedClasspath(MatrixRow row) throws IOException {
         Path file = compatDir().resolve("rows").resolve(row.id()).resolve("target/classpath.txt");
         if (!Files.isRegularFile(file)) {
@@ -41,7 +52,12 @@ final class RowProgram {
         return List.of(Files.readString(file, StandardCharsets.UTF_8).trim().split(File.pathSeparator));
     }
 
-    static Run run(MatrixRow row, String dsn, Path workDir, Duration limit) throws IOException, InterruptedException {
+    /**
+     * Runs the row's program in {@code workDir}; {@code label} names its output files there. Runs in the
+     * same {@code workDir} share the SDK's disk spool.
+     */
+    static Run run(MatrixRow row, String dsn, Path workDir, String label, Duration limit)
+            throws IOException, InterruptedException {
         Path apps = compatDir().resolve("apps/target/classes");
         if (!Files.isDirectory(apps)) {
             throw new IllegalStateException("compat/apps is not built (no " + apps + ")");
@@ -65,8 +81,8 @@ final class RowProgram {
         command.add(row.program().mainClass);
         command.addAll(row.args());
 
-        Path stdout = workDir.resolve("stdout.txt");
-        Path stderr = workDir.resolve("stderr.txt");
+        Path stdout = workDir.resolve(label + ".stdout.txt");
+        Path stderr = workDir.resolve(label + ".stderr.txt");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectOutput(stdout.toFile()) // files, so a chatty program never blocks on a full pipe
@@ -80,7 +96,7 @@ final class RowProgram {
         if (!finished) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        return new Run(row.id(), finished, finished ? process.exitValue() : -1, elapsed,
+        return new Run(row.id() + " (" + label + ")", finished, finished ? process.exitValue() : -1, elapsed,
                 Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
     }
 
