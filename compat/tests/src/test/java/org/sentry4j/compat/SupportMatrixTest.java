@@ -55,46 +55,58 @@ class SupportMatrixTest {
                     + "and, with no SLF4J binding, httpclient5's slf4j-api 1.7.36 prints three SLF4J lines",
             SLF4J_NOISE, NOT_DELIVERED, NOT_DELIVERED_MESSAGE);
 
+    /** What a row gets from sentry-core unless the application or its BOM decides otherwise. */
+    private static final String[] SDK_DEFAULTS = {"httpclient5-5.5.1.jar", "httpcore5-5.3.6.jar", "gson-2.13.2.jar"};
+    private static final String[] SPRING_BOOT_2_7 = {"httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "gson-2.9.1.jar"};
+
     static final List<MatrixRow> ROWS = List.of(
-            logback("logback-1.2.13", "logback-classic-1.2.13.jar", "slf4j-api-1.7.36.jar")
+            logback("logback-1.2.13", with(SDK_DEFAULTS, "logback-classic-1.2.13.jar", "slf4j-api-1.7.36.jar"))
                     .failsUntilFixed(BASIC_ARRAY_FORMAT),
-            logback("logback-1.3.15", "logback-classic-1.3.15.jar", "slf4j-api-2.0.7.jar")
+            logback("logback-1.3.15", with(SDK_DEFAULTS, "logback-classic-1.3.15.jar", "slf4j-api-2.0.7.jar"))
                     .failsUntilFixed(PARKED_LEASES),
-            logback("logback-1.4.14", "logback-classic-1.4.14.jar", "slf4j-api-2.0.7.jar")
+            logback("logback-1.4.14", with(SDK_DEFAULTS, "logback-classic-1.4.14.jar", "slf4j-api-2.0.7.jar"))
                     .failsUntilFixed(PARKED_LEASES),
-            logback("logback-1.5.0", "logback-classic-1.5.0.jar", "slf4j-api-2.0.12.jar")
+            logback("logback-1.5.0", with(SDK_DEFAULTS, "logback-classic-1.5.0.jar", "slf4j-api-2.0.12.jar"))
                     .failsUntilFixed(PARKED_LEASES),
-            logback("logback-1.5.6", "logback-classic-1.5.6.jar", "slf4j-api-2.0.13.jar")
+            logback("logback-1.5.6", with(SDK_DEFAULTS, "logback-classic-1.5.6.jar", "slf4j-api-2.0.13.jar"))
                     .failsUntilFixed(PARKED_LEASES),
-            logback("logback-1.5.18", "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar",
-                    "httpclient5-5.5.1.jar", "gson-2.13.2.jar"),
-            log4j2("log4j2-2.17.2", "log4j-core-2.17.2.jar", "log4j-api-2.17.2.jar")
+            logback("logback-1.5.18", with(SDK_DEFAULTS, "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")),
+            log4j2("log4j2-2.17.2", with(SDK_DEFAULTS, "log4j-core-2.17.2.jar", "log4j-api-2.17.2.jar",
+                    "slf4j-api-1.7.36.jar"))
                     .failsUntilFixed(LOG4J2_SHUTDOWN),
-            log4j2("log4j2-2.25.2", "log4j-core-2.25.2.jar", "log4j-api-2.25.2.jar")
+            log4j2("log4j2-2.25.2", with(SDK_DEFAULTS, "log4j-core-2.25.2.jar", "log4j-api-2.25.2.jar",
+                    "slf4j-api-1.7.36.jar"))
                     .failsUntilFixed(LOG4J2_SHUTDOWN),
-            core("core-only", "httpclient5-5.5.1.jar", "gson-2.13.2.jar")
+            core("core-only", with(SDK_DEFAULTS, "slf4j-api-1.7.36.jar"))
                     .failsUntilFixed(KnownFailure.checks("httpclient5's slf4j-api 1.7.36 prints three SLF4J lines",
                             SLF4J_NOISE)),
-            logback("httpclient5-5.1.4", "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "logback-classic-1.5.18.jar")
+            logback("httpclient5-5.1.4", "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "gson-2.13.2.jar",
+                    "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")
                     .failsUntilFixed(TIMEOUT_OF_DURATION),
-            logback("gson-2.8.9", "gson-2.8.9.jar", "logback-classic-1.5.18.jar").spoolingFirst(),
-            logbackStoppingContext("spring-boot-2.7.18-logback", "logback-classic-1.2.12.jar", "slf4j-api-1.7.36.jar",
-                    "httpclient5-5.1.4.jar", "gson-2.9.1.jar")
+            logback("gson-2.8.9", "gson-2.8.9.jar", "httpclient5-5.5.1.jar", "httpcore5-5.3.6.jar",
+                    "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")
+                    .spoolingFirst(),
+            logbackStoppingContext("spring-boot-2.7.18-logback", with(SPRING_BOOT_2_7, "logback-classic-1.2.12.jar",
+                    "slf4j-api-1.7.36.jar"))
                     .failsUntilFixed(BASIC_ARRAY_FORMAT),
-            log4j2WithSlf4j("spring-boot-2.7.18-log4j2", "log4j-core-2.17.2.jar", "log4j-slf4j-impl-2.17.2.jar",
-                    "slf4j-api-1.7.36.jar", "httpclient5-5.1.4.jar", "gson-2.9.1.jar")
+            log4j2WithSlf4j("spring-boot-2.7.18-log4j2", with(SPRING_BOOT_2_7, "log4j-core-2.17.2.jar",
+                    "log4j-slf4j-impl-2.17.2.jar", "slf4j-api-1.7.36.jar"))
                     .failsUntilFixed(TIMEOUT_OF_DURATION),
             logbackStoppingContext("spring-boot-3.0.13-logback", "logback-classic-1.4.11.jar", "slf4j-api-2.0.9.jar",
-                    "httpclient5-5.1.4.jar", "gson-2.9.1.jar")
+                    "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "gson-2.9.1.jar")
                     .failsUntilFixed(TIMEOUT_OF_DURATION),
             logbackStoppingContext("spring-boot-3.2.12-logback", "logback-classic-1.4.14.jar", "slf4j-api-2.0.16.jar",
-                    "httpclient5-5.2.3.jar", "gson-2.10.1.jar")
+                    "httpclient5-5.2.3.jar", "httpcore5-5.2.5.jar", "gson-2.10.1.jar")
                     .failsUntilFixed(PARKED_LEASES),
-            logbackStoppingContext("spring-boot-3.5.7-logback", "logback-classic-1.5.20.jar", "slf4j-api-2.0.17.jar",
-                    "httpclient5-5.5.1.jar", "gson-2.13.2.jar"),
-            log4j2WithSlf4j("spring-boot-3.5.7-log4j2", "log4j-core-2.24.3.jar", "log4j-slf4j2-impl-2.24.3.jar",
-                    "slf4j-api-2.0.17.jar", "httpclient5-5.5.1.jar", "gson-2.13.2.jar")
+            logbackStoppingContext("spring-boot-3.5.7-logback", with(SDK_DEFAULTS, "logback-classic-1.5.20.jar",
+                    "slf4j-api-2.0.17.jar")),
+            log4j2WithSlf4j("spring-boot-3.5.7-log4j2", with(SDK_DEFAULTS, "log4j-core-2.24.3.jar",
+                    "log4j-slf4j2-impl-2.24.3.jar", "slf4j-api-2.0.17.jar"))
                     .failsUntilFixed(LOG4J2_SHUTDOWN));
+
+    private static String[] with(String[] base, String... more) {
+        return Stream.concat(Arrays.stream(base), Arrays.stream(more)).toArray(String[]::new);
+    }
 
     /** Far above a row's few seconds; only a program that hangs reaches it. */
     static final Duration PROGRAM_LIMIT = Duration.ofSeconds(60);
