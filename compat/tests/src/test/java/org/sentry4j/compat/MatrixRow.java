@@ -16,9 +16,12 @@ import java.util.List;
  * @param spoolFirst    whether the program runs twice: first with the receiver down, so its errors go to the
  *                      disk spool, then with it up, so the second start replays them (reading them back is
  *                      the SDK's one use of gson's parser)
+ * @param unsupported   for a row with a version sentry4j does not support, the artifact and that version
+ *                      ({@code "httpclient5 5.0.4"}): the program must still run and log as usual and be told
+ *                      so in a line naming both; whether its errors arrive is not checked
  */
 record MatrixRow(String id, Program program, List<String> args, List<String> expectedJars, String slf4jBinding,
-        KnownFailure knownFailure, boolean spoolFirst) {
+        KnownFailure knownFailure, boolean spoolFirst, String unsupported) {
     /**
      * A failure being fixed: the row is skipped, naming the reason, only while every check that fails is
      * one of {@code checks} (descriptions' starts; empty: any) and the output shows {@code sign} (if set).
@@ -37,12 +40,19 @@ record MatrixRow(String id, Program program, List<String> args, List<String> exp
     }
 
     MatrixRow failsUntilFixed(KnownFailure failure) {
-        return new MatrixRow(id, program, args, expectedJars, slf4jBinding, failure, spoolFirst);
+        return new MatrixRow(id, program, args, expectedJars, slf4jBinding, failure, spoolFirst, unsupported);
     }
 
     MatrixRow spoolingFirst() {
-        return new MatrixRow(id, program, args, expectedJars, slf4jBinding, knownFailure, true);
+        return new MatrixRow(id, program, args, expectedJars, slf4jBinding, knownFailure, true, unsupported);
     }
+
+    /** A row whose {@code artifact} at {@code version} sentry4j does not support. */
+    MatrixRow notSupporting(String artifact, String version) {
+        return new MatrixRow(id, program, args, expectedJars, slf4jBinding, knownFailure, spoolFirst,
+                artifact + " " + version);
+    }
+
     /** The programs of compat/apps. */
     enum Program {
         LOGBACK("org.sentry4j.compat.apps.LogbackApp"),
@@ -60,26 +70,26 @@ record MatrixRow(String id, Program program, List<String> args, List<String> exp
     static final String LOG4J2_BINDING = "org.apache.logging.slf4j.Log4jLoggerFactory";
 
     static MatrixRow logback(String id, String... jars) {
-        return new MatrixRow(id, Program.LOGBACK, List.of(), List.of(jars), LOGBACK_BINDING, null, false);
+        return new MatrixRow(id, Program.LOGBACK, List.of(), List.of(jars), LOGBACK_BINDING, null, false, null);
     }
 
     /** A Logback app that stops its LoggerContext before main returns, as Spring Boot does at shutdown. */
     static MatrixRow logbackStoppingContext(String id, String... jars) {
-        return new MatrixRow(id, Program.LOGBACK, List.of("stop-context"), List.of(jars), LOGBACK_BINDING, null, false);
+        return new MatrixRow(id, Program.LOGBACK, List.of("stop-context"), List.of(jars), LOGBACK_BINDING, null, false, null);
     }
 
     /** A Log4j2 app without an SLF4J binding. */
     static MatrixRow log4j2(String id, String... jars) {
-        return new MatrixRow(id, Program.LOG4J2, List.of(), List.of(jars), null, null, false);
+        return new MatrixRow(id, Program.LOG4J2, List.of(), List.of(jars), null, null, false, null);
     }
 
     /** A Log4j2 app with Log4j2's SLF4J binding, that also logs through SLF4J. */
     static MatrixRow log4j2WithSlf4j(String id, String... jars) {
-        return new MatrixRow(id, Program.LOG4J2, List.of("slf4j"), List.of(jars), LOG4J2_BINDING, null, false);
+        return new MatrixRow(id, Program.LOG4J2, List.of("slf4j"), List.of(jars), LOG4J2_BINDING, null, false, null);
     }
 
     static MatrixRow core(String id, String... jars) {
-        return new MatrixRow(id, Program.CORE, List.of(), List.of(jars), null, null, false);
+        return new MatrixRow(id, Program.CORE, List.of(), List.of(jars), null, null, false, null);
     }
 
     @Override

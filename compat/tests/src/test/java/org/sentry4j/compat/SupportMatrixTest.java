@@ -83,9 +83,20 @@ class SupportMatrixTest {
             logback("httpclient5-5.1.4", "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "gson-2.13.2.jar",
                     "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")
                     .failsUntilFixed(TIMEOUT_OF_DURATION),
+            logback("httpclient5-5.0.4", "httpclient5-5.0.4.jar", "httpcore5-5.0.4.jar", "gson-2.13.2.jar",
+                    "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")
+                    .notSupporting("httpclient5", "5.0.4")
+                    .failsUntilFixed(TIMEOUT_OF_DURATION),
             logback("gson-2.8.9", "gson-2.8.9.jar", "httpclient5-5.5.1.jar", "httpcore5-5.3.6.jar",
                     "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")
                     .spoolingFirst(),
+            logback("gson-2.8.5", "gson-2.8.5.jar", "httpclient5-5.5.1.jar", "httpcore5-5.3.6.jar",
+                    "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")
+                    .spoolingFirst()
+                    .notSupporting("gson", "2.8.5")
+                    .failsUntilFixed(KnownFailure.crash("JsonParser.parseString",
+                            "the spool thread dies replaying the spool: NoSuchMethodError JsonParser.parseString "
+                                    + "(gson 2.8.6+), uncaught, on stderr; nothing names gson 2.8.5")),
             logbackStoppingContext("spring-boot-2.7.18-logback", with(SPRING_BOOT_2_7, "logback-classic-1.2.12.jar",
                     "slf4j-api-1.7.36.jar"))
                     .failsUntilFixed(BASIC_ARRAY_FORMAT),
@@ -179,6 +190,13 @@ class SupportMatrixTest {
                     .contains("compat-app: slf4j binding " + row.slf4jBinding());
         }
 
+        if (row.unsupported() != null) {
+            String[] artifactAndVersion = row.unsupported().split(" ");
+            softly.assertThat(run.output().lines()
+                            .anyMatch(line -> line.contains(artifactAndVersion[0]) && line.contains(artifactAndVersion[1])))
+                    .as("a line naming %s (found) in the output: %s", row.unsupported(), run).isTrue();
+            return; // whether its errors arrive is not promised
+        }
         List<JsonObject> failures = events.stream().filter(e -> e.has("exception")).collect(Collectors.toList());
         List<JsonObject> messages = events.stream().filter(e -> !e.has("exception")).collect(Collectors.toList());
         int each = row.spoolFirst() ? 2 : 1; // the spooled run's, replayed, and this run's
