@@ -47,6 +47,18 @@ record MatrixRow(String id, Program program, List<String> args, List<String> exp
         return new MatrixRow(id, program, args, expectedJars, slf4jBinding, knownFailure, true, unsupported);
     }
 
+    /** The program also makes one request through its own HttpClient 5 with SentryHttpBreadcrumbs. */
+    MatrixRow callingHttp() {
+        List<String> more = new java.util.ArrayList<>(args);
+        more.add("http");
+        return new MatrixRow(id, program, List.copyOf(more), expectedJars, slf4jBinding, knownFailure, spoolFirst,
+                unsupported);
+    }
+
+    boolean callsHttp() {
+        return args.contains("http");
+    }
+
     /** A row whose {@code artifact} at {@code version} sentry4j does not support. */
     MatrixRow notSupporting(String artifact, String version) {
         return new MatrixRow(id, program, args, expectedJars, slf4jBinding, knownFailure, spoolFirst,

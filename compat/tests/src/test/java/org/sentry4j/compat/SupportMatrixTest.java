@@ -32,8 +32,10 @@ import org.sentry4j.testkit.TestReceiver;
  * SLF4J line), kept its SLF4J binding, and both its errors arrived before it exited, with the exception
  * chain and the breadcrumbs. Rows run two at a time (junit-platform.properties).
  *
- * <p>One row alone: {@code mvn -B -pl compat/tests -am verify -Dsentry4j.compat.rows=logback-1.4.14}
- * (a comma-separated list of row ids).
+ * <p>One row alone: {@code mvn -B -pl compat/tests -am verify -Dtest=SupportMatrixTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dsentry4j.compat.rows=logback-1.4.14} (a comma-separated list
+ * of row ids); {@code -Dsentry4j.compat.strict=true} fails the rows with a known failure instead of
+ * skipping them, {@code -Dsentry4j.compat.debug=true} turns the SDK's diagnostics on in the programs.
  */
 class SupportMatrixTest {
     // Failures of issue 17 that the fixes on main are removing; each row says which one it has.
@@ -43,21 +45,16 @@ class SupportMatrixTest {
     private static final KnownFailure BASIC_ARRAY_FORMAT = KnownFailure.crash("MessageFormatter.basicArrayFormat",
             "the appender is not created: NoSuchMethodError MessageFormatter.basicArrayFormat (SLF4J 2 only) in "
                     + "SentryAppender.<clinit>");
-    private static final KnownFailure TIMEOUT_OF_DURATION = KnownFailure.crash("Timeout.of(java.time.Duration)",
-            "the application dies at startup: NoSuchMethodError Timeout.of(Duration) in HttpSender.<init> "
-                    + "(httpclient5/httpcore5 before 5.2)");
     private static final String SLF4J_NOISE = "SLF4J's own lines";
     private static final String NOT_DELIVERED = "events with an exception received";
     private static final String NOT_DELIVERED_MESSAGE = "message events received";
     private static final KnownFailure LOG4J2_SHUTDOWN = KnownFailure.checks(
             "errors logged just before LogManager.shutdown() are not sent: its stop(50 ms) (a constant in Log4j2's "
-                    + "ClassLoaderContextSelector.shutdown) caps the appender's flush, so close() spools or drops them; "
-                    + "and, with no SLF4J binding, httpclient5's slf4j-api 1.7.36 prints three SLF4J lines",
+                    + "ClassLoaderContextSelector.shutdown) caps the appender's flush, so close() spools or drops them",
             SLF4J_NOISE, NOT_DELIVERED, NOT_DELIVERED_MESSAGE);
 
     /** What a row gets from sentry-core unless the application or its BOM decides otherwise. */
-    private static final String[] SDK_DEFAULTS = {"httpclient5-5.5.1.jar", "httpcore5-5.3.6.jar", "gson-2.13.2.jar"};
-    private static final String[] SPRING_BOOT_2_7 = {"httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "gson-2.9.1.jar"};
+    private static final String[] SDK_DEFAULTS = {"gson-2.13.2.jar"};
 
     static final List<MatrixRow> ROWS = List.of(
             logback("logback-1.2.13", with(SDK_DEFAULTS, "logback-classic-1.2.13.jar", "slf4j-api-1.7.36.jar"))
@@ -71,48 +68,45 @@ class SupportMatrixTest {
             logback("logback-1.5.6", with(SDK_DEFAULTS, "logback-classic-1.5.6.jar", "slf4j-api-2.0.13.jar"))
                     .failsUntilFixed(PARKED_LEASES),
             logback("logback-1.5.18", with(SDK_DEFAULTS, "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")),
-            log4j2("log4j2-2.17.2", with(SDK_DEFAULTS, "log4j-core-2.17.2.jar", "log4j-api-2.17.2.jar",
-                    "slf4j-api-1.7.36.jar"))
+            log4j2("log4j2-2.17.2", with(SDK_DEFAULTS, "log4j-core-2.17.2.jar", "log4j-api-2.17.2.jar"))
                     .failsUntilFixed(LOG4J2_SHUTDOWN),
-            log4j2("log4j2-2.25.2", with(SDK_DEFAULTS, "log4j-core-2.25.2.jar", "log4j-api-2.25.2.jar",
-                    "slf4j-api-1.7.36.jar"))
+            log4j2("log4j2-2.25.2", with(SDK_DEFAULTS, "log4j-core-2.25.2.jar", "log4j-api-2.25.2.jar"))
                     .failsUntilFixed(LOG4J2_SHUTDOWN),
-            core("core-only", with(SDK_DEFAULTS, "slf4j-api-1.7.36.jar"))
-                    .failsUntilFixed(KnownFailure.checks("httpclient5's slf4j-api 1.7.36 prints three SLF4J lines",
-                            SLF4J_NOISE)),
-            logback("httpclient5-5.1.4", "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "gson-2.13.2.jar",
-                    "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")
-                    .failsUntilFixed(TIMEOUT_OF_DURATION),
-            logback("httpclient5-5.0.4", "httpclient5-5.0.4.jar", "httpcore5-5.0.4.jar", "gson-2.13.2.jar",
-                    "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")
-                    .notSupporting("httpclient5", "5.0.4")
-                    .failsUntilFixed(TIMEOUT_OF_DURATION),
-            logback("gson-2.8.9", "gson-2.8.9.jar", "httpclient5-5.5.1.jar", "httpcore5-5.3.6.jar",
-                    "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")
+            core("core-only", SDK_DEFAULTS),
+            logback("httpclient5-5.1.4", with(SDK_DEFAULTS, "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar",
+                    "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar"))
+                    .callingHttp(),
+            logback("gson-2.8.9", "gson-2.8.9.jar", "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")
                     .spoolingFirst(),
-            logback("gson-2.8.5", "gson-2.8.5.jar", "httpclient5-5.5.1.jar", "httpcore5-5.3.6.jar",
-                    "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")
+            logback("gson-2.8.5", "gson-2.8.5.jar", "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")
                     .spoolingFirst()
                     .notSupporting("gson", "2.8.5")
                     .failsUntilFixed(KnownFailure.crash("JsonParser.parseString",
                             "the spool thread dies replaying the spool: NoSuchMethodError JsonParser.parseString "
                                     + "(gson 2.8.6+), uncaught, on stderr; nothing names gson 2.8.5")),
-            logbackStoppingContext("spring-boot-2.7.18-logback", with(SPRING_BOOT_2_7, "logback-classic-1.2.12.jar",
-                    "slf4j-api-1.7.36.jar"))
+            logbackStoppingContext("spring-boot-2.7.18-logback", "logback-classic-1.2.12.jar", "slf4j-api-1.7.36.jar",
+                    "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "gson-2.9.1.jar")
+                    .callingHttp()
                     .failsUntilFixed(BASIC_ARRAY_FORMAT),
-            log4j2WithSlf4j("spring-boot-2.7.18-log4j2", with(SPRING_BOOT_2_7, "log4j-core-2.17.2.jar",
-                    "log4j-slf4j-impl-2.17.2.jar", "slf4j-api-1.7.36.jar"))
-                    .failsUntilFixed(TIMEOUT_OF_DURATION),
+            log4j2WithSlf4j("spring-boot-2.7.18-log4j2", "log4j-core-2.17.2.jar", "log4j-slf4j-impl-2.17.2.jar",
+                    "slf4j-api-1.7.36.jar", "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "gson-2.9.1.jar")
+                    .callingHttp()
+                    .failsUntilFixed(LOG4J2_SHUTDOWN),
             logbackStoppingContext("spring-boot-3.0.13-logback", "logback-classic-1.4.11.jar", "slf4j-api-2.0.9.jar",
                     "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "gson-2.9.1.jar")
-                    .failsUntilFixed(TIMEOUT_OF_DURATION),
+                    .callingHttp()
+                    .failsUntilFixed(PARKED_LEASES),
             logbackStoppingContext("spring-boot-3.2.12-logback", "logback-classic-1.4.14.jar", "slf4j-api-2.0.16.jar",
                     "httpclient5-5.2.3.jar", "httpcore5-5.2.5.jar", "gson-2.10.1.jar")
+                    .callingHttp()
                     .failsUntilFixed(PARKED_LEASES),
             logbackStoppingContext("spring-boot-3.5.7-logback", with(SDK_DEFAULTS, "logback-classic-1.5.20.jar",
-                    "slf4j-api-2.0.17.jar")),
+                    "slf4j-api-2.0.17.jar", "httpclient5-5.5.1.jar", "httpcore5-5.3.6.jar"))
+                    .callingHttp(),
             log4j2WithSlf4j("spring-boot-3.5.7-log4j2", with(SDK_DEFAULTS, "log4j-core-2.24.3.jar",
-                    "log4j-slf4j2-impl-2.24.3.jar", "slf4j-api-2.0.17.jar"))
+                    "log4j-slf4j2-impl-2.24.3.jar", "slf4j-api-2.0.17.jar", "httpclient5-5.5.1.jar",
+                    "httpcore5-5.3.6.jar"))
+                    .callingHttp()
                     .failsUntilFixed(LOG4J2_SHUTDOWN));
 
     private static String[] with(String[] base, String... more) {
@@ -158,7 +152,7 @@ class SupportMatrixTest {
         }
         checkRun(softly, row, run, events);
         List<Throwable> failures = softly.errorsCollected();
-        if (row.knownFailure() == null) {
+        if (row.knownFailure() == null || Boolean.getBoolean("sentry4j.compat.strict")) {
             softly.assertAll();
             return;
         }
@@ -223,6 +217,12 @@ class SupportMatrixTest {
             softly.assertThat(failure.get("logger").getAsString()).isEqualTo("compat.Checkout");
             softly.assertThat(breadcrumbs(message)).containsSubsequence("loaded 3 orders", "order 17 failed");
         }
+        if (row.callsHttp()) {
+            softly.assertThat(httpBreadcrumbs(failure)).as("HTTP breadcrumbs of %s", run)
+                    .anyMatch(data -> data.get("method").getAsString().equals("GET")
+                            && data.get("url").getAsString().endsWith("/compat-ping")
+                            && data.has("status_code"));
+        }
         if (MatrixRow.LOG4J2_BINDING.equals(row.slf4jBinding())) {
             // a line logged through SLF4J reached Log4j2, and so the Sentry appender
             softly.assertThat(breadcrumbs(failure)).contains("inventory checked through slf4j");
@@ -268,6 +268,20 @@ class SupportMatrixTest {
                     + ex.get("value").getAsString());
         }
         return chain;
+    }
+
+    /** The data of each breadcrumb of type http. */
+    private static List<JsonObject> httpBreadcrumbs(JsonObject event) {
+        List<JsonObject> data = new ArrayList<>();
+        if (event.has("breadcrumbs")) {
+            for (JsonElement crumb : event.getAsJsonObject("breadcrumbs").getAsJsonArray("values")) {
+                JsonObject c = crumb.getAsJsonObject();
+                if (c.has("type") && c.get("type").getAsString().equals("http") && c.has("data")) {
+                    data.add(c.getAsJsonObject("data"));
+                }
+            }
+        }
+        return data;
     }
 
     private static List<String> breadcrumbs(JsonObject event) {
