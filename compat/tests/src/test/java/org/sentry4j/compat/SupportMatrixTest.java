@@ -41,7 +41,7 @@ class SupportMatrixTest {
     // Failures of issue 17 that the fixes on main are removing; each row says which one it has.
     private static final KnownFailure PARKED_LEASES = KnownFailure.crash("NoSuchFieldError: CONFIGURATION_ENDED_SUCCESSFULLY",
             "the application dies at startup: NoSuchFieldError CONFIGURATION_ENDED_SUCCESSFULLY in ParkedLeases.listen "
-                    + "(Logback before 1.5.7)");
+                    + "(the event type is missing in Logback 1.5.6 and older)");
     private static final KnownFailure BASIC_ARRAY_FORMAT = KnownFailure.crash("MessageFormatter.basicArrayFormat",
             "the appender is not created: NoSuchMethodError MessageFormatter.basicArrayFormat (SLF4J 2 only) in "
                     + "SentryAppender.<clinit>");
@@ -154,6 +154,7 @@ class SupportMatrixTest {
         List<Throwable> failures = softly.errorsCollected();
         if (row.knownFailure() == null || Boolean.getBoolean("sentry4j.compat.strict")) {
             softly.assertAll();
+            System.out.printf("matrix row %s: passes (%d ms)%n", row.id(), run.elapsed().toMillis());
             return;
         }
         // A row that fails for a reason being fixed is skipped only while it fails for that reason alone.
@@ -171,6 +172,7 @@ class SupportMatrixTest {
             assertThat(run.output()).as("row %s fails, but without the sign of its known failure (%s): %s", row,
                     known.reason(), failures).contains(known.sign());
         }
+        System.out.printf("matrix row %s: skipped, known failure: %s%n", row.id(), known.reason());
         Assumptions.abort("known failure: " + known.reason());
     }
 
