@@ -32,14 +32,14 @@ final class RowProgram {
     private RowProgram() {
     }
 
-    /** Envelopes the SDK left in the row's disk spool. */
+    /** Batch files of envelopes the SDK left in the row's disk spool. */
     static long spooled(Path workDir) throws IOException {
         Path spool = workDir.resolve("spool");
         if (!Files.isDirectory(spool)) {
             return 0;
         }
         try (java.util.stream.Stream<Path> files = Files.walk(spool)) {
-            return files.filter(Files::isRegularFile).count();
+            return files.filter(file -> file.getFileName().toString().endsWith(".batch")).count();
         }
     }
 
