@@ -77,6 +77,11 @@ final class RowProgram {
         // must not look like an incompatibility. Sending takes milliseconds against the loopback receiver,
         // so a row whose errors still go to the spool gave up early, which is what the test looks for.
         command.add("-Dsentry.shutdown-timeout=10s");
+        if (row.unsupported() != null) {
+            // Logback prints its status only at configuration unless a listener is set: the status message
+            // about the unsupported version may come later, from the SDK's threads.
+            command.add("-Dlogback.statusListenerClass=ch.qos.logback.core.status.OnConsoleStatusListener");
+        }
         if (Boolean.getBoolean("sentry4j.compat.debug")) {
             command.add("-Dsentry.debug=true"); // the SDK's diagnostics on the row's stderr, to look into a failure
         }
