@@ -44,9 +44,9 @@ final class RowProgram {
     }
 
     static List<String> resolvedClasspath(MatrixRow row) throws IOException {
-        Path file = compatDir().resolve("rows").resolve(row.id()).resolve("target/classpath.txt");
+        Path file = compatDir().resolve("rows").resolve(row.module()).resolve("target/classpath.txt");
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("row " + row.id() + " is not resolved (no " + file
+            throw new IllegalStateException("row " + row.module() + " is not resolved (no " + file
                     + "); build with: mvn -B -pl compat/tests -am verify");
         }
         return List.of(Files.readString(file, StandardCharsets.UTF_8).trim().split(File.pathSeparator));

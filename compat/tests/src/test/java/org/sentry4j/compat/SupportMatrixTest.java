@@ -62,6 +62,12 @@ class SupportMatrixTest {
                     .failsUntilFixed(LOG4J2_SHUTDOWN),
             log4j2("log4j2-2.25.2", with(SDK_DEFAULTS, "log4j-core-2.25.2.jar", "log4j-api-2.25.2.jar"))
                     .failsUntilFixed(LOG4J2_SHUTDOWN),
+            log4j2("log4j2-2.17.2-main-returns", with(SDK_DEFAULTS, "log4j-core-2.17.2.jar", "log4j-api-2.17.2.jar"))
+                    .onClasspathOf("log4j2-2.17.2")
+                    .mainReturning(),
+            log4j2("log4j2-2.25.2-main-returns", with(SDK_DEFAULTS, "log4j-core-2.25.2.jar", "log4j-api-2.25.2.jar"))
+                    .onClasspathOf("log4j2-2.25.2")
+                    .mainReturning(),
             core("core-only", SDK_DEFAULTS),
             logback("httpclient5-5.1.4", with(SDK_DEFAULTS, "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar",
                     "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar"))

@@ -7,7 +7,7 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * A Log4j2 application: log4j2.xml configures the console and the Sentry appender; it ends with
- * {@code LogManager.shutdown()}. With the argument {@code slf4j} it also logs one line through SLF4J, as
+ * {@code LogManager.shutdown()}, or with {@code main-returns} leaves that to Log4j2's shutdown hook. With the argument {@code slf4j} it also logs one line through SLF4J, as
  * an application with Log4j2's SLF4J binding (Spring Boot's log4j2 starter) does, and prints the binding;
  * with {@code http} it makes one request through its own HttpClient 5 with sentry4j's breadcrumb
  * interceptor before the errors.
@@ -30,7 +30,9 @@ public final class Log4j2App {
         log.error("order 17 failed", Failures.chained());
         log.error("stock check found {} negative items", 2);
         log.info("batch done");
-        LogManager.shutdown();
+        if (!options.contains("main-returns")) {
+            LogManager.shutdown();
+        }
         System.out.println("compat-app: main returns");
     }
 
