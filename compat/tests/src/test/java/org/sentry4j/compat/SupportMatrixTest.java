@@ -30,7 +30,7 @@ import org.sentry4j.testkit.TestReceiver;
  * on the classpath Maven resolved for the row's pom, against a loopback receiver. A row passes when the
  * program exits normally, printed its own log lines and nothing else of note (no stack trace, no
  * SLF4J line), kept its SLF4J binding, and both its errors arrived before it exited, with the exception
- * chain and the breadcrumbs. Rows run two at a time (junit-platform.properties).
+ * chain and the breadcrumbs. Rows run one at a time (junit-platform.properties says why).
  *
  * <p>One row alone: {@code mvn -B -pl compat/tests -am verify -Dtest=SupportMatrixTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dsentry4j.compat.rows=logback-1.4.14} (a comma-separated list
