@@ -43,10 +43,6 @@ class SupportMatrixTest {
     private static final String NOT_DELIVERED_MESSAGE = "message events received";
     private static final String CLOSE_SPOOLS_UNDER_LOAD = "close() spooled errors with the receiver healthy and "
             + "most of its deadline left, as it does on a CPU-starved machine (issue 17 report)";
-    private static final KnownFailure LOG4J2_SHUTDOWN = KnownFailure.checks(
-            "errors logged just before LogManager.shutdown() are not sent: its stop(50 ms) (a constant in Log4j2's "
-                    + "ClassLoaderContextSelector.shutdown) caps the appender's flush, so close() spools or drops them",
-            NOT_DELIVERED, NOT_DELIVERED_MESSAGE);
 
     /** What a row gets from sentry-core unless the application or its BOM decides otherwise. */
     private static final String[] SDK_DEFAULTS = {"gson-2.13.2.jar"};
@@ -58,10 +54,8 @@ class SupportMatrixTest {
             logback("logback-1.5.0", with(SDK_DEFAULTS, "logback-classic-1.5.0.jar", "slf4j-api-2.0.12.jar")),
             logback("logback-1.5.6", with(SDK_DEFAULTS, "logback-classic-1.5.6.jar", "slf4j-api-2.0.13.jar")),
             logback("logback-1.5.18", with(SDK_DEFAULTS, "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")),
-            log4j2("log4j2-2.17.2", with(SDK_DEFAULTS, "log4j-core-2.17.2.jar", "log4j-api-2.17.2.jar"))
-                    .failsUntilFixed(LOG4J2_SHUTDOWN),
-            log4j2("log4j2-2.25.2", with(SDK_DEFAULTS, "log4j-core-2.25.2.jar", "log4j-api-2.25.2.jar"))
-                    .failsUntilFixed(LOG4J2_SHUTDOWN),
+            log4j2("log4j2-2.17.2", with(SDK_DEFAULTS, "log4j-core-2.17.2.jar", "log4j-api-2.17.2.jar")),
+            log4j2("log4j2-2.25.2", with(SDK_DEFAULTS, "log4j-core-2.25.2.jar", "log4j-api-2.25.2.jar")),
             log4j2("log4j2-2.17.2-main-returns", with(SDK_DEFAULTS, "log4j-core-2.17.2.jar", "log4j-api-2.17.2.jar"))
                     .onClasspathOf("log4j2-2.17.2")
                     .mainReturning(),
@@ -85,8 +79,7 @@ class SupportMatrixTest {
                     .callingHttp(),
             log4j2WithSlf4j("spring-boot-2.7.18-log4j2", "log4j-core-2.17.2.jar", "log4j-slf4j-impl-2.17.2.jar",
                     "slf4j-api-1.7.36.jar", "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "gson-2.9.1.jar")
-                    .callingHttp()
-                    .failsUntilFixed(LOG4J2_SHUTDOWN),
+                    .callingHttp(),
             logbackStoppingContext("spring-boot-3.0.13-logback", "logback-classic-1.4.11.jar", "slf4j-api-2.0.9.jar",
                     "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "gson-2.9.1.jar")
                     .callingHttp(),
@@ -99,8 +92,7 @@ class SupportMatrixTest {
             log4j2WithSlf4j("spring-boot-3.5.7-log4j2", with(SDK_DEFAULTS, "log4j-core-2.24.3.jar",
                     "log4j-slf4j2-impl-2.24.3.jar", "slf4j-api-2.0.17.jar", "httpclient5-5.5.1.jar",
                     "httpcore5-5.3.6.jar"))
-                    .callingHttp()
-                    .failsUntilFixed(LOG4J2_SHUTDOWN));
+                    .callingHttp());
 
     private static String[] with(String[] base, String... more) {
         return Stream.concat(Arrays.stream(base), Arrays.stream(more)).toArray(String[]::new);
