@@ -135,8 +135,10 @@ public final class CaptureWorker {
         } catch (Throwable t) { // NOPMD: the worker must survive anything an event or callback does
             // A drop like any other, counted (and so in the client report); said once per kind of failure.
             onDrops.accept(DiscardReason.INTERNAL_SDK_ERROR, 1);
-            diagnostics.once("process." + t.getClass().getName(), "an event could not be processed and was"
-                    + " dropped (internal_sdk_error): " + Diagnostics.describe(t) + Diagnostics.origin(t));
+            if (!Diagnostics.versionConflict("events cannot be made, they are dropped", t)) {
+                diagnostics.once("process." + t.getClass().getName(), "an event could not be processed and was"
+                        + " dropped (internal_sdk_error): " + Diagnostics.describe(t));
+            }
         } finally {
             completed.incrementAndGet();
         }

@@ -76,6 +76,25 @@ public final class Diagnostics {
         System.err.println("[sentry4j] error: " + message);
     }
 
+    private static final java.util.Set<String> ERRORS_SAID = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A missing class or method ({@link NoClassDefFoundError}, {@link NoSuchMethodError} and the like: a
+     * library absent, or of another version than the
+     * SDK needs, as on a module path without {@code --add-modules}) stops events from being made or
+     * sent: said once per JVM and kind with {@link #error}, debug or not, naming the library; other
+     * failures are left to {@code debug}. Returns whether {@code t} was such an error.
+     */
+    public static boolean versionConflict(String what, Throwable t) {
+        if (!(t instanceof IncompatibleClassChangeError || t instanceof NoClassDefFoundError)) {
+            return false;
+        }
+        if (ERRORS_SAID.add(what + ":" + t.getClass().getName() + ":" + t.getMessage())) {
+            error(what + ": " + describe(t) + origin(t));
+        }
+        return true;
+    }
+
     /**
      * For a {@link LinkageError} (a class or method missing: a library of another version than the one
      * compiled against), the jar it came from and the version of the library the missing name belongs

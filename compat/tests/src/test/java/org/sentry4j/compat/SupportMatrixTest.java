@@ -70,10 +70,7 @@ class SupportMatrixTest {
                     .spoolingFirst(),
             logback("gson-2.8.5", "gson-2.8.5.jar", "logback-classic-1.5.18.jar", "slf4j-api-2.0.17.jar")
                     .spoolingFirst()
-                    .notSupporting("gson", "2.8.5")
-                    .failsUntilFixed(KnownFailure.crash("JsonParser.parseString",
-                            "the spool thread dies replaying the spool: NoSuchMethodError JsonParser.parseString "
-                                    + "(gson 2.8.6+), uncaught, on stderr; nothing names gson 2.8.5")),
+                    .notSupporting("gson", "2.8.5"),
             logbackStoppingContext("spring-boot-2.7.18-logback", "logback-classic-1.2.12.jar", "slf4j-api-1.7.36.jar",
                     "httpclient5-5.1.4.jar", "httpcore5-5.1.5.jar", "gson-2.9.1.jar")
                     .callingHttp(),

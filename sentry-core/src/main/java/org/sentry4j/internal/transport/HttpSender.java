@@ -187,6 +187,9 @@ final class HttpSender {
 
     /** Says why, at most once a minute per kind; not after {@link #close()}, which aborts requests on purpose. */
     private void failed(String what, Throwable t) {
+        if (!closed && Diagnostics.versionConflict("events cannot be sent", t)) {
+            return;
+        }
         if (diagnostics.enabled() && !closed) { // no message built per failed request unless someone listens
             diagnostics.throttled("http." + what, Duration.ofMinutes(1), what + ": " + Diagnostics.describe(t));
         }

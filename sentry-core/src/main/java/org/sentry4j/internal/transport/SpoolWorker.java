@@ -1,5 +1,7 @@
 package org.sentry4j.internal.transport;
 
+import org.sentry4j.internal.Diagnostics;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -75,8 +77,10 @@ final class SpoolWorker {
                 busy |= spill(now);
                 expireOld();
                 busy |= replay(now);
-            } catch (RuntimeException e) { // the spool thread must outlive anything the disk does
-                transport.diagnostics().debug("disk spool failure", e);
+            } catch (RuntimeException | LinkageError e) { // the spool thread outlives anything the disk (or gson) does
+                if (!Diagnostics.versionConflict("the disk spool cannot replay", e)) {
+                    transport.diagnostics().debug("disk spool failure", e);
+                }
             }
             if (!busy) {
                 parked = true;
