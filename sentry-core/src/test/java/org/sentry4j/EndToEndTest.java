@@ -116,6 +116,7 @@ class EndToEndTest {
         assertThat(crumbs.get(0).getAsJsonObject().get("message").getAsString()).isEqualTo("cart opened");
         JsonObject thread = event.getAsJsonObject("threads").getAsJsonArray("values").get(0).getAsJsonObject();
         assertThat(thread.get("current").getAsBoolean()).isTrue();
+        assertThat(thread.get("state").getAsString()).isEqualTo("RUNNABLE");
         assertThat(thread.get("name").getAsString()).isEqualTo(Thread.currentThread().getName());
         JsonArray frames = thread.getAsJsonObject("stacktrace").getAsJsonArray("frames");
         assertThat(frames.get(frames.size() - 1).getAsJsonObject().get("function").getAsString())

@@ -49,6 +49,9 @@ class TraceContextTest {
         assertThat(trace.get("trace_id").getAsString()).matches("[0-9a-f]{32}");
         assertThat(trace.get("span_id").getAsString()).matches("[0-9a-f]{16}");
         assertThat(trace.has("parent_span_id")).isFalse();
+        assertThat(trace.get("origin").getAsString()).isEqualTo("manual");
+        assertThat(trace.getAsJsonObject("data").get("thread.name").getAsString())
+                .isEqualTo(Thread.currentThread().getName());
         assertThat(trace(second).get("trace_id")).as("one trace per client").isEqualTo(trace.get("trace_id"));
         JsonObject dsc = first.header().getAsJsonObject("trace");
         assertThat(dsc.get("trace_id")).isEqualTo(trace.get("trace_id"));

@@ -67,7 +67,7 @@ public final class EventPreparer {
             e.setUser(null);
         }
         applyScope(e, c.scope());
-        applyTrace(e, c.scope());
+        applyTrace(e, c);
         applyOptions(e);
         return e;
     }
@@ -106,10 +106,11 @@ public final class EventPreparer {
      * OpenTelemetry span, a continued trace) or the client's own. A trace the event already has (a log
      * record's OpenTelemetry MDC keys, or one the application set) is kept.
      */
-    private void applyTrace(SentryEvent e, ScopeSnapshot s) {
+    private void applyTrace(SentryEvent e, Capture c) {
         if (e.getContexts().containsKey("trace")) {
             return;
         }
+        ScopeSnapshot s = c.scope();
         PropagationContext p = s.propagation() != null ? s.propagation() : clientTrace;
         Map<String, Object> trace = new LinkedHashMap<>();
         trace.put("trace_id", p.traceId());
@@ -118,6 +119,15 @@ public final class EventPreparer {
             trace.put("parent_span_id", p.parentSpanId());
         }
         trace.put("op", "default");
+        trace.put("origin", "manual"); // no instrumentation made this span: Sentry's name for that
+        if (c.threadName() != null) { // where it happened, as Sentry's trace view lists it
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("thread.name", c.threadName());
+            if (c.threadId() >= 0) {
+                data.put("thread.id", String.valueOf(c.threadId()));
+            }
+            trace.put("data", data);
+        }
         e.getContexts().put("trace", trace);
     }
 

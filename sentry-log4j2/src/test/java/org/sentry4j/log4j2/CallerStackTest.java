@@ -16,7 +16,7 @@ import org.sentry4j.testkit.EventSchema;
 /**
  * A log event without an exception carries the stack of the logging call, its innermost frame the
  * application's caller (Log4j2's and the SDK's frames removed), on the thread that logged; behind
- * {@code <Async>}, the location Log4j2 kept ({@code includeLocation="true"}), if any.
+ * {@code <Async>} or an async logger, the location Log4j2 kept ({@code includeLocation="true"}), if any.
  */
 class CallerStackTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -80,6 +80,32 @@ class CallerStackTest {
         JsonArray frames = thread.getAsJsonObject("stacktrace").getAsJsonArray("frames");
         assertThat(frames).hasSize(1);
         assertThat(frames.get(0).getAsJsonObject().get("function").getAsString()).isEqualTo("slowPayment");
+        assertThat(frames.get(0).getAsJsonObject().get("lineno").getAsInt()).isEqualTo(line);
+    }
+
+    @Test
+    void throughAnAsyncLoggerTheLocationLog4j2KeptIsTheStack() {
+        fixture.start("""
+                <Configuration status="warn">
+                  <Appenders>
+                    <Sentry name="Sentry" dsn="%s" defaultIntegrations="false"/>
+                  </Appenders>
+                  <Loggers>
+                    <AsyncLogger name="com.example.shop" level="info" includeLocation="true" additivity="false">
+                      <AppenderRef ref="Sentry"/>
+                    </AsyncLogger>
+                    <Root level="off"/>
+                  </Loggers>
+                </Configuration>
+                """.formatted(fixture.receiver.dsn()));
+
+        int line = new Checkout(fixture.logger("com.example.shop.Checkout")).slowPayment(3000);
+
+        JsonObject thread = onlyThread(fixture.receiver.awaitEnvelopes(1, WAIT).get(0).event());
+        assertThat(thread.get("name").getAsString()).isEqualTo(Thread.currentThread().getName());
+        JsonArray frames = thread.getAsJsonObject("stacktrace").getAsJsonArray("frames");
+        assertThat(frames).hasSize(1);
+        assertThat(frames.get(0).getAsJsonObject().get("module").getAsString()).isEqualTo("com.example.shop.Checkout");
         assertThat(frames.get(0).getAsJsonObject().get("lineno").getAsInt()).isEqualTo(line);
     }
 

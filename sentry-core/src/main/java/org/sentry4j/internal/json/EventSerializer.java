@@ -296,6 +296,9 @@ public final class EventSerializer {
         string(out, "name", t.name());
         out.name("current").value(t.current());
         out.name("crashed").value(t.crashed());
+        if (t.current()) {
+            out.name("state").value("RUNNABLE"); // it was running: it logged, or captured, this event
+        }
         writeFrames(out, t.frames());
         out.endObject();
     }
