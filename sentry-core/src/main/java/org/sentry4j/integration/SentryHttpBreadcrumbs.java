@@ -1,7 +1,6 @@
 package org.sentry4j.integration;
 
 import java.io.IOException;
-import java.time.Instant;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -9,11 +8,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.net.URIAuthority;
-import org.sentry4j.Breadcrumb;
-import org.sentry4j.Hint;
 import org.sentry4j.Sentry;
-import org.sentry4j.SentryLevel;
-import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.SdkThread;
 
 /**
@@ -50,36 +45,8 @@ public final class SentryHttpBreadcrumbs implements ExecChainHandler {
 
     private static void record(ClassicHttpRequest request, ExecChain.Scope scope, ClassicHttpResponse response,
             Exception failure, long start) {
-        try {
-            long durationMs = (System.nanoTime() - start) / 1_000_000L;
-            Breadcrumb.Builder crumb = Breadcrumb.builder().type("http").category("http").timestamp(now())
-                    .data("method", request.getMethod())
-                    .data("url", url(request, scope));
-            SentryLevel level = null;
-            if (response != null) {
-                int status = response.getCode();
-                crumb.data("status_code", status);
-                String reason = response.getReasonPhrase();
-                if (reason != null && !reason.isEmpty()) {
-                    crumb.data("reason", reason);
-                }
-                level = status >= 500 ? SentryLevel.ERROR : status >= 400 ? SentryLevel.WARNING : null;
-            } else {
-                crumb.data("error", failure.getClass().getName());
-                level = SentryLevel.ERROR;
-            }
-            crumb.data("duration_ms", durationMs).level(level);
-            Hint hint = Hint.builder().throwable(failure).put(Hint.HTTP_REQUEST, request)
-                    .put(Hint.HTTP_RESPONSE, response).build();
-            Sentry.addBreadcrumb(crumb.build(), hint);
-        } catch (RuntimeException e) { // NOPMD: a breadcrumb is never worth failing the application's request
-            // ignored on purpose
-        }
-    }
-
-    private static Instant now() {
-        SentryOptions options = Sentry.options();
-        return options != null ? options.clock().instant() : Instant.now();
+        HttpBreadcrumb.record(request.getMethod(), url(request, scope), response == null ? -1 : response.getCode(),
+                response == null ? null : response.getReasonPhrase(), failure, start, request, response, null);
     }
 
     /** The request's target as an absolute URL, from the request or, for a relative one, the route. */

@@ -10,18 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import org.sentry4j.Breadcrumb;
-import org.sentry4j.Hint;
 import org.sentry4j.Scope;
 import org.sentry4j.Sentry;
-import org.sentry4j.SentryLevel;
-import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.SdkThread;
 
 /**
@@ -91,41 +86,12 @@ public final class SentryHttpClient extends HttpClient {
     /** Into {@code scope}, or the current thread's when null. */
     private static void record(HttpRequest request, HttpResponse<?> response, Throwable failure, long start,
                                Scope scope) {
-        try {
-            long durationMs = (System.nanoTime() - start) / 1_000_000L;
-            URI uri = request.uri();
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            Breadcrumb.Builder crumb = Breadcrumb.builder().type("http").category("http").timestamp(now())
-                    .data("method", request.method())
-                    .data("url", SafeUrl.of(uri.getScheme(), uri.getHost(), uri.getPort(),
-                            uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery()));
-            SentryLevel level = null;
-            if (response != null) {
-                int status = response.statusCode();
-                crumb.data("status_code", status);
-                level = status >= 500 ? SentryLevel.ERROR : status >= 400 ? SentryLevel.WARNING : null;
-            } else if (failure != null) {
-                Throwable cause = failure.getCause() != null && failure instanceof java.util.concurrent.CompletionException
-                        ? failure.getCause() : failure;
-                crumb.data("error", cause.getClass().getName());
-                level = SentryLevel.ERROR;
-            }
-            crumb.data("duration_ms", durationMs).level(level);
-            Hint hint = Hint.builder().throwable(failure).put(Hint.HTTP_REQUEST, request)
-                    .put(Hint.HTTP_RESPONSE, response).build();
-            if (scope != null) {
-                scope.addBreadcrumb(crumb.build(), hint);
-            } else {
-                Sentry.addBreadcrumb(crumb.build(), hint);
-            }
-        } catch (RuntimeException e) { // NOPMD: a breadcrumb is never worth failing the application's request
-            // ignored on purpose
-        }
-    }
-
-    private static Instant now() {
-        SentryOptions options = Sentry.options();
-        return options != null ? options.clock().instant() : Instant.now();
+        URI uri = request.uri();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String url = SafeUrl.of(uri.getScheme(), uri.getHost(), uri.getPort(),
+                uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
+        HttpBreadcrumb.record(request.method(), url, response == null ? -1 : response.statusCode(), null, failure,
+                start, request, response, scope);
     }
 
     @Override
