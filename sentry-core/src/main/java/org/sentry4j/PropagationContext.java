@@ -109,6 +109,21 @@ public final class PropagationContext {
         return sampled;
     }
 
+    /**
+     * An event's {@code contexts.trace} for this trace: trace and span id, the parent span of a continued
+     * trace, {@code op} {@code default}; a new mutable map, for the caller to add to.
+     */
+    public Map<String, Object> traceContext() {
+        Map<String, Object> trace = new LinkedHashMap<>();
+        trace.put("trace_id", traceId);
+        trace.put("span_id", spanId);
+        if (parentSpanId != null) {
+            trace.put("parent_span_id", parentSpanId);
+        }
+        trace.put("op", "default");
+        return trace;
+    }
+
     /** The value of a {@code sentry-trace} header for an outgoing request. */
     public String sentryTrace() {
         return traceId + "-" + spanId + (sampled == null ? "" : sampled ? "-1" : "-0");

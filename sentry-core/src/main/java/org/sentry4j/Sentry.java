@@ -12,6 +12,7 @@ import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.internal.Capture;
 import org.sentry4j.internal.EventIds;
 import org.sentry4j.internal.LastEvent;
+import org.sentry4j.logging.CallerStack;
 import org.sentry4j.protocol.Mechanism;
 import org.sentry4j.transport.TransportStats;
 
@@ -278,7 +279,7 @@ public final class Sentry {
             Hint fullHint = (hint == null ? Hint.empty() : hint).withThrowableIfAbsent(event.getThrowable());
             Thread thread = Thread.currentThread();
             StackTraceElement[] stack = attachStack && h.client.options().attachStacktrace()
-                    ? new Throwable().getStackTrace() : null;
+                    ? CallerStack.here() : null;
             LastEvent last = LAST_EVENT.get();
             if (!h.client.submit(new Capture(event, id, fullHint, h.scopes.snapshot(), mechanism,
                     thread.getId(), thread.getName(), stack).origin(last))) {

@@ -11,7 +11,6 @@ import org.sentry4j.SentryEvent;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.User;
 import org.sentry4j.protocol.ExceptionValue;
-import org.sentry4j.logging.CallerStack;
 import org.sentry4j.protocol.ThreadValue;
 
 /**
@@ -58,7 +57,7 @@ public final class EventPreparer {
             List<ThreadValue> threads = new ArrayList<>(1);
             // The thread that logged (or captured) is where the event happened: Sentry shows its stack first.
             threads.add(new ThreadValue(c.threadId(), c.threadName(), true, true,
-                    frames.convert(withoutSdkFrames(c.callerStack()))));
+                    frames.convert(c.callerStack())));
             e.setThreads(threads);
         }
         if (e.getUser() != null && !e.getUser().isIdentified()) {
@@ -112,13 +111,7 @@ public final class EventPreparer {
         }
         ScopeSnapshot s = c.scope();
         PropagationContext p = s.propagation() != null ? s.propagation() : clientTrace;
-        Map<String, Object> trace = new LinkedHashMap<>();
-        trace.put("trace_id", p.traceId());
-        trace.put("span_id", p.spanId());
-        if (p.parentSpanId() != null) {
-            trace.put("parent_span_id", p.parentSpanId());
-        }
-        trace.put("op", "default");
+        Map<String, Object> trace = p.traceContext();
         trace.put("origin", "manual"); // no instrumentation made this span: Sentry's name for that
         if (c.threadName() != null) { // where it happened, as Sentry's trace view lists it
             Map<String, Object> data = new LinkedHashMap<>();
@@ -200,19 +193,5 @@ public final class EventPreparer {
             return false;
         }
         return hostName.toLowerCase(Locale.ROOT).contains(userName.toLowerCase(Locale.ROOT));
-    }
-
-    /** Drops the SDK's and logging frameworks' own frames from the top of a captured stack. */
-    static StackTraceElement[] withoutSdkFrames(StackTraceElement[] stack) {
-        int skip = 0;
-        while (skip < stack.length && CallerStack.isPlumbing(stack[skip].getClassName())) {
-            skip++;
-        }
-        if (skip == stack.length) {
-            return stack;
-        }
-        StackTraceElement[] out = new StackTraceElement[stack.length - skip];
-        System.arraycopy(stack, skip, out, 0, out.length);
-        return out;
     }
 }

@@ -124,11 +124,7 @@ public final class LogRecordMapper {
         if (span == null) {
             return false;
         }
-        Map<String, Object> trace = new LinkedHashMap<>();
-        trace.put("trace_id", span.traceId());
-        trace.put("span_id", span.spanId());
-        trace.put("op", "default");
-        e.getContexts().putIfAbsent("trace", trace);
+        e.getContexts().putIfAbsent("trace", span.traceContext());
         return true;
     }
 
