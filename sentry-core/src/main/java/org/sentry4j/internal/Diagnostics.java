@@ -86,7 +86,7 @@ public final class Diagnostics {
      * failures are left to {@code debug}. Returns whether {@code t} was such an error.
      */
     public static boolean versionConflict(String what, Throwable t) {
-        if (!(t instanceof IncompatibleClassChangeError || t instanceof NoClassDefFoundError)) {
+        if (!isMissingCode(t)) {
             return false;
         }
         if (ERRORS_SAID.add(what + ":" + t.getClass().getName() + ":" + t.getMessage())) {
@@ -101,7 +101,7 @@ public final class Diagnostics {
      * to, as {@code " (…)"}; empty otherwise. Names the artifact a user has to align.
      */
     public static String origin(Throwable t) {
-        if (!(t instanceof IncompatibleClassChangeError || t instanceof NoClassDefFoundError)) {
+        if (!isMissingCode(t)) {
             return "";
         }
         String missing = String.valueOf(t.getMessage());
@@ -111,6 +111,11 @@ public final class Diagnostics {
             }
         }
         return " (a library on the class path is not the version sentry4j was built against)";
+    }
+
+    /** A class or method the SDK was compiled against is not there: a library absent or of another version. */
+    private static boolean isMissingCode(Throwable t) {
+        return t instanceof IncompatibleClassChangeError || t instanceof NoClassDefFoundError;
     }
 
     /** artifact, package prefix, a class to ask for the version, the versions sentry4j supports. */
