@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,34 +28,21 @@ import org.sentry4j.testkit.TestReceiver;
 class SentryHttpBreadcrumbsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private TestReceiver receiver;
-    private HttpServer server;
+    private HttpBreadcrumbFixture fixture;
     private CloseableHttpClient client;
     private String base;
 
     @BeforeEach
     void start() throws IOException {
-        receiver = TestReceiver.start();
-        Sentry.init(o -> o.dsn(receiver.dsn()).ambientSources(false).defaultIntegrations(false).serverName("box"));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            int status = path.startsWith("/fail") ? 500 : path.startsWith("/missing") ? 404 : 200;
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        fixture = new HttpBreadcrumbFixture(500);
+        base = fixture.base;
         client = HttpClients.custom().addExecInterceptorFirst("sentry", new SentryHttpBreadcrumbs()).build();
     }
 
     @AfterEach
     void stop() throws IOException {
         client.close();
-        server.stop(0);
-        Sentry.close();
-        receiver.close();
+        fixture.close();
     }
 
     private int call(org.apache.hc.core5.http.ClassicHttpRequest request) throws IOException {
@@ -67,15 +53,7 @@ class SentryHttpBreadcrumbsTest {
     }
 
     private List<JsonObject> breadcrumbsOfNextEvent() {
-        String id = Sentry.captureMessage("after the calls");
-        JsonObject event = receiver.awaitEvent(e -> id.equals(e.eventString("event_id")), WAIT).event();
-        EventSchema.assertValid(event);
-        List<JsonObject> crumbs = new ArrayList<>();
-        if (event.has("breadcrumbs")) {
-            JsonArray values = event.getAsJsonObject("breadcrumbs").getAsJsonArray("values");
-            values.forEach(v -> crumbs.add(v.getAsJsonObject()));
-        }
-        return crumbs;
+        return fixture.breadcrumbsOfNextEvent();
     }
 
     @Test
@@ -111,9 +89,8 @@ class SentryHttpBreadcrumbsTest {
 
     @Test
     void credentialsInTheUrlNeverReachTheBreadcrumb() throws IOException {
-        int port = server.getAddress().getPort();
         try {
-            call(new HttpGet("http://alice:pa55word@127.0.0.1:" + port + "/private"));
+            call(new HttpGet(base.replace("http://", "http://alice:pa55word@") + "/private"));
         } catch (IOException e) {
             // HttpClient 5 may refuse user-info in a request URI; either way it must not leak
         }
@@ -122,7 +99,7 @@ class SentryHttpBreadcrumbsTest {
 
         assertThat(crumbs).hasSize(1);
         assertThat(crumbs.get(0).getAsJsonObject("data").get("url").getAsString())
-                .isEqualTo("http://127.0.0.1:" + port + "/private");
+                .isEqualTo(base + "/private");
         assertThat(crumbs.toString()).doesNotContain("alice", "pa55word");
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -28,35 +27,20 @@ import org.sentry4j.testkit.TestReceiver;
 
 /** Requests through the JDK's HttpClient, wrapped, become http breadcrumbs like Apache HttpClient 5's. */
 class SentryHttpClientTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private TestReceiver receiver;
-    private HttpServer server;
+    private HttpBreadcrumbFixture fixture;
     private HttpClient client;
     private String base;
 
     @BeforeEach
     void start() throws IOException {
-        receiver = TestReceiver.start();
-        Sentry.init(o -> o.dsn(receiver.dsn()).ambientSources(false).defaultIntegrations(false).serverName("box"));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            int status = path.startsWith("/fail") ? 503 : path.startsWith("/missing") ? 404 : 200;
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        fixture = new HttpBreadcrumbFixture(503);
+        base = fixture.base;
         client = SentryHttpClient.wrap(HttpClient.newHttpClient());
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-        Sentry.close();
-        receiver.close();
+        fixture.close();
     }
 
     @Test
@@ -112,12 +96,6 @@ class SentryHttpClientTest {
     }
 
     private List<JsonObject> breadcrumbsOfNextEvent() {
-        String id = Sentry.captureMessage("after the calls");
-        JsonObject event = receiver.awaitEvent(e -> id.equals(e.eventString("event_id")), WAIT).event();
-        EventSchema.assertValid(event);
-        List<JsonObject> crumbs = new ArrayList<>();
-        JsonArray values = event.getAsJsonObject("breadcrumbs").getAsJsonArray("values");
-        values.forEach(v -> crumbs.add(v.getAsJsonObject()));
-        return crumbs;
+        return fixture.breadcrumbsOfNextEvent();
     }
 }
