@@ -15,7 +15,6 @@ import org.sentry4j.SentryEvent;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.integration.Integration;
 import org.sentry4j.internal.json.EventSerializer;
-import org.sentry4j.internal.transport.PayloadDeflater;
 import org.sentry4j.internal.transport.HttpTransport;
 import org.sentry4j.transport.DiscardReason;
 import org.sentry4j.transport.Envelope;
@@ -35,7 +34,6 @@ public final class SentryClient {
     private final Transport transport;
     private final EventPreparer preparer;
     private final EventSerializer serializer;
-    private final PayloadDeflater payloads = new PayloadDeflater();
     private final List<EventProcessor> processors = new ArrayList<>();
     private final List<Integration> integrations = new ArrayList<>();
     private final CaptureWorker worker;
@@ -186,12 +184,10 @@ public final class SentryClient {
         EnvelopeItem item;
         try {
             EventLimits.trimFields(event);
-            // Compressed here, from the serializer's buffer: a waiting envelope holds a few KB, not its JSON.
-            // An attempt over the size limit is only measured (EventLimits shrinks the event and tries again).
+            // The transport compresses the envelope once, as it sends it.
             item = EventLimits.serializeWithin(event,
-                    e -> serializer.serialize(e, (bytes, offset, length) -> length > EventLimits.MAX_EVENT_BYTES
-                            ? EnvelopeItem.event(Arrays.copyOfRange(bytes, offset, offset + length))
-                            : payloads.item("event", "application/json", bytes, offset, length)),
+                    e -> serializer.serialize(e, (bytes, offset, length) ->
+                            EnvelopeItem.event(Arrays.copyOfRange(bytes, offset, offset + length))),
                     EnvelopeItem::length);
         } catch (RuntimeException e) { // e.g. an extra's collection changed by the application meanwhile
             diagnostics.debug("an event could not be serialized; dropped", e);
@@ -255,9 +251,6 @@ public final class SentryClient {
         // Events still being built may take the whole budget: an event never built is lost, while the
         // transport, given what is left, sends it or spools it past its deadline's end.
         worker.close(timeout);
-        if (worker.hasEnded()) { // else it may be compressing: its deflater is left to the cleaner
-            payloads.close();
-        }
         int abandoned = worker.abandoned();
         if (abandoned > 0) {
             // nothing overflowed: the shutdown budget ran out before they were built

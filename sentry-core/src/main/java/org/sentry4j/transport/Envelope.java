@@ -78,14 +78,11 @@ public final class Envelope {
         return new Envelope(eventId, headerJson, newItems);
     }
 
-    /**
-     * Bytes the envelope holds in memory (a compressed item counts its compressed size); a cheap
-     * estimate for queue bounds.
-     */
+    /** Bytes the envelope holds in memory; a cheap estimate for queue bounds. */
     public long payloadBytes() {
         long n = headerJson.length();
         for (EnvelopeItem item : items) {
-            n += item.heldBytes() + 64;
+            n += item.length() + 64;
         }
         return n;
     }
@@ -111,21 +108,9 @@ public final class Envelope {
             }
             out.write(itemHeader.toString().getBytes(StandardCharsets.UTF_8));
             out.write('\n');
-            if (item.deflatedPayload() != null && out instanceof SegmentSink) {
-                ((SegmentSink) out).writeDeflated(item);
-            } else {
-                out.write(item.payload());
-            }
+            out.write(item.payload());
             out.write('\n');
         }
-    }
-
-    /**
-     * A stream that takes a compressed item's segment as it is (the sender's gzip body); other streams
-     * get the payload inflated.
-     */
-    public interface SegmentSink {
-        void writeDeflated(EnvelopeItem item) throws IOException;
     }
 
     public byte[] toBytes(Instant sentAt) {

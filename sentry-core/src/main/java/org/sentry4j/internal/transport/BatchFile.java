@@ -10,17 +10,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.sentry4j.transport.Envelope;
-import org.sentry4j.transport.EnvelopeItem;
 
 /**
  * The format of one spool file: a gzip stream of envelopes in their spool form (no {@code sent_at}),
  * each preceded by its length in bytes on a line of its own. Gzip so a burst fits the spool's byte
- * bound and the disk writes little: an event the worker compressed (~10× smaller) goes in as it is.
+ * bound and the disk writes little.
  * Files of the single-envelope format written before batches ({@code .envelope}) are still read.
  */
 final class BatchFile {
@@ -31,19 +28,16 @@ final class BatchFile {
     private BatchFile() {
     }
 
-    /**
-     * Writes the envelopes as one gzip stream; items the worker compressed go in as they are, so spooling
-     * neither inflates nor compresses them again.
-     */
+    /** Writes the envelopes as one gzip stream. */
     static void write(Path file, List<Envelope> envelopes) throws IOException {
-        Frame frame = new Frame();
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(8192);
         GzipWriter gzip = new GzipWriter();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             gzip.start(out::write);
             for (Envelope e : envelopes) {
                 frame.reset();
                 e.writeTo(frame, null);
-                byte[] length = (frame.length() + "\n").getBytes(StandardCharsets.US_ASCII);
+                byte[] length = (frame.size() + "\n").getBytes(StandardCharsets.US_ASCII);
                 gzip.write(length, 0, length.length);
                 frame.writeTo(gzip);
             }
@@ -128,51 +122,5 @@ final class BatchFile {
             n = n * 10 + (b - '0');
         }
         return digits == 0 || n > MAX_FRAME ? -1 : (int) n;
-    }
-
-    /**
-     * One envelope in its spool form, held to learn its length before it is written: its bytes, with the
-     * compressed items set aside as they are and spliced back in when the frame is written.
-     */
-    private static final class Frame extends ByteArrayOutputStream implements Envelope.SegmentSink {
-        private final List<EnvelopeItem> segments = new ArrayList<>();
-        private int[] segmentAt = new int[4];
-        private long segmentBytes;
-
-        Frame() {
-            super(8192);
-        }
-
-        @Override
-        public synchronized void reset() {
-            super.reset();
-            segments.clear();
-            segmentBytes = 0;
-        }
-
-        @Override
-        public void writeDeflated(EnvelopeItem item) {
-            if (segments.size() == segmentAt.length) {
-                segmentAt = Arrays.copyOf(segmentAt, segmentAt.length * 2);
-            }
-            segmentAt[segments.size()] = count;
-            segments.add(item);
-            segmentBytes += item.length();
-        }
-
-        /** The envelope's length uncompressed. */
-        long length() {
-            return count + segmentBytes;
-        }
-
-        void writeTo(GzipWriter gzip) throws IOException {
-            int from = 0;
-            for (int i = 0; i < segments.size(); i++) {
-                gzip.write(buf, from, segmentAt[i] - from);
-                gzip.writeDeflated(segments.get(i));
-                from = segmentAt[i];
-            }
-            gzip.write(buf, from, count - from);
-        }
     }
 }

@@ -17,11 +17,11 @@ import java.util.zip.Deflater;
  *
  * <p>One owner at a time; {@link #end} frees the native compressor.
  */
-public final class DirectDeflater {
+final class DirectDeflater {
     static final int CHUNK = 8192;
 
     /** Where compressed bytes go; the array is reused after the call returns. */
-    public interface Sink {
+    interface Sink {
         void write(byte[] b, int off, int len) throws IOException;
     }
 
@@ -31,7 +31,7 @@ public final class DirectDeflater {
     private final byte[] chunk = new byte[CHUNK];
 
     /** Compresses {@code b[off, off + len)}, handing what the compressor lets out to {@code sink}. */
-    public void write(byte[] b, int off, int len, Sink sink) throws IOException {
+    void write(byte[] b, int off, int len, Sink sink) throws IOException {
         int pos = off;
         int left = len;
         while (left > 0) {
@@ -47,18 +47,8 @@ public final class DirectDeflater {
         }
     }
 
-    /**
-     * Lets out everything written so far, ending byte-aligned in a block that is not the last (a sync
-     * flush), so more compressed data, or a segment made elsewhere, may follow.
-     */
-    public void syncFlush(Sink sink) throws IOException {
-        while (drain(Deflater.SYNC_FLUSH, sink) == CHUNK) {
-            // a full chunk may have more behind it
-        }
-    }
-
     /** Ends the stream with its last block. */
-    public void finish(Sink sink) throws IOException {
+    void finish(Sink sink) throws IOException {
         deflater.finish();
         while (!deflater.finished()) {
             drain(Deflater.NO_FLUSH, sink);
@@ -66,12 +56,12 @@ public final class DirectDeflater {
     }
 
     /** Starts a new stream with no history. */
-    public void reset() {
+    void reset() {
         deflater.reset();
     }
 
     /** Frees the native compressor; the deflater is unusable afterwards. */
-    public void end() {
+    void end() {
         deflater.end();
     }
 

@@ -7,8 +7,8 @@ import org.sentry4j.transport.Envelope;
 /**
  * A request body buffer owned by one sender thread: the envelope is gzipped straight into it by a
  * reused {@link GzipWriter} (fast level: envelopes are small JSON, CPU matters more than bytes on the
- * wire), so sending allocates neither an uncompressed copy nor a new compressor per envelope, and items
- * the worker compressed are spliced in as they are.
+ * wire), so sending allocates neither an uncompressed copy nor a new compressor per envelope. This is
+ * the only place an envelope is compressed for sending.
  */
 final class GzipBody {
     private final GzipWriter gzip = new GzipWriter();

@@ -27,8 +27,8 @@ import org.sentry4j.transport.Envelope;
 import org.sentry4j.transport.EnvelopeItem;
 
 /**
- * The spool's file format: items the worker compressed are spliced into the file's gzip stream as they
- * are, the result is a gzip any reader takes, and the spool's own reader gets the envelopes back.
+ * The spool's file format: one gzip stream any reader takes, and the spool's own reader gets the
+ * envelopes back.
  */
 class BatchFileTest {
     @TempDir
@@ -44,23 +44,20 @@ class BatchFileTest {
     }
 
     @Test
-    void compressedItemsAreSplicedAndReadBack() throws IOException {
-        PayloadDeflater deflater = new PayloadDeflater();
+    void envelopesAreWrittenAsOneGzipAndReadBack() throws IOException {
         List<Envelope> envelopes = new ArrayList<>();
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         for (int i = 0; i < 6; i++) {
             byte[] event = json(3_000 + 9_000 * i, i); // up to ~48 KB: several of the compressor's chunks
             EnvelopeItem report = EnvelopeItem.clientReport("{\"discarded_events\":[]}".getBytes(StandardCharsets.UTF_8));
-            List<EnvelopeItem> items = i % 2 == 0
-                    ? List.of(deflater.item("event", "application/json", event, 0, event.length), report)
-                    : List.of(report, EnvelopeItem.event(event)); // plain ones between
+            List<EnvelopeItem> items = i % 2 == 0 ? List.of(EnvelopeItem.event(event), report)
+                    : List.of(report, EnvelopeItem.event(event));
             Envelope envelope = Envelope.of(String.format("%032x", i), "sentry4j.java", "1", items);
             envelopes.add(envelope);
             byte[] plain = envelope.toBytes(null);
             expected.writeBytes((plain.length + "\n").getBytes(StandardCharsets.US_ASCII));
             expected.writeBytes(plain);
         }
-        deflater.close();
         Path file = dir.resolve("1" + BatchFile.SUFFIX);
 
         BatchFile.write(file, envelopes);
@@ -109,16 +106,15 @@ class BatchFileTest {
 
     @Test
     void outputThatFillsTheCompressorsChunkExactlyStaysValid() throws IOException {
-        // Random bytes do not compress: payloads around the 8 KB chunk make segments, and sync flushes,
-        // that end just before, on and just after a chunk's edge.
-        PayloadDeflater deflater = new PayloadDeflater();
+        // Random bytes do not compress: payloads around the 8 KB chunk make output that ends just
+        // before, on and just after a chunk's edge.
         GzipBody body = new GzipBody();
         Random random = new Random(11);
         for (int size = 8_120; size <= 8_200; size++) {
             byte[] payload = new byte[size];
             random.nextBytes(payload);
             Envelope envelope = Envelope.of(null, "sentry4j.java", "1",
-                    List.of(deflater.item("attachment", null, payload, 0, size), EnvelopeItem.event(payload)));
+                    List.of(new EnvelopeItem("attachment", null, payload), EnvelopeItem.event(payload)));
             body.fill(envelope, null);
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body.array(), 0, body.length()))) {
                 assertThat(in.readAllBytes()).as("size %d", size).isEqualTo(envelope.toBytes(null));
@@ -131,7 +127,6 @@ class BatchFileTest {
                     .isEqualTo(envelope.toBytes(null));
         }
         body.release();
-        deflater.close();
     }
 
     @Test
