@@ -469,7 +469,7 @@ public final class Sentry {
             return null;
         }
         SentryOptions o = h.client.options();
-        return p.baggage(o.parsedDsn().publicKey(), o.release(), o.environment());
+        return p.baggage(o.parsedDsn() == null ? null : o.parsedDsn().publicKey(), o.release(), o.environment());
     }
 
     private static PropagationContext currentTrace() {

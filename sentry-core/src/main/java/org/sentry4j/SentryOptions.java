@@ -1,5 +1,6 @@
 package org.sentry4j;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,9 @@ import org.sentry4j.transport.Transport;
  * framework's status. Only a malformed DSN fails {@link Builder#build()}.
  */
 public final class SentryOptions {
+    /** Where Spotlight's sidecar listens unless told otherwise (Sentry's documented default). */
+    public static final String DEFAULT_SPOTLIGHT_URL = "http://localhost:8969/stream";
+
     private final List<String> problems;
     private final String dsn;
     private final Dsn parsedDsn;
@@ -69,6 +73,7 @@ public final class SentryOptions {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final boolean sendClientReports;
+    private final URI spotlightUrl;
     private final Clock clock;
     private final Random random;
     private final Transport.Factory transportFactory;
@@ -107,6 +112,8 @@ public final class SentryOptions {
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
         this.sendClientReports = b.sendClientReports;
+        boolean spotlightOn = b.spotlight != null ? b.spotlight : b.spotlightUrl != null;
+        this.spotlightUrl = spotlightOn ? URI.create(b.spotlightUrl != null ? b.spotlightUrl : DEFAULT_SPOTLIGHT_URL) : null;
         this.clock = b.clock;
         this.random = b.random;
         this.transportFactory = b.transportFactory;
@@ -135,8 +142,9 @@ public final class SentryOptions {
         return parsedDsn;
     }
 
+    /** Whether a client runs: there is a DSN to send to, or Spotlight is on (which works without one). */
     public boolean isEnabled() {
-        return parsedDsn != null;
+        return parsedDsn != null || spotlightUrl != null;
     }
 
     public String release() {
@@ -272,6 +280,14 @@ public final class SentryOptions {
         return sendClientReports;
     }
 
+    /**
+     * Where a copy of every envelope goes for Sentry's local Spotlight sidecar, or null when Spotlight
+     * is off (the default).
+     */
+    public URI spotlightUrl() {
+        return spotlightUrl;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -359,6 +375,8 @@ public final class SentryOptions {
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration readTimeout = Duration.ofSeconds(10);
         private boolean sendClientReports = true;
+        private Boolean spotlight;
+        private String spotlightUrl;
         private Clock clock = Clock.systemUTC();
         private Random random = new Random();
         private Transport.Factory transportFactory;
@@ -623,6 +641,22 @@ public final class SentryOptions {
             return mark("send-client-reports");
         }
 
+        /**
+         * Sends a copy of every envelope to Sentry's local Spotlight sidecar (default off), at
+         * {@link #spotlightUrl} or {@value SentryOptions#DEFAULT_SPOTLIGHT_URL}. {@code false} turns it off
+         * whatever else says otherwise; {@code true} without a URL takes one from {@code SENTRY_SPOTLIGHT}.
+         */
+        public Builder spotlight(boolean enabled) {
+            this.spotlight = enabled;
+            return mark("spotlight");
+        }
+
+        /** The Spotlight sidecar's URL; setting one turns Spotlight on unless {@code spotlight(false)}. */
+        public Builder spotlightUrl(String url) {
+            this.spotlightUrl = url == null || url.isBlank() ? null : url.trim();
+            return mark("spotlight-url");
+        }
+
         /** The clock for timestamps, rate limits and backoff; tests pass one they can advance. */
         public Builder clock(Clock clock) {
             this.clock = clock;
@@ -653,6 +687,15 @@ public final class SentryOptions {
                 // tags arrive per key (tags.<key>), so a tag set here keeps its value while the
                 // ambient sources still add the other keys
                 AmbientSettings.load(notes::add).forEach((name, value) -> {
+                    if (name.equals("spotlight") && (explicit.contains("spotlight") || explicit.contains("spotlight-url"))) {
+                        // Sentry's rule: Spotlight turned on in code or configuration without a URL takes
+                        // the URL SENTRY_SPOTLIGHT gives; anything else said there yields to what was set
+                        if (Boolean.TRUE.equals(spotlight) && !explicit.contains("spotlight-url")
+                                && TextSettings.isSpotlightUrl(value.text())) {
+                            spotlightUrl = value.text().trim();
+                        }
+                        return;
+                    }
                     if (!explicit.contains(name)) {
                         Set<String> before = Set.copyOf(explicit);
                         try {
@@ -702,6 +745,9 @@ public final class SentryOptions {
                 problems.add("proxy.host: '" + proxyHost + "' is not a host name; no proxy is used");
                 proxyHost = null;
             }
+            if (spotlightUrl != null && !isHttpUrl(spotlightUrl)) {
+                spotlightUrl = fallBack("spotlight-url", spotlightUrl, "an http or https URL", DEFAULT_SPOTLIGHT_URL);
+            }
             if (environment != null && environment.length() > 64) {
                 environment = fallBack("environment", environment, "at most 64 characters", d.environment);
             }
@@ -727,6 +773,16 @@ public final class SentryOptions {
             problems.add(setting + ": " + (value instanceof String ? "'" + value + "'" : value) + " is invalid (must be "
                     + rule + "); the default " + defaultValue + " is used");
             return defaultValue;
+        }
+
+        private static boolean isHttpUrl(String url) {
+            try {
+                URI uri = new URI(url);
+                return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                        && uri.getHost() != null;
+            } catch (java.net.URISyntaxException e) {
+                return false;
+            }
         }
 
         private static boolean isHostName(String host) {

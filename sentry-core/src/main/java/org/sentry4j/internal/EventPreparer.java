@@ -141,7 +141,7 @@ public final class EventPreparer {
         if (of == null) {
             return null;
         }
-        return of.dynamicSamplingContext(options.parsedDsn().publicKey(),
+        return of.dynamicSamplingContext(options.parsedDsn() == null ? null : options.parsedDsn().publicKey(),
                 e.getRelease() != null ? e.getRelease() : options.release(),
                 e.getEnvironment() != null ? e.getEnvironment() : options.environment());
     }

@@ -15,6 +15,7 @@ import org.sentry4j.SentryEvent;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.integration.Integration;
 import org.sentry4j.internal.json.EventSerializer;
+import org.sentry4j.internal.spotlight.SpotlightTransport;
 import org.sentry4j.internal.transport.HttpTransport;
 import org.sentry4j.transport.DiscardReason;
 import org.sentry4j.transport.Envelope;
@@ -43,8 +44,7 @@ public final class SentryClient {
     public SentryClient(SentryOptions options) {
         this.options = options;
         this.diagnostics = new Diagnostics(options.debug(), options.clock(), System.err);
-        Transport.Factory factory = options.transportFactory();
-        this.transport = factory != null ? factory.create(options) : new HttpTransport(options, diagnostics);
+        this.transport = transport(options, diagnostics);
         this.preparer = new EventPreparer(options, diagnostics);
         this.ignored = new IgnoredExceptions(options.ignoredExceptions());
         List<String> names = installIntegrations();
@@ -56,7 +56,16 @@ public final class SentryClient {
         if (options.serverName() == null) {
             RuntimeFacts.resolveHostNameInBackground();
         }
-        diagnostics.debug("client started for " + options.parsedDsn() + " (integrations " + names + ")");
+        diagnostics.debug("client started for " + (options.parsedDsn() != null ? options.parsedDsn() : "Spotlight only")
+                + " (integrations " + names + ")");
+    }
+
+    /** To Sentry when there is a DSN, and a copy to Spotlight when it is on. */
+    private static Transport transport(SentryOptions options, Diagnostics diagnostics) {
+        Transport.Factory factory = options.transportFactory();
+        Transport upstream = factory != null ? factory.create(options)
+                : options.parsedDsn() != null ? new HttpTransport(options, diagnostics) : null;
+        return options.spotlightUrl() == null ? upstream : new SpotlightTransport(upstream, options, diagnostics);
     }
 
     private List<String> installIntegrations() {

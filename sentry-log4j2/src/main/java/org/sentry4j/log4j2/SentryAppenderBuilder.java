@@ -85,6 +85,10 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
     private String readTimeout;
     @PluginBuilderAttribute
     private String sendClientReports;
+    @PluginBuilderAttribute
+    private String spotlight;
+    @PluginBuilderAttribute
+    private String spotlightUrl;
 
     @PluginBuilderAttribute
     private String minimumEventLevel;
@@ -253,6 +257,17 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
         return this;
     }
 
+    /** {@code true}, {@code false} or the Spotlight sidecar's URL. */
+    public SentryAppenderBuilder setSpotlight(String spotlight) {
+        this.spotlight = spotlight;
+        return this;
+    }
+
+    public SentryAppenderBuilder setSpotlightUrl(String spotlightUrl) {
+        this.spotlightUrl = spotlightUrl;
+        return this;
+    }
+
     /** Level from which logs become events (default ERROR). */
     public SentryAppenderBuilder setMinimumEventLevel(String minimumEventLevel) {
         this.minimumEventLevel = minimumEventLevel;
@@ -305,6 +320,8 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
         put(s, "connect-timeout", connectTimeout);
         put(s, "read-timeout", readTimeout);
         put(s, "send-client-reports", sendClientReports);
+        put(s, "spotlight", spotlight);
+        put(s, "spotlight-url", spotlightUrl);
         return s;
     }
 

@@ -173,6 +173,15 @@ public class AppenderSettings {
         put("send-client-reports", value);
     }
 
+    /** {@code true}, {@code false} or the Spotlight sidecar's URL. */
+    public void setSpotlight(String value) {
+        put("spotlight", value);
+    }
+
+    public void setSpotlightUrl(String value) {
+        put("spotlight-url", value);
+    }
+
     // The official appender's names; Joran only calls setters, so each alias needs one. They reach the
     // same option as its canonical name, through TextSettings' own alias table.
 

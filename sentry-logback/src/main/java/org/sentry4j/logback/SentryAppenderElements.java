@@ -191,6 +191,14 @@ public abstract class SentryAppenderElements extends UnsynchronizedAppenderBase<
         settings.setSendClientReports(value);
     }
 
+    public void setSpotlight(String value) {
+        settings.setSpotlight(value);
+    }
+
+    public void setSpotlightUrl(String value) {
+        settings.setSpotlightUrl(value);
+    }
+
     public void addContextTag(String key) {
         settings.addContextTag(key);
     }

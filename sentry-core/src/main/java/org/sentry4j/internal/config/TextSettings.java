@@ -62,6 +62,29 @@ public final class TextSettings {
                 "connection-timeout-millis", "connect-timeout-millis", "connection-timeout");
         define("read-timeout", (b, v) -> b.readTimeout(parseDuration("read-timeout", v)), "read-timeout-millis");
         define("send-client-reports", (b, v) -> b.sendClientReports(parseBoolean("send-client-reports", v)));
+        define("spotlight", TextSettings::applySpotlight, "enable-spotlight");
+        define("spotlight-url", (b, v) -> b.spotlightUrl(v), "spotlight-connection-url");
+    }
+
+    private static final Set<String> SPOTLIGHT_ON = Set.of("true", "t", "y", "yes", "on", "1");
+    private static final Set<String> SPOTLIGHT_OFF = Set.of("false", "f", "n", "no", "off", "0");
+
+    /** {@code spotlight} is a switch or a URL, as {@code SENTRY_SPOTLIGHT} is in every Sentry SDK. */
+    private static void applySpotlight(SentryOptions.Builder b, String v) {
+        String t = v.trim().toLowerCase(Locale.ROOT);
+        if (SPOTLIGHT_ON.contains(t)) {
+            b.spotlight(true);
+        } else if (SPOTLIGHT_OFF.contains(t)) {
+            b.spotlight(false);
+        } else {
+            b.spotlight(true).spotlightUrl(v);
+        }
+    }
+
+    /** Whether a {@code spotlight} value names a URL rather than a switch. */
+    public static boolean isSpotlightUrl(String v) {
+        String t = v == null ? "" : v.trim().toLowerCase(Locale.ROOT);
+        return !t.isEmpty() && !SPOTLIGHT_ON.contains(t) && !SPOTLIGHT_OFF.contains(t);
     }
 
     private TextSettings() {
