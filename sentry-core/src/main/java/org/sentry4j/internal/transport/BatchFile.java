@@ -52,15 +52,26 @@ final class BatchFile {
      * envelope cannot be read (corrupt or truncated file) is left null. Never throws for bad content.
      */
     static Envelope[] read(Path file, int count, BitSet wanted) throws IOException {
+        try (InputStream raw = Files.newInputStream(file)) {
+            return read(raw, isSingle(file), count, wanted);
+        }
+    }
+
+    /** Whether the file is of the single-envelope format. */
+    static boolean isSingle(Path file) {
+        return file.getFileName().toString().endsWith(SINGLE_SUFFIX);
+    }
+
+    /** As {@link #read(Path, int, BitSet)}, from a file's bytes ({@code raw}, which the caller closes). */
+    static Envelope[] read(InputStream raw, boolean single, int count, BitSet wanted) throws IOException {
         Envelope[] out = new Envelope[count];
-        if (file.getFileName().toString().endsWith(SINGLE_SUFFIX)) {
+        if (single) {
             if (wanted.get(0)) {
-                out[0] = parseOrNull(Files.readAllBytes(file));
+                out[0] = parseOrNull(raw.readAllBytes());
             }
             return out;
         }
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = new BufferedInputStream(new GzipReader(raw), 1 << 14)) {
+        try (InputStream in = new BufferedInputStream(new GzipReader(raw), 1 << 14)) {
             for (int i = 0; i < count && i < wanted.length(); i++) {
                 int length = readLength(in);
                 if (length < 0) {

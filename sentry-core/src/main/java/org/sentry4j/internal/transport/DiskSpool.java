@@ -2,7 +2,6 @@ package org.sentry4j.internal.transport;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -28,7 +27,9 @@ import org.sentry4j.transport.Envelope;
  * between sends some again but never loses one. Bounded by envelope count, bytes and age: the oldest
  * files go first and their envelopes are counted as {@code cache_overflow}. Other processes may share
  * the folder: their files are adopted ({@link #rescan}), and a file one of them delivered simply goes
- * from the index. Only the transport's own
+ * from the index. A file is replayed by one process at a time ({@link BatchClaim}): the first to hand
+ * out one of its envelopes claims it until the file is deleted or rewritten, or until nothing of it is
+ * handed out nor delivered; the others skip it, and evict only files nobody claims. Only the transport's own
  * threads call this; the lock is never held by an application thread nor during file I/O. Disk
  * failures are reported and turn into a return value, never an exception.
  */
@@ -53,6 +54,8 @@ final class DiskSpool {
         final long size;
         final BitSet done = new BitSet();
         final BitSet out = new BitSet();
+        /** This process's claim on the file, while it replays it; null when it has none. */
+        BatchClaim claim;
 
         Batch(String name, int count, long size) {
             this.name = name;
@@ -90,6 +93,8 @@ final class DiskSpool {
      * write): a rescan must not adopt them again. A name is forgotten once a listing no longer shows it.
      */
     private final Set<String> removedHere = new HashSet<>();
+    /** Files with envelopes waiting that another process claimed: tried again after the next rescan. */
+    private final Set<String> claimedElsewhere = new HashSet<>();
     private long bytes;
     private int live;
     private long seq;
@@ -180,10 +185,16 @@ final class DiskSpool {
         synchronized (this) {
             for (String name : before) {
                 Batch b = index.get(name);
-                if (b != null && !found.containsKey(name) && b.out.isEmpty()) {
+                if (b != null && !found.containsKey(name) && b.claim == null) {
                     forget(b); // indexed before the listing began, so it was there, and is gone now
                 }
             }
+            for (String name : claimedElsewhere) {
+                if (index.containsKey(name)) {
+                    withWaiting.add(name); // its claimer may have let it go (or died)
+                }
+            }
+            claimedElsewhere.clear();
             removedHere.retainAll(found.keySet());
             for (Map.Entry<String, Long> file : found.entrySet()) {
                 if (!before.contains(file.getKey()) // one indexed before and missing now was removed meanwhile
@@ -271,39 +282,72 @@ final class DiskSpool {
         return true;
     }
 
+    /**
+     * Evicts the oldest files until the bounds hold. A file another process is sending does not count
+     * against them: it is on its way out, and evicting a newer one for it would lose what it holds.
+     */
     private void trim() {
-        while (live > maxItems || bytes > maxBytes) {
-            Batch oldest = oldestNotOut();
+        Set<String> skipped = new HashSet<>();
+        long sendingElsewhere = 0;
+        long sendingElsewhereBytes = 0;
+        while (live - sendingElsewhere > maxItems || bytes - sendingElsewhereBytes > maxBytes) {
+            Batch oldest = oldestNotOut(skipped);
             if (oldest == null) {
                 return;
             }
-            evict(oldest);
+            if (!evict(oldest)) {
+                skipped.add(oldest.name);
+                sendingElsewhere += oldest.live();
+                sendingElsewhereBytes += oldest.size;
+            }
         }
     }
 
     /** Removes files older than {@code maxCacheAge}, their envelopes counted as cache_overflow. */
     synchronized void removeExpired() {
         long oldest = clock.millis() - maxAge.toMillis();
+        Set<String> skipped = new HashSet<>();
         Batch first;
-        while ((first = oldestNotOut()) != null && BatchName.millisOf(first.name) < oldest) {
-            evict(first);
+        while ((first = oldestNotOut(skipped)) != null && BatchName.millisOf(first.name) < oldest) {
+            if (!evict(first)) {
+                skipped.add(first.name);
+            }
         }
     }
 
-    private Batch oldestNotOut() {
+    private Batch oldestNotOut(Set<String> skipped) {
         for (Batch b : index.values()) {
-            if (b.out.isEmpty()) {
+            if (b.out.isEmpty() && !skipped.contains(b.name)) {
                 return b;
             }
         }
         return null;
     }
 
-    private void evict(Batch b) {
+    /**
+     * Deletes a file to make room, its envelopes counted as lost; false when another process claims it
+     * (it is replaying it: its envelopes may yet arrive). Claiming it first keeps another process from
+     * beginning to replay it meanwhile.
+     */
+    private boolean evict(Batch b) {
+        if (b.claim == null) {
+            try {
+                b.claim = BatchClaim.tryClaim(dir.resolve(b.name));
+            } catch (BatchClaim.NotClaimed e) {
+                if (e.refusal == BatchClaim.Refusal.HELD_ELSEWHERE) {
+                    return false;
+                }
+                forget(b); // another process delivered or evicted it: it counted (or delivered) them
+                return true;
+            } catch (IOException | RuntimeException e) {
+                // unreadable: deleted all the same, below
+            }
+        }
         int lost = b.live();
         if (remove(b)) { // not when another process removed it first: it counted (or delivered) them
             reports.record(DiscardReason.CACHE_OVERFLOW, BatchName.categoryOf(b.name), lost);
         }
+        return true;
     }
 
     /**
@@ -314,6 +358,7 @@ final class DiskSpool {
     List<Pending> claimOldest() {
         Batch batch = null;
         BitSet wanted = null;
+        boolean claimNow = false;
         synchronized (this) {
             if (!open()) {
                 return null;
@@ -323,21 +368,22 @@ final class DiskSpool {
                 batch = index.get(oldest);
                 wanted = batch.waiting();
                 batch.out.or(wanted);
+                claimNow = batch.claim == null;
             }
         }
         if (batch == null) {
             return null;
         }
+        if (claimNow && !claim(batch, wanted)) {
+            return new ArrayList<>(); // another process has it, or delivered it: the caller asks again
+        }
+        BatchClaim claim;
+        synchronized (this) {
+            claim = batch.claim;
+        }
         Envelope[] read;
         try {
-            read = BatchFile.read(dir.resolve(batch.name), batch.count, wanted);
-        } catch (NoSuchFileException vanished) { // another process sharing the folder delivered it
-            synchronized (this) {
-                if (index.get(batch.name) == batch) {
-                    forget(batch);
-                }
-            }
-            return new ArrayList<>();
+            read = claim.read(batch.count, wanted);
         } catch (IOException | RuntimeException e) {
             read = new Envelope[batch.count];
         }
@@ -357,6 +403,45 @@ final class DiskSpool {
                     + batch.count + " envelope(s) lost)");
         }
         return claimed;
+    }
+
+    /**
+     * Claims a file whose {@code wanted} envelopes were just marked out; when it cannot be had, they are
+     * put back (and the file set aside until the next rescan, or forgotten if it is gone).
+     */
+    private boolean claim(Batch batch, BitSet wanted) {
+        BatchClaim claim;
+        BatchClaim.Refusal refusal;
+        try {
+            claim = BatchClaim.tryClaim(dir.resolve(batch.name));
+            refusal = null;
+        } catch (BatchClaim.NotClaimed e) {
+            claim = null;
+            refusal = e.refusal;
+        } catch (IOException | RuntimeException e) {
+            claim = null;
+            refusal = BatchClaim.Refusal.HELD_ELSEWHERE; // tried again after the next rescan
+            diagnostics.throttled("spool.claim", Duration.ofMinutes(1),
+                    "cannot open spool file " + batch.name + ": " + Diagnostics.describe(e));
+        }
+        synchronized (this) {
+            if (claim != null && index.get(batch.name) == batch) {
+                batch.claim = claim;
+                return true;
+            }
+            batch.out.andNot(wanted);
+            if (index.get(batch.name) == batch) {
+                if (refusal == BatchClaim.Refusal.VANISHED) { // another process sharing the folder delivered it
+                    forget(batch);
+                } else {
+                    claimedElsewhere.add(batch.name);
+                }
+            }
+        }
+        if (claim != null) {
+            claim.release(); // evicted meanwhile
+        }
+        return false;
     }
 
     /** An envelope handed out was delivered or deliberately dropped; its file goes once all of it went. */
@@ -380,16 +465,29 @@ final class DiskSpool {
      * (and none is handed out now) is rewritten with only the rest, under a name of the same age, so
      * the next process does not send the delivered ones again. Called at close, until {@code hardStop}
      * ({@code System.nanoTime}); a file it had no time for keeps its delivered envelopes (sent again,
-     * and dropped by Sentry by event id). How many files were rewritten.
+     * and dropped by Sentry by event id). Then lets go of every file this process claimed, so another
+     * process on the folder may replay them. How many files were rewritten.
      */
     int persistAcks(long hardStop) {
+        try {
+            return rewritePartlyDelivered(hardStop);
+        } finally {
+            synchronized (this) {
+                for (Batch b : index.values()) {
+                    letGo(b);
+                }
+            }
+        }
+    }
+
+    private int rewritePartlyDelivered(long hardStop) {
         List<Batch> partly = new ArrayList<>();
         synchronized (this) {
             if (!opened || !usable) {
                 return 0;
             }
             for (Batch b : index.values()) {
-                if (!b.done.isEmpty() && b.out.isEmpty() && b.live() > 0) {
+                if (!b.done.isEmpty() && b.out.isEmpty() && b.live() > 0 && b.claim != null) {
                     partly.add(b);
                 }
             }
@@ -400,15 +498,17 @@ final class DiskSpool {
                 break;
             }
             BitSet wanted;
+            BatchClaim claim;
             synchronized (this) {
-                if (index.get(b.name) != b || !b.out.isEmpty()) {
+                if (index.get(b.name) != b || !b.out.isEmpty() || b.claim == null) {
                     continue;
                 }
                 wanted = b.waiting();
                 b.out.or(wanted); // nobody claims them while they are copied
+                claim = b.claim;
             }
             try {
-                Envelope[] read = BatchFile.read(dir.resolve(b.name), b.count, wanted);
+                Envelope[] read = claim.read(b.count, wanted);
                 List<Envelope> rest = new ArrayList<>();
                 for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
                     if (read[i] != null) {
@@ -443,6 +543,16 @@ final class DiskSpool {
         if (b != null && b.out.get(position) && !b.done.get(position)) {
             b.out.clear(position);
             withWaiting.add(name);
+            if (b.out.isEmpty() && b.done.isEmpty()) {
+                letGo(b); // nothing of it delivered here: another process may as well send it
+            }
+        }
+    }
+
+    private void letGo(Batch b) {
+        if (b.claim != null) {
+            b.claim.release();
+            b.claim = null;
         }
     }
 
@@ -453,6 +563,7 @@ final class DiskSpool {
         }
         unindexed(b);
         boolean stillThere = deleteQuietly(dir.resolve(b.name));
+        letGo(b); // after the delete: whoever claims it next finds it gone
         count = live; // only once the file is gone: whoever sees the count drop finds the disk so
         return stillThere;
     }
@@ -461,6 +572,7 @@ final class DiskSpool {
     private void forget(Batch b) {
         if (index.remove(b.name) != null) {
             unindexed(b);
+            letGo(b);
             count = live;
         }
     }
@@ -469,6 +581,13 @@ final class DiskSpool {
         withWaiting.remove(b.name);
         bytes -= b.size;
         live -= b.live();
+    }
+
+    /** What the OS does to a killed process's claims: lets go of them all, persisting nothing (tests). */
+    synchronized void dropClaimsAsIfKilled() {
+        for (Batch b : index.values()) {
+            letGo(b);
+        }
     }
 
     /** Envelopes waiting on disk (handed out ones included until acknowledged); cheap. */

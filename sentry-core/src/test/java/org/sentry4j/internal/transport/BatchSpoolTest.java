@@ -140,6 +140,7 @@ class BatchSpoolTest {
             delivered.add(second.get(i).envelope.eventId());
         }
         assertThat(files()).hasSize(2);
+        first.dropClaimsAsIfKilled();
 
         DiskSpool restarted = spool(); // same folder; the first instance is simply abandoned, as by a crash
         assertThat(restarted.open()).isTrue();

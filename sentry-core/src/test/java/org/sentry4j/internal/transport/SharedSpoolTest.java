@@ -105,6 +105,77 @@ class SharedSpoolTest extends TransportTestBase {
     }
 
     @Test
+    void aFileOneProcessReplaysIsNotHandedOutByAnotherUntilItLetsGo() {
+        DiskSpool a = spool(reportsA, BatchFile::write);
+        assertThat(a.store(events(0, 3), "error")).isEmpty();
+        DiskSpool b = spool(reportsB, BatchFile::write);
+        assertThat(b.open()).isTrue();
+
+        List<Pending> byA = a.claimOldest();
+        assertThat(ids(byA)).hasSize(3);
+        assertThat(b.claimOldest()).as("A replays it").isEmpty();
+        assertThat(b.claimOldest()).isNull();
+        assertThat(b.count()).as("still there, A's to send").isEqualTo(3);
+
+        for (Pending p : byA) {
+            a.release(p.spoolFile, p.spoolPosition); // the server is down: A sent none of it
+        }
+        assertThat(b.claimOldest()).as("set aside until the next rescan").isNull();
+        b.rescan();
+        List<Pending> byB = b.claimOldest();
+        assertThat(ids(byB)).containsExactlyInAnyOrder(id(0), id(1), id(2));
+        assertThat(a.claimOldest()).as("B replays it now").isEmpty();
+        assertThat(reportsA.totals()).isEmpty();
+        assertThat(reportsB.totals()).isEmpty();
+    }
+
+    @Test
+    void aFilePartlyDeliveredStaysClaimedUntilCloseRewritesItThenTheOtherSendsOnlyTheRest() throws IOException {
+        DiskSpool a = spool(reportsA, BatchFile::write);
+        assertThat(a.store(events(0, 4), "error")).isEmpty();
+        DiskSpool b = spool(reportsB, BatchFile::write);
+        assertThat(b.open()).isTrue();
+        List<Pending> byA = a.claimOldest();
+        a.ack(byA.get(0).spoolFile, byA.get(0).spoolPosition);
+        for (Pending p : byA.subList(1, 4)) {
+            a.release(p.spoolFile, p.spoolPosition);
+        }
+
+        b.rescan();
+        assertThat(b.claimOldest()).as("A delivered some of it and still holds it").isEmpty();
+
+        assertThat(a.persistAcks(System.nanoTime() + WAIT.toNanos())).isEqualTo(1);
+        b.rescan();
+        List<Pending> byB = b.claimOldest();
+        assertThat(ids(byB)).containsExactlyInAnyOrder(id(1), id(2), id(3));
+        for (Pending p : byB) {
+            b.ack(p.spoolFile, p.spoolPosition);
+        }
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void aFileAnotherProcessReplaysIsNotEvictedToMakeRoom() {
+        DiskSpool a = new DiskSpool(fx.cacheDir, fx.options(o -> o.maxCacheItems(10)), reportsA, fx.diagnostics,
+                BatchFile::write);
+        DiskSpool b = new DiskSpool(fx.cacheDir, fx.options(o -> o.maxCacheItems(10)), reportsB, fx.diagnostics,
+                BatchFile::write);
+        assertThat(a.store(events(0, 10), "error")).isEmpty(); // one envelope a file at this bound
+        List<Pending> byA = a.claimOldest();
+        assertThat(ids(byA)).containsExactly(id(0));
+
+        assertThat(b.store(events(10, 20), "error")).isEmpty();
+
+        assertThat(reportsB.totals()).as("the nine files nobody sends make room; the one A sends is not deleted")
+                .containsEntry("cache_overflow", 9L);
+        a.ack(byA.get(0).spoolFile, byA.get(0).spoolPosition);
+        assertThat(a.claimOldest()).as("B evicted A's other files").isEmpty();
+        b.rescan();
+        assertThat(b.count()).as("B's own, all kept").isEqualTo(10);
+        assertThat(reportsA.totals()).isEmpty();
+    }
+
+    @Test
     void aFileAnotherProcessDeliveredLeavesTheIndexWithoutCountingALoss() {
         DiskSpool a = spool(reportsA, BatchFile::write);
         assertThat(a.store(events(0, 2), "error")).isEmpty();
