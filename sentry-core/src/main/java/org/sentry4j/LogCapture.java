@@ -5,6 +5,7 @@ import org.sentry4j.internal.CallbackGuard;
 import org.sentry4j.internal.Capture;
 import org.sentry4j.internal.EventId;
 import org.sentry4j.internal.EventIds;
+import org.sentry4j.internal.FrontEndAccess;
 import org.sentry4j.internal.LastEvent;
 import org.sentry4j.logging.LogArguments;
 import org.sentry4j.logging.LogMessageFormatter;
@@ -18,6 +19,45 @@ import org.sentry4j.logging.LogRecordMapper;
  * like {@link Sentry}, it never throws into the logging call.
  */
 public final class LogCapture {
+    /** What {@link org.sentry4j.logging.LogFrontEnd} uses; {@link Sentry} installs it. */
+    static final FrontEndAccess ACCESS = new FrontEndAccess() {
+        @Override
+        public boolean isEnabled() {
+            return Sentry.hub().isEnabled();
+        }
+
+        @Override
+        public boolean hasBeforeBreadcrumb() {
+            return LogCapture.hasBeforeBreadcrumb();
+        }
+
+        @Override
+        public boolean admitEvent() {
+            return LogCapture.admitEvent();
+        }
+
+        @Override
+        public boolean needsRecordHints() {
+            return LogCapture.needsRecordHints();
+        }
+
+        @Override
+        public boolean attachesStacktrace() {
+            return LogCapture.attachesStacktrace();
+        }
+
+        @Override
+        public boolean queueAdmitted(LogRecord record, LogRecordMapper mapper) {
+            return LogCapture.queueAdmitted(record, mapper);
+        }
+
+        @Override
+        public void addLogLine(long epochSecond, int nanoOfSecond, SentryLevel level, String logger, String template,
+                               Object arguments, LogMessageFormatter formatter) {
+            LogCapture.addBreadcrumb(epochSecond, nanoOfSecond, level, logger, template, arguments, formatter);
+        }
+    };
+
     private LogCapture() {
     }
 

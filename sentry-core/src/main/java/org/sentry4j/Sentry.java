@@ -11,6 +11,7 @@ import org.sentry4j.internal.CallbackGuard;
 import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.internal.Capture;
 import org.sentry4j.internal.EventIds;
+import org.sentry4j.internal.FrontEndAccess;
 import org.sentry4j.internal.LastEvent;
 import org.sentry4j.logging.CallerStack;
 import org.sentry4j.protocol.Mechanism;
@@ -50,6 +51,10 @@ public final class Sentry {
         FrontEnd(String integration) {
             this.integration = integration;
         }
+    }
+
+    static {
+        FrontEndAccess.install(LogCapture.ACCESS);
     }
 
     private Sentry() {

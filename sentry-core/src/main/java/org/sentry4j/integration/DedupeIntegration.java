@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.sentry4j.Hint;
 import org.sentry4j.SentryEvent;
-import org.sentry4j.internal.ThrowableReader;
+import org.sentry4j.logging.ThrowableReader;
 
 /**
  * Drops an event whose throwable, or any of its causes, is the very object (identity, not equality)

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.sentry4j.logging.ThrowableReader;
 import org.sentry4j.protocol.ExceptionValue;
 import org.sentry4j.protocol.Mechanism;
 

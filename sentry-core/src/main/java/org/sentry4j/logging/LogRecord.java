@@ -9,9 +9,10 @@ import org.sentry4j.SentryLevel;
 import org.sentry4j.protocol.ExceptionValue;
 
 /**
- * A logging framework's record, reduced to what an event needs and safe to hand to another thread:
- * everything thread-bound (thread, context map) is captured by value when the appender builds it.
- * Immutable once built.
+ * A logging framework's record, reduced to what an event, a breadcrumb or a structured log needs and
+ * safe to hand to another thread: everything thread-bound (thread, context map) is captured by value
+ * when the front-end builds it ({@link LogFrontEnd}, {@link LogEventReader#snapshot}). Immutable once
+ * built.
  */
 public final class LogRecord {
     /** The thread id of a record whose logging thread is not known (e.g. one handed over by an async appender). */
@@ -19,6 +20,8 @@ public final class LogRecord {
 
     private final Instant timestamp;
     private final SentryLevel level;
+    private final LogLevel logLevel;
+    private final String origin;
     private final String loggerName;
     private final String formattedMessage;
     private final String template;
@@ -26,6 +29,8 @@ public final class LogRecord {
     private final String[] params;
     private final Throwable throwable;
     private final List<ExceptionValue> exceptions;
+    private final Object describedThrowable;
+    private final ThrowableReader<Object> throwableReader;
     private final String threadName;
     private final long threadId;
     private final Map<String, String> contextData;
@@ -36,7 +41,9 @@ public final class LogRecord {
 
     private LogRecord(Builder b) {
         this.timestamp = b.timestamp != null ? b.timestamp : Instant.now();
-        this.level = b.level != null ? b.level : SentryLevel.ERROR;
+        this.logLevel = b.logLevel != null ? b.logLevel : logLevel(b.level);
+        this.level = b.level != null ? b.level : this.logLevel.sentryLevel();
+        this.origin = b.origin;
         this.loggerName = b.loggerName;
         this.formattedMessage = b.formattedMessage;
         this.template = b.template;
@@ -47,6 +54,8 @@ public final class LogRecord {
         }
         this.throwable = b.throwable;
         this.exceptions = b.exceptions == null ? List.of() : List.copyOf(b.exceptions);
+        this.describedThrowable = b.describedThrowable;
+        this.throwableReader = b.throwableReader;
         this.threadName = b.threadName;
         this.threadId = b.threadId;
         this.contextData = b.contextData == null ? Map.of() : b.contextData;
@@ -54,6 +63,24 @@ public final class LogRecord {
         this.keyValues = b.keyValues == null ? Map.of() : b.keyValues;
         this.original = b.original;
         this.callerStack = b.callerStack;
+    }
+
+    private static LogLevel logLevel(SentryLevel level) {
+        if (level == null) {
+            return LogLevel.ERROR;
+        }
+        switch (level) {
+            case DEBUG:
+                return LogLevel.DEBUG;
+            case INFO:
+                return LogLevel.INFO;
+            case WARNING:
+                return LogLevel.WARN;
+            case FATAL:
+                return LogLevel.FATAL;
+            default:
+                return LogLevel.ERROR;
+        }
     }
 
     /** The logging call's stack ({@link CallerStack}) for a record without an exception, or null. */
@@ -69,8 +96,19 @@ public final class LogRecord {
         return timestamp;
     }
 
+    /** The level of an event or breadcrumb made from the record. */
     public SentryLevel level() {
         return level;
+    }
+
+    /** The record's own level (trace included, which Sentry's event levels lack). */
+    public LogLevel logLevel() {
+        return logLevel;
+    }
+
+    /** Which front-end made the record, as Sentry's {@code sentry.origin} says it, e.g. {@code auto.log.logback}; or null. */
+    public String origin() {
+        return origin;
     }
 
     public String loggerName() {
@@ -101,6 +139,19 @@ public final class LogRecord {
      */
     public List<ExceptionValue> exceptions() {
         return exceptions;
+    }
+
+    /**
+     * A throwable the record only describes (a deserialized Logback event), with {@link #throwableReader()};
+     * null otherwise. Turned into the exception chain on the SDK's worker.
+     */
+    public Object describedThrowable() {
+        return describedThrowable;
+    }
+
+    /** How to read {@link #describedThrowable()}; null when there is none. */
+    public ThrowableReader<Object> throwableReader() {
+        return throwableReader;
     }
 
     public String threadName() {
@@ -135,6 +186,8 @@ public final class LogRecord {
     public static final class Builder {
         private Instant timestamp;
         private SentryLevel level;
+        private LogLevel logLevel;
+        private String origin;
         private String loggerName;
         private String formattedMessage;
         private String template;
@@ -142,6 +195,8 @@ public final class LogRecord {
         private String[] ownedParams;
         private Throwable throwable;
         private List<ExceptionValue> exceptions;
+        private Object describedThrowable;
+        private ThrowableReader<Object> throwableReader;
         private String threadName;
         private long threadId = UNKNOWN_THREAD_ID;
         private Map<String, String> contextData;
@@ -158,8 +213,22 @@ public final class LogRecord {
             return this;
         }
 
+        /** The event's level; the record's own is derived from it unless {@link #level(LogLevel)} sets it. */
         public Builder level(SentryLevel level) {
             this.level = level;
+            return this;
+        }
+
+        /** The record's level; the event's is derived from it ({@link LogLevel#sentryLevel()}). */
+        public Builder level(LogLevel level) {
+            this.logLevel = level;
+            this.level = level == null ? null : level.sentryLevel();
+            return this;
+        }
+
+        /** Which front-end made it, e.g. {@code auto.log.logback}. */
+        public Builder origin(String origin) {
+            this.origin = origin;
             return this;
         }
 
@@ -195,6 +264,18 @@ public final class LogRecord {
 
         public Builder exceptions(List<ExceptionValue> exceptions) {
             this.exceptions = exceptions;
+            return this;
+        }
+
+        /**
+         * A throwable the framework only describes (no {@link Throwable} object: a deserialized or
+         * remote event), read through {@code reader} into the exception chain on the SDK's worker: the
+         * description must not change afterwards.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> Builder describedThrowable(T root, ThrowableReader<T> reader) {
+            this.describedThrowable = root;
+            this.throwableReader = root == null ? null : (ThrowableReader<Object>) reader;
             return this;
         }
 

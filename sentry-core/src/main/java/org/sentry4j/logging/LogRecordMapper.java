@@ -9,6 +9,8 @@ import org.sentry4j.Hint;
 import org.sentry4j.PropagationContext;
 import org.sentry4j.SentryEvent;
 import org.sentry4j.internal.EventLimits;
+import org.sentry4j.internal.ExceptionConverter;
+import org.sentry4j.internal.FrameConverter;
 import org.sentry4j.protocol.Mechanism;
 import org.sentry4j.protocol.Message;
 import org.sentry4j.protocol.ThreadValue;
@@ -36,6 +38,9 @@ public final class LogRecordMapper {
     public static final String FINGERPRINT_KEY = "sentry.fingerprint";
     public static final String TAG_PREFIX = "sentry.tag.";
     public static final String MDC_CONTEXT = "mdc";
+
+    /** {@code in_app} left undecided: the client's rules settle it on the worker. */
+    private static final ExceptionConverter DESCRIBED = new ExceptionConverter(FrameConverter.undecided());
 
     private final String framework;
     private final Mechanism mechanism;
@@ -75,6 +80,9 @@ public final class LogRecordMapper {
         }
         if (r.throwable() == null && !r.exceptions().isEmpty()) {
             e.setExceptions(r.exceptions());
+        } else if (r.throwable() == null && r.describedThrowable() != null) {
+            e.setExceptions(DESCRIBED.convert(r.describedThrowable(), r.throwableReader(), mechanism,
+                    r.threadId() == LogRecord.UNKNOWN_THREAD_ID ? null : r.threadId()));
         }
         if (r.threadName() != null && r.callerStack() == null) { // with a stack, the preparer adds the thread
             List<ThreadValue> threads = new ArrayList<>(1);

@@ -5,7 +5,7 @@ import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import java.util.List;
 import org.sentry4j.internal.ExceptionConverter;
 import org.sentry4j.internal.FrameConverter;
-import org.sentry4j.internal.ThrowableReader;
+import org.sentry4j.logging.ThrowableReader;
 import org.sentry4j.protocol.ExceptionValue;
 import org.sentry4j.protocol.Mechanism;
 

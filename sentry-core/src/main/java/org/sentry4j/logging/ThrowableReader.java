@@ -1,4 +1,6 @@
-package org.sentry4j.internal;
+package org.sentry4j.logging;
+
+import org.sentry4j.internal.ExceptionConverter;
 
 /**
  * How to read a throwable-like value: a {@link Throwable} itself, or a logging framework's description
