@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sentry4j.SentryOptions;
-import org.sentry4j.internal.config.TextSettings;
+import org.sentry4j.logging.OptionNames;
 import org.sentry4j.transport.Dsn;
 
 /**
@@ -183,7 +183,7 @@ public class AppenderSettings {
     }
 
     // The official appender's names; Joran only calls setters, so each alias needs one. They reach the
-    // same option as its canonical name, through TextSettings' own alias table.
+    // same option as its canonical name, through the core's alias table ({@link OptionNames}).
 
     /** Milliseconds; the official name of {@code shutdownTimeout}. */
     public void setShutdownTimeoutMillis(String value) {
@@ -286,7 +286,7 @@ public class AppenderSettings {
     }
 
     private void putAlias(String officialName, String value) {
-        put(TextSettings.canonical(officialName), value);
+        put(OptionNames.canonical(officialName), value);
     }
 
     private void put(String name, String value) {

@@ -2,28 +2,17 @@ package org.sentry4j.logback;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import java.util.List;
-import org.sentry4j.internal.ExceptionConverter;
-import org.sentry4j.internal.FrameConverter;
 import org.sentry4j.logging.ThrowableReader;
-import org.sentry4j.protocol.ExceptionValue;
-import org.sentry4j.protocol.Mechanism;
 
 /**
- * Builds the exception chain from Logback's description of a throwable, for events that carry no
- * throwable object (deserialized or remote events): the core's converter reads the proxy's class name,
- * message, frames, cause and suppressed, so the tree is the one a throwable would give. {@code in_app}
- * is left undecided for the client's rules to settle on the worker.
+ * Reads Logback's description of a throwable, for events that carry no throwable object (deserialized
+ * or remote events): the core reads the proxy's class name, message, frames, cause and suppressed on
+ * its worker, so the exception tree is the one a throwable would give.
  */
 final class ProxyExceptions implements ThrowableReader<IThrowableProxy> {
-    private static final ProxyExceptions READER = new ProxyExceptions();
-    private static final ExceptionConverter CONVERTER = new ExceptionConverter(FrameConverter.undecided());
+    static final ProxyExceptions READER = new ProxyExceptions();
 
     private ProxyExceptions() {
-    }
-
-    static List<ExceptionValue> convert(IThrowableProxy root, Mechanism mechanism, Long threadId) {
-        return CONVERTER.convert(root, READER, mechanism, threadId);
     }
 
     @Override

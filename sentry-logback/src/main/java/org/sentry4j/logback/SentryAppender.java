@@ -1,28 +1,12 @@
 package org.sentry4j.logback;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.spi.FilterReply;
-import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import org.sentry4j.Breadcrumb;
 import org.sentry4j.ClientLease;
-import org.sentry4j.Hint;
-import org.sentry4j.LogCapture;
 import org.sentry4j.Sentry;
-import org.sentry4j.SentryLevel;
 import org.sentry4j.SentryOptions;
-import org.sentry4j.internal.CallbackGuard;
-import org.sentry4j.internal.Diagnostics;
-import org.sentry4j.internal.SdkThread;
-import org.sentry4j.logging.LogArguments;
-import org.sentry4j.logging.LogMessageFormatter;
-import org.sentry4j.logging.LogRecordMapper;
-import org.sentry4j.protocol.Mechanism;
-import org.slf4j.helpers.MessageFormatter;
-import org.slf4j.spi.MDCAdapter;
+import org.sentry4j.logging.LogFrontEnd;
 
 /**
  * Sends Logback logs to Sentry: at or above {@code minimumEventLevel} (default ERROR) as events, at or above
@@ -47,16 +31,10 @@ import org.slf4j.spi.MDCAdapter;
  */
 public class SentryAppender extends SentryAppenderElements {
     static final String FRAMEWORK = "logback";
-    private static final Mechanism MECHANISM = Mechanism.of(FRAMEWORK, true);
-    /** {@code arrayFormat}: the formatter SLF4J 1.7 and 2.0 both have (Logback has taken any throwable out). */
-    private static final LogMessageFormatter FORMATTER = (template, args) -> MessageFormatter.arrayFormat(template, args).getMessage();
     private static final int MAX_REPORTS = 3;
 
-    // Set in start(), read by append() on any thread; start() happens-before appends via Logback's wiring.
-    private volatile int eventLevel = Level.ERROR_INT;
-    private volatile int breadcrumbLevel = Level.INFO_INT;
-    private volatile int lowestLevel = Level.INFO_INT;
-    private volatile LogRecordMapper mapper;
+    /** Set in start(), read by append() on any thread; null until then. */
+    private volatile LogFrontEnd<ILoggingEvent> frontEnd;
     private ClientLease lease; // guarded by this
     private final ThreadLocal<boolean[]> appending = ThreadLocal.withInitial(() -> new boolean[1]);
     // Racy on purpose: they only limit how often a problem is reported.
@@ -76,8 +54,8 @@ public class SentryAppender extends SentryAppenderElements {
         try {
             startClient();
         } catch (Throwable t) { // NOPMD: a LinkageError too: the appender must never stop the application
-            addError("Sentry appender [" + getName() + "] could not start: " + Diagnostics.describe(t)
-                    + Diagnostics.origin(t) + "; logging goes on without it", t);
+            addError("Sentry appender [" + getName() + "] could not start: " + LogFrontEnd.describe(t)
+                    + "; logging goes on without it", t);
         }
         super.start();
     }
@@ -86,10 +64,12 @@ public class SentryAppender extends SentryAppenderElements {
         AppenderSettings effective = new AppenderSettings();
         effective.mergeUnder(settings);
         effective.mergeUnder(nestedOptions);
-        eventLevel = minimumEventLevel.toInt();
-        breadcrumbLevel = minimumBreadcrumbLevel.toInt();
-        lowestLevel = Math.min(eventLevel, breadcrumbLevel);
-        mapper = new LogRecordMapper(FRAMEWORK, new LinkedHashSet<>(effective.contextTags()));
+        frontEnd = LogFrontEnd.builder(FRAMEWORK, new LogbackEvents(getContext()))
+                .minimumEventLevel(LogbackEvents.threshold(minimumEventLevel))
+                .minimumBreadcrumbLevel(LogbackEvents.threshold(minimumBreadcrumbLevel))
+                .contextTags(effective.contextTags())
+                .status((problem, cause) -> addError("Sentry appender [" + getName() + "] " + problem, cause))
+                .build();
         ClientLease acquired = acquire(effective);
         synchronized (this) {
             lease = acquired;
@@ -148,7 +128,7 @@ public class SentryAppender extends SentryAppenderElements {
         try {
             stopClient();
         } catch (Throwable t) { // NOPMD: stopping the logging context must go on whatever happens here
-            addError("Sentry appender [" + getName() + "] failed to stop cleanly: " + Diagnostics.describe(t), t);
+            addError("Sentry appender [" + getName() + "] failed to stop cleanly: " + LogFrontEnd.describe(t), t);
             super.stop();
         }
     }
@@ -186,7 +166,8 @@ public class SentryAppender extends SentryAppenderElements {
      */
     @Override
     public void doAppend(ILoggingEvent event) {
-        if (event.getLevel().toInt() >= lowestLevel) {
+        LogFrontEnd<ILoggingEvent> f = frontEnd;
+        if (f == null || f.isLoggable(LogbackEvents.level(event.getLevel().toInt()))) {
             guardedAppend(event);
         }
     }
@@ -211,8 +192,7 @@ public class SentryAppender extends SentryAppenderElements {
         } catch (Throwable t) { // NOPMD: an Error too: an appender must not break the application's logging
             if (failuresReported < MAX_REPORTS) {
                 failuresReported++;
-                addError("Sentry appender [" + getName() + "] failed to append: " + Diagnostics.describe(t)
-                        + Diagnostics.origin(t), t);
+                addError("Sentry appender [" + getName() + "] failed to append: " + LogFrontEnd.describe(t), t);
             }
         } finally {
             inside[0] = false;
@@ -220,87 +200,15 @@ public class SentryAppender extends SentryAppenderElements {
     }
 
     /**
-     * Records the SDK made are dropped, judged from the record: behind an {@code AsyncAppender} this runs
-     * on Logback's thread, not the one that logged. A record made on an SDK thread (a {@code beforeSend}
-     * on the worker, HttpClient's own logs on the sender) names that thread; one made inside a
-     * {@code beforeBreadcrumb} carries the mark {@link #addMarked} put into the MDC. The MDC is only read
-     * while a {@code beforeBreadcrumb} is set, so logging without callbacks costs no lookup.
+     * Hands the event to the front-end, which decides what it becomes: it drops records the SDK made,
+     * judged from the record, since behind an {@code AsyncAppender} this runs on Logback's thread, not
+     * the one that logged.
      */
     @Override
     protected void append(ILoggingEvent event) {
-        int level = event.getLevel().toInt();
-        if (level < lowestLevel || !Sentry.isEnabled() || CallbackGuard.isActive()
-                || SdkThread.isSdkThreadName(event.getThreadName())) {
-            return; // below the thresholds, no client, logged on an SDK thread or in a callback on this one
+        LogFrontEnd<ILoggingEvent> f = frontEnd;
+        if (f != null) {
+            f.append(event);
         }
-        boolean throughCallback = LogCapture.hasBeforeBreadcrumb();
-        if (throughCallback && isMarked(event)) {
-            return; // logged inside a beforeBreadcrumb, then queued by an async appender
-        }
-        SentryLevel sentryLevel = RecordSnapshot.level(level);
-        // Without a beforeBreadcrumb, a marked record was queued before it was removed (a new Sentry.init):
-        // checked for events only, where the mark would otherwise become a tag.
-        if (level >= eventLevel && (throughCallback || !isMarked(event)) && LogCapture.admitEvent()) {
-            LogCapture.queueAdmitted(RecordSnapshot.of(event, sentryLevel, MECHANISM, LogCapture.needsRecordHints()),
-                    mapper);
-        }
-        if (level >= breadcrumbLevel) {
-            if (throughCallback) {
-                addMarked(new Breadcrumb(LogbackApi.instant(event), sentryLevel, event.getLoggerName(),
-                        event.getFormattedMessage()), Hint.ofLogRecord(event, RecordSnapshot.throwable(event)));
-            } else {
-                addLogBreadcrumb(event, sentryLevel);
-            }
-        }
-    }
-
-    private static boolean isMarked(ILoggingEvent event) {
-        Map<String, String> mdc = event.getMDCPropertyMap();
-        return mdc != null && mdc.containsKey(CallbackGuard.RECORD_MARK);
-    }
-
-    /**
-     * Adds the breadcrumb through the {@code beforeBreadcrumb} with the record mark in the MDC, so that
-     * a log the callback makes carries it — also through an async appender's queue, where a
-     * thread-bound guard would not follow it — and comes back here only to be dropped.
-     */
-    private void addMarked(Breadcrumb breadcrumb, Hint hint) {
-        MDCAdapter mdc = getContext() instanceof LoggerContext ? LogbackApi.mdc((LoggerContext) getContext()) : null;
-        if (mdc == null) {
-            Sentry.addBreadcrumb(breadcrumb, hint);
-            return;
-        }
-        mdc.put(CallbackGuard.RECORD_MARK, "true");
-        try {
-            Sentry.addBreadcrumb(breadcrumb, hint);
-        } finally {
-            mdc.remove(CallbackGuard.RECORD_MARK);
-        }
-    }
-
-    /**
-     * The message is formatted when an event carries the breadcrumb, on the worker, from the template and
-     * the arguments (Logback has already taken a throwable out of them) — unless an argument could
-     * change meanwhile. The breadcrumb does not keep the event: a pending event's trail stays small.
-     * Nor does it keep the event's argument array, which may be the caller's own (SLF4J passes an
-     * explicit {@code Object[]} through, whatever its length) and reused after the call: one argument
-     * is kept by itself, more in a copy.
-     */
-    private static void addLogBreadcrumb(ILoggingEvent event, SentryLevel level) {
-        Instant time = LogbackApi.instant(event);
-        String template = event.getMessage();
-        Object[] args = event.getArgumentArray();
-        Object kept = null;
-        if (args != null && args.length > 0) {
-            if (!LogArguments.allImmutable(args)) {
-                template = event.getFormattedMessage();
-            } else if (args.length == 1 && args[0] != null) {
-                kept = args[0]; // immutable, so never itself an array
-            } else {
-                kept = args.clone();
-            }
-        }
-        LogCapture.addBreadcrumb(time.getEpochSecond(), time.getNano(), level, event.getLoggerName(), template, kept,
-                FORMATTER);
     }
 }

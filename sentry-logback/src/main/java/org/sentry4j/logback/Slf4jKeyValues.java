@@ -23,7 +23,7 @@ final class Slf4jKeyValues {
         Map<String, Object> out = new LinkedHashMap<>(pairs.size() * 2);
         for (KeyValuePair kv : pairs) {
             if (kv != null && kv.key != null) {
-                out.put(kv.key, RecordSnapshot.snapshot(kv.value));
+                out.put(kv.key, LogbackEvents.snapshot(kv.value));
             }
         }
         return out.isEmpty() ? null : out;
