@@ -10,77 +10,194 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ParameterConsumer;
 import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.apache.logging.log4j.util.StringBuilderFormattable;
-import org.sentry4j.LogCapture;
-import org.sentry4j.SentryLevel;
 import org.sentry4j.logging.CallerStack;
 import org.sentry4j.logging.LogArguments;
+import org.sentry4j.logging.LogEventReader;
+import org.sentry4j.logging.LogFrontEnd;
+import org.sentry4j.logging.LogLevel;
+import org.sentry4j.logging.LogMessageFormatter;
 import org.sentry4j.logging.LogRecord;
 
 /**
- * Copies what a {@link LogEvent} holds into a {@link LogRecord} on the logging thread. Log4j2 may reuse
- * the event and its message once {@code append} returns (garbage-free mode), and its parameters and
- * map-message values may be mutable objects: everything is turned into strings or copied here.
+ * How the front-end reads a Log4j2 event. Log4j2 may reuse the event and its message once
+ * {@code append} returns (garbage-free mode), and its parameters and map-message values may be mutable
+ * objects: everything kept is turned into strings or copied here, on the logging thread. Stateless.
  */
-final class LogEventSnapshot {
+final class Log4j2Events implements LogEventReader<LogEvent> {
+    static final Log4j2Events INSTANCE = new Log4j2Events();
     private static final String[] NO_PARAMS = new String[0];
+    private static final PlaceholderCounts PLACEHOLDERS = new PlaceholderCounts();
+    private static final LogMessageFormatter FORMATTER = ParameterizedMessage::format;
+    private static final ParameterConsumer<Object[]> FIRST_PARAMETER = (parameter, index, into) -> {
+        if (index == 0) {
+            into[0] = parameter;
+        }
+    };
 
-    private LogEventSnapshot() {
+    private Log4j2Events() {
+    }
+
+    @Override
+    public LogLevel level(LogEvent event) {
+        return Severity.toLogLevel(event.getLevel().intLevel());
+    }
+
+    @Override
+    public String threadName(LogEvent event) {
+        return event.getThreadName();
     }
 
     /** The event's own timestamp, to the nanosecond where Log4j2 has it. */
-    static Instant timestamp(LogEvent event) {
+    @Override
+    public Instant timestamp(LogEvent event) {
         org.apache.logging.log4j.core.time.Instant t = event.getInstant();
         return Instant.ofEpochSecond(t.getEpochSecond(), t.getNanoOfSecond());
     }
 
+    @Override
+    public String loggerName(LogEvent event) {
+        return event.getLoggerName();
+    }
+
+    @Override
+    public String formattedMessage(LogEvent event) {
+        Message message = event.getMessage();
+        return message == null ? null : message.getFormattedMessage();
+    }
+
+    @Override
+    public Throwable throwable(LogEvent event) {
+        return event.getThrown();
+    }
+
     /**
-     * @param event    the event being appended; may be mutable and reused afterwards, so everything kept
-     *                 is copied or turned into text here
-     * @param level    the Sentry level already derived from the event's level
-     * @param original an immutable copy for the hint ({@link LogEvent#toImmutable()}), or null when no
-     *                 callback will read it
+     * An immutable copy: Log4j2 may reuse the event. Only for a callback's hint: making it computes the
+     * log statement's location (a stack walk), the biggest cost an event had on the logging thread.
      */
-    static LogRecord of(LogEvent event, SentryLevel level, LogEvent original) {
+    @Override
+    public Object original(LogEvent event) {
+        return event.toImmutable();
+    }
+
+    @Override
+    public LogMessageFormatter formatter() {
+        return FORMATTER;
+    }
+
+    @Override
+    public boolean hasContext(LogEvent event, String key) {
+        ReadOnlyStringMap context = event.getContextData();
+        return context != null && context.containsKey(key);
+    }
+
+    @Override
+    public void putContext(String key, String value) {
+        ThreadContext.put(key, value);
+    }
+
+    @Override
+    public void removeContext(String key) {
+        ThreadContext.remove(key);
+    }
+
+    /** Everything kept is copied or turned into text here: the event may be reused afterwards. */
+    @Override
+    public void snapshot(LogEvent event, LogRecord.Builder record, boolean callerStack) {
         Message message = event.getMessage();
         Throwable thrown = event.getThrown();
-        LogRecord.Builder record = LogRecord.builder()
-                .timestamp(timestamp(event))
-                .level(level)
-                .loggerName(event.getLoggerName())
-                .throwable(thrown)
+        record.throwable(thrown)
                 .thread(event.getThreadName(), event.getThreadId())
                 .contextData(contextData(event.getContextData()))
-                .markers(markerNames(event.getMarker()))
-                .original(original);
-        if (thrown == null && LogCapture.attachesStacktrace()) {
+                .markers(markerNames(event.getMarker()));
+        if (thrown == null && callerStack) {
             record.callerStack(callerStack(event));
         }
         if (message == null) {
-            return record.build();
+            return;
         }
         if (message instanceof MapMessage) {
             // The fields are the content: they become extras (and fingerprint / tags), not parameters.
-            return record.message(message.getFormattedMessage(), null, List.of())
-                    .keyValues(fields((MapMessage<?, ?>) message)).build();
+            record.message(message.getFormattedMessage(), null, List.of()).keyValues(fields((MapMessage<?, ?>) message));
+            return;
         }
         Object[] args = message.getParameters();
         String[] params = params(args, thrown);
         if (params.length == 0) {
-            return record.message(message.getFormattedMessage(), null, List.of()).build();
+            record.message(message.getFormattedMessage(), null, List.of());
+            return;
         }
         String format = message.getFormat();
         // Behind <Async> or an async logger Log4j2 formatted the message on the logging thread and keeps
         // that text; formatting it again here, later, could show an argument's later state.
         boolean onLoggingThread = event.getThreadId() == Thread.currentThread().getId();
         String text = onLoggingThread ? formatted(message, format, args, params) : message.getFormattedMessage();
-        return record.message(text, format, params).build();
+        record.message(text, format, params);
+    }
+
+    @Override
+    public void line(LogEvent event, LogLevel level, LogFrontEnd.Lines lines) {
+        org.apache.logging.log4j.core.time.Instant time = event.getInstant(); // reused by Log4j2: read now
+        Message message = event.getMessage();
+        String template = null;
+        Object args = deferrableArguments(message);
+        if (args != null) {
+            template = message.getFormat();
+        } else if (message != null) {
+            template = message.getFormattedMessage();
+        }
+        lines.add(time.getEpochSecond(), time.getNanoOfSecond(), level, event.getLoggerName(), template, args);
+    }
+
+    /**
+     * The arguments of a {@code {}}-template message (the one argument itself when there is one), when
+     * they may be formatted later: a template and its arguments cost less on the logging thread than the
+     * formatted text, which the worker makes when an event carries the breadcrumb. A garbage-free
+     * {@link MutableLogEvent} is its own message; its one argument is read without copying its
+     * parameters. It no longer says which message it was made from: a reusable object message (its
+     * object is both format and only parameter) or a custom reusable message whose format is not a
+     * {@code {}} template (its placeholders do not match its parameters) is formatted at once.
+     */
+    private static Object deferrableArguments(Message message) {
+        if (message instanceof MutableLogEvent) {
+            MutableLogEvent event = (MutableLogEvent) message;
+            String format = event.getFormat();
+            int count = event.getParameterCount();
+            if (format == null || count == 0 || PLACEHOLDERS.of(format) != count) {
+                return null; // no arguments, or not a {} template (a custom reusable message)
+            }
+            if (count > 1) {
+                return immutableOrNull(message.getParameters()); // a copy of the event's reused array
+            }
+            Object[] only = new Object[1]; // stays in registers once forEachParameter is inlined
+            event.forEachParameter(FIRST_PARAMETER, only);
+            Object arg = only[0];
+            return arg == format || !LogArguments.isImmutable(arg) ? null : arg; // an object message, or mutable
+        }
+        if (!(message instanceof ParameterizedMessage || message instanceof ReusableParameterizedMessage)
+                || message.getFormat() == null) {
+            return null;
+        }
+        // These return the caller's own array, which it may reuse and change: the trail keeps a copy.
+        Object[] params = message.getParameters();
+        if (params != null && params.length == 1) {
+            return LogArguments.isImmutable(params[0]) ? params[0] : null;
+        }
+        Object[] kept = immutableOrNull(params);
+        return kept == null ? null : kept.clone();
+    }
+
+    private static Object[] immutableOrNull(Object[] params) {
+        return params == null || params.length == 0 || !LogArguments.allImmutable(params) ? null : params;
     }
 
     /**

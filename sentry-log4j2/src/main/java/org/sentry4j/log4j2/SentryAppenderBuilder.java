@@ -9,8 +9,8 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.status.StatusLogger;
 import org.sentry4j.SentryOptions;
-import org.sentry4j.internal.Diagnostics;
-import org.sentry4j.logging.LogRecordMapper;
+import org.apache.logging.log4j.core.LogEvent;
+import org.sentry4j.logging.LogFrontEnd;
 
 /**
  * The {@code <Sentry>} element's attributes: every core option (as text, parsed by the core under its
@@ -341,7 +341,7 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
             return buildUnguarded();
         } catch (Throwable t) { // NOPMD: a LinkageError too; Log4j2 reports a null plugin and goes on
             StatusLogger.getLogger().error("Sentry appender '" + getName() + "' could not be created: "
-                    + Diagnostics.describe(t) + Diagnostics.origin(t) + "; logging goes on without it", t);
+                    + LogFrontEnd.describe(t) + "; logging goes on without it", t);
             return null;
         }
     }
@@ -363,10 +363,11 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
                     + DEFAULT_EVENT_LEVEL + ", breadcrumbs from " + DEFAULT_BREADCRUMB_LEVEL + ")");
         }
         SentryOptions options = ClientOptions.build(settings(), prefix, status);
-        LogRecordMapper mapper = new LogRecordMapper(SentryAppender.FRAMEWORK,
-                splitKeys(ClientOptions.given("contextTags", contextTags, prefix, status)));
-        return new SentryAppender(name, getFilter(), isIgnoreExceptions(), getPropertyArray(),
-                options, eventLevel, breadcrumbLevel, mapper);
+        LogFrontEnd.Builder<LogEvent> frontEnd = LogFrontEnd.builder(SentryAppender.FRAMEWORK, Log4j2Events.INSTANCE)
+                .minimumEventLevel(Severity.threshold(eventLevel))
+                .minimumBreadcrumbLevel(Severity.threshold(breadcrumbLevel))
+                .contextTags(splitKeys(ClientOptions.given("contextTags", contextTags, prefix, status)));
+        return new SentryAppender(name, getFilter(), isIgnoreExceptions(), getPropertyArray(), options, frontEnd);
     }
 
     private static Set<String> splitKeys(String text) {

@@ -1,31 +1,35 @@
 package org.sentry4j.log4j2;
 
 import org.apache.logging.log4j.Level;
-import org.sentry4j.SentryLevel;
+import org.sentry4j.logging.LogLevel;
 
 /**
- * Log4j2 levels as plain ints ({@link Level#intLevel()}: lower is more severe), so that the appender's
- * threshold checks are an int compare, and their Sentry equivalents. Custom levels fall into the band of
- * the next standard level below them in severity.
+ * Log4j2 levels ({@link Level#intLevel()}: lower is more severe) on the front-end's scale. A custom level
+ * falls into the band of the next standard level below it in severity, as a record and as a threshold.
  */
 final class Severity {
     private Severity() {
     }
 
-    static SentryLevel toSentry(int intLevel) {
+    static LogLevel toLogLevel(int intLevel) {
         if (intLevel <= Level.FATAL.intLevel()) {
-            return SentryLevel.FATAL;
+            return LogLevel.FATAL;
         }
         if (intLevel <= Level.ERROR.intLevel()) {
-            return SentryLevel.ERROR;
+            return LogLevel.ERROR;
         }
         if (intLevel <= Level.WARN.intLevel()) {
-            return SentryLevel.WARNING;
+            return LogLevel.WARN;
         }
         if (intLevel <= Level.INFO.intLevel()) {
-            return SentryLevel.INFO;
+            return LogLevel.INFO;
         }
-        return SentryLevel.DEBUG;
+        return intLevel <= Level.DEBUG.intLevel() ? LogLevel.DEBUG : LogLevel.TRACE;
+    }
+
+    /** A threshold on the front-end's scale: OFF is null. */
+    static LogLevel threshold(int intLevel) {
+        return intLevel == Level.OFF.intLevel() ? null : toLogLevel(intLevel);
     }
 
     /**
