@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.transport.DiscardReason;
@@ -14,42 +15,56 @@ import org.sentry4j.transport.Envelope;
 import org.sentry4j.transport.EnvelopeItem;
 
 /**
- * The sender threads' work: take an envelope from the transport's queue, drop what is rate limited,
- * pass the {@link ProbeGate}, post it, and act on the answer (settle it, retry after backoff, or hand
- * it to the spool). A sender that cannot send now keeps the envelope in hand; when a flush or close
- * is waiting on a server that fails or does not keep up, it hands it to the spool instead.
+ * The sender threads' work: take an envelope from the {@link SendQueue}, drop what is rate limited,
+ * pass the {@link Gate}, gzip and post it, and act on the answer. An answer settles it
+ * ({@link FlushTracker}, or the spool's acknowledgement for a replayed one). No answer keeps it in hand
+ * for the next try; after {@link #MAX_ATTEMPTS} tries, or at once while a flush or close waits on a
+ * server being waited out, it goes forward to the {@link SpoolInbox} when the disk can take it. Without
+ * a usable disk it stays in hand and is retried until the server is back or max-cache-age passes.
  */
 final class Senders {
     static final int MAX_ATTEMPTS = 3;
     static final Duration REPORT_INTERVAL = Duration.ofSeconds(30);
-    private static final long BACKOFF_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long GATE_WAIT_MILLIS = 10;
-    private static final int SETTLED = 0;
-    private static final int RETRY = 1;
-    private static final int GATED = 2;
 
-    private final HttpTransport transport;
-    private final HttpSender http;
+    private final SendQueue queue;
+    private final Gate gate;
+    private final FlushTracker tracker;
     private final RateLimits limits;
     private final ClientReports reports;
-    private final Backoff backoff;
-    private final SendPace pace;
-    private final ProbeGate gate = new ProbeGate();
+    private final HttpSender http;
+    /** Null without a spool. */
+    private final DiskSpool spool;
+    /** Null without a spool thread. */
+    private final SpoolInbox inbox;
+    private final SpoolWriter writer;
     private final Clock clock;
     private final Diagnostics diagnostics;
+    private final long maxCacheAgeMillis;
     private final AtomicReferenceArray<HttpSender.Exchange> inFlight;
+    /** Senders holding an envelope (sending it, or waiting out a backoff or a probe to send it). */
+    private final AtomicInteger holding = new AtomicInteger();
+    private final AtomicLong sent = new AtomicLong();
     private volatile Instant lastReportCheck;
+    private volatile boolean stopping;
+    private volatile long hardStop;
 
-    Senders(HttpTransport transport, HttpSender http, RateLimits limits, ClientReports reports, Backoff backoff,
-            SendPace pace, int count) {
-        this.transport = transport;
-        this.http = http;
+    Senders(SendQueue queue, Gate gate, FlushTracker tracker, RateLimits limits, ClientReports reports,
+            HttpSender http, DiskSpool spool, SpoolInbox inbox, SpoolWriter writer, Clock clock,
+            Diagnostics diagnostics, Duration maxCacheAge, int count) {
+        this.queue = queue;
+        this.gate = gate;
+        this.tracker = tracker;
         this.limits = limits;
         this.reports = reports;
-        this.backoff = backoff;
-        this.pace = pace;
-        this.clock = transport.clock();
-        this.diagnostics = transport.diagnostics();
+        this.http = http;
+        this.spool = spool;
+        this.inbox = inbox;
+        this.writer = writer;
+        this.clock = clock;
+        this.diagnostics = diagnostics;
+        this.maxCacheAgeMillis = maxCacheAge.toMillis();
         this.inFlight = new AtomicReferenceArray<>(count);
         this.lastReportCheck = clock.instant();
     }
@@ -59,65 +74,78 @@ final class Senders {
         Pending held = null;
         http.prepare(); // the first sender builds the client, the others wait for it
         try {
-            while (!transport.stopping()) {
+            while (!stopping) {
                 if (held == null) {
-                    held = transport.take();
+                    held = queue.take(IDLE_PARK_NANOS);
                     if (held == null) {
                         maybeSendReportsAlone(slot, body);
                         continue;
                     }
-                    transport.holding(1);
+                    holding.incrementAndGet();
                 }
-                if (backoff.waiting()) {
-                    if (transport.urgent() && transport.canSpool()) { // flush/close waits: disk, not the server
-                        transport.spill(held, DiscardReason.NETWORK_ERROR);
-                        held = null;
-                        transport.holding(-1);
+                if (tooOld(held)) {
+                    reports.recordItems(held.envelope, DiscardReason.NETWORK_ERROR);
+                    settle(held);
+                    held = null;
+                    holding.decrementAndGet();
+                    continue;
+                }
+                Envelope envelope = limits.filter(held.envelope, reports);
+                if (envelope == null) {
+                    settle(held);
+                    held = null;
+                    holding.decrementAndGet();
+                    continue;
+                }
+                held.envelope = envelope;
+                long ticket = gate.enter(slot);
+                if (ticket == Gate.WAIT) {
+                    if (gate.waitingOut() && tracker.waiting() && canSpool() && inbox.offer(held)) {
+                        held = null; // a flush or close waits: the disk, not the server being waited out
+                        holding.decrementAndGet();
                     } else {
-                        LockSupport.parkNanos(this, BACKOFF_PARK_NANOS);
+                        gate.await(GATE_WAIT_MILLIS); // a server that answers is waited for, however slowly
                     }
                     continue;
                 }
-                int outcome = attempt(held, slot, body, true);
-                if (outcome == SETTLED) {
+                if (attempt(held, slot, ticket, body, true)) {
                     held = null; // attempt let go of it (holding) as soon as it knew
-                } else if (outcome == GATED) {
-                    gate.await(GATE_WAIT_MILLIS); // a server that answers is waited for, however slowly
                 }
             }
         } catch (Throwable t) { // NOPMD: a sender must never die silently with an envelope in hand
             diagnostics.debug("sender failed", t);
         } finally {
             if (held != null) {
-                transport.spill(held, DiscardReason.NETWORK_ERROR);
-                transport.holding(-1);
+                handOn(held);
+                holding.decrementAndGet();
             }
             body.release();
         }
     }
 
     /**
-     * One try: {@link #SETTLED}, {@link #RETRY} (after backoff), or {@link #GATED} (wait for the probe).
-     * For an envelope {@code inHand} (counted as held), a settled one is let go of before the gate hears
-     * the answer, so the gate sees whether anything else is still waiting to be sent.
+     * Kept in memory past max-cache-age while the server cannot be reached: given up (counted as
+     * network_error), as the spool gives up a file that old.
      */
-    private int attempt(Pending p, int slot, GzipBody body, boolean inHand) {
-        Envelope envelope = limits.filter(p.envelope, reports);
-        if (envelope == null) {
-            transport.settle(p);
-            if (inHand) {
-                transport.holding(-1);
-            }
-            return SETTLED;
-        }
-        p.envelope = envelope;
-        long ticket = gate.enter();
-        if (ticket == ProbeGate.WAIT) {
-            return GATED;
-        }
+    private boolean tooOld(Pending p) {
+        return p.attempts > 0 && !p.fromSpool() && clock.millis() - p.acceptedMillis > maxCacheAgeMillis;
+    }
+
+    private boolean canSpool() {
+        return inbox != null && spool.writable();
+    }
+
+    /**
+     * One request through the gate's {@code ticket}; true when the envelope is done with here (settled,
+     * or handed on), false when it is to be tried again. For an envelope {@code inHand} (counted as
+     * held), a settled one is let go of before the gate hears the answer, so the gate sees whether
+     * anything else is still waiting to be sent.
+     */
+    private boolean attempt(Pending p, int slot, long ticket, GzipBody body, boolean inHand) {
+        Envelope envelope = p.envelope;
         int status = HttpSender.UNREACHABLE;
-        boolean clean = false;
-        boolean stopping = false;
+        Gate.Answer answer = Gate.Answer.UNREACHABLE;
+        boolean stopped = false;
         boolean lastTry = false;
         boolean released = false;
         EnvelopeItem report = null;
@@ -134,41 +162,40 @@ final class Senders {
             long limitsBefore = limits.version();
             HttpSender.Exchange post = http.newRequest();
             inFlight.set(slot, post);
-            pace.started(slot, System.nanoTime());
             try {
                 status = http.post(post, envelope, body, clock.instant());
             } finally {
                 inFlight.set(slot, null);
-                pace.answered(slot, System.nanoTime());
             }
-            clean = !unreachable(status) && status != 429 && limits.version() == limitsBefore;
-            stopping = transport.stopping();
+            answer = unreachable(status) ? Gate.Answer.UNREACHABLE
+                    : status == 429 || limits.version() != limitsBefore ? Gate.Answer.LIMITED : Gate.Answer.PLAIN;
+            stopped = stopping;
             // with a disk to hold it, an envelope goes there after a few tries; else it is retried until
-            // the server is back (it waits in the bounded memory queue meanwhile)
-            lastTry = !stopping && transport.canSpool() && p.attempts + 1 >= MAX_ATTEMPTS;
-            if (inHand && (!unreachable(status) || lastTry)) {
-                transport.holding(-1);
+            // the server is back (it waits in hand meanwhile) or max-cache-age passes
+            lastTry = !stopped && canSpool() && p.attempts + 1 >= MAX_ATTEMPTS;
+            if (inHand && (answer != Gate.Answer.UNREACHABLE || lastTry)) {
+                holding.decrementAndGet();
                 released = true;
             }
         } finally {
-            gate.answered(ticket, clean, transport.moreWork(inHand && !released));
+            gate.answered(slot, ticket, answer, moreWork(inHand && !released));
         }
-        if (unreachable(status)) {
-            if (stopping) {
-                return RETRY; // handed to the spool by the loop's exit
+        if (answer == Gate.Answer.UNREACHABLE) {
+            if (stopped) {
+                return false; // handed on by the loop's exit
             }
-            backoff.failed();
             p.attempts++;
-            transport.reportHealth();
+            Instant since = gate.failingSince();
+            diagnostics.throttled("transport.health", Duration.ofMinutes(1), "delivery unhealthy"
+                    + (since == null ? "" : ", server failing since " + since) + "; " + queue.size() + " queued");
             if (lastTry) {
-                transport.spill(p, DiscardReason.NETWORK_ERROR);
-                return SETTLED;
+                handOn(p);
+                return true;
             }
-            return RETRY;
+            return false;
         }
-        backoff.succeeded();
         if (status >= 200 && status < 300) {
-            transport.delivered();
+            sent.incrementAndGet();
         } else {
             if (report != null) {
                 reports.restore(report); // the report riding along was not taken either
@@ -179,8 +206,13 @@ final class Senders {
                         "Sentry answered " + status + "; envelope dropped" + (status == 413 ? " (too large)" : ""));
             }
         }
-        transport.settle(p);
-        return SETTLED;
+        settle(p);
+        return true;
+    }
+
+    /** Something waits to be sent besides the caller's own envelope ({@code holdingOne}: it still has one). */
+    private boolean moreWork(boolean holdingOne) {
+        return !queue.isEmpty() || holding.get() > (holdingOne ? 1 : 0);
     }
 
     /** No answer, or a gateway's: the server was not reached and the envelope is kept. */
@@ -188,26 +220,71 @@ final class Senders {
         return status == HttpSender.UNREACHABLE || status == 502 || status == 503 || status == 504;
     }
 
+    /** Delivered or deliberately dropped. */
+    private void settle(Pending p) {
+        if (p.fromSpool()) {
+            spool.ack(p.spoolFile, p.spoolPosition);
+        } else {
+            tracker.settle(p);
+        }
+    }
+
+    /**
+     * An envelope that cannot be sent now goes forward: one read from the spool is released (its file
+     * still holds it), another goes to the spool thread, or, once that has finished (close) or without
+     * one, is written here before close's hard stop (counted as network_error when it cannot be).
+     */
+    private void handOn(Pending p) {
+        if (p.fromSpool()) {
+            spool.release(p.spoolFile, p.spoolPosition);
+        } else if (inbox == null || !inbox.offer(p)) {
+            List<Pending> one = new ArrayList<>(1);
+            one.add(p);
+            writer.storeBefore(one, stopping ? hardStop : Long.MAX_VALUE);
+        }
+    }
+
     private void maybeSendReportsAlone(int slot, GzipBody body) {
-        if (slot != 0 || !reports.hasPending() || backoff.waiting() || limits.allLimited()) {
+        if (slot != 0 || !reports.hasPending() || gate.waitingOut() || limits.allLimited()) {
             return;
         }
         Instant now = clock.instant();
         if (now.isBefore(lastReportCheck.plus(REPORT_INTERVAL))) {
             return;
         }
+        long ticket = gate.enter(slot);
+        if (ticket == Gate.WAIT) {
+            return;
+        }
         lastReportCheck = now;
         Envelope alone = reports.drainAlone();
-        if (alone != null) {
-            Pending p = new Pending(alone, Settlements.NOT_COUNTED);
-            if (attempt(p, slot, body, false) != SETTLED) {
-                transport.spill(p, DiscardReason.NETWORK_ERROR);
-            }
+        if (alone == null) {
+            gate.leave(slot, ticket);
+            return;
+        }
+        Pending p = new Pending(alone, FlushTracker.NOT_COUNTED, clock.millis());
+        if (!attempt(p, slot, ticket, body, false)) {
+            reports.restore(alone.items().get(alone.items().size() - 1)); // counted again, sent with what goes next
         }
     }
 
-    /** Aborts the requests in flight (close, at its deadline). */
-    void cancelInFlight() {
+    /** Senders holding an envelope now. */
+    int holding() {
+        return holding.get();
+    }
+
+    /** Envelopes delivered (a 2xx). */
+    long sent() {
+        return sent.get();
+    }
+
+    /**
+     * Close, at its deadline: the senders stop, requests in flight are aborted, and what each holds is
+     * handed on (written by {@code hardStop} at the latest).
+     */
+    void stop(long hardStop) {
+        this.hardStop = hardStop;
+        stopping = true;
         for (int i = 0; i < inFlight.length(); i++) {
             HttpSender.Exchange post = inFlight.get(i);
             if (post != null) {

@@ -2,62 +2,65 @@ package org.sentry4j.internal.transport;
 
 import org.sentry4j.internal.Diagnostics;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The spool thread: moves what overflowed the memory queue back into it when there is room, writes
- * to disk in batches what the transport says belongs there (what the senders gave up on, the overflow
- * and the queue while the server fails or does not keep up, what a flush cannot deliver by its
- * deadline), adopts files other processes sharing the folder wrote, removes expired ones, and feeds
- * spooled envelopes back to the senders, oldest first and only as fast as the queue drains, while the
- * server is healthy and not rate limiting everything.
+ * The spool thread. It writes, in batches, what the {@link Gate} says cannot go now: its
+ * {@link SpoolInbox} (what the senders gave up on, what the worker could not fit into the queue) and,
+ * while the server cannot be reached, the {@link SendQueue} beyond the few the senders retry with (all
+ * of it while a flush or close waits). While the server keeps up it moves the inbox into the queue
+ * instead. It replays spooled envelopes, oldest first and only as fast as the queue drains, while the
+ * gate lets requests go; adopts files other processes sharing the folder wrote and removes expired
+ * ones. At close it writes what is left in memory before the hard stop, then ends.
  */
 final class SpoolWorker {
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long URGENT_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final Duration EXPIRY_CHECK = Duration.ofSeconds(10);
 
-    private final HttpTransport transport;
     private final DiskSpool spool;
-    /** What the senders gave up on, to be written; fed from the bounded queue only, so bounded too. */
-    private final ConcurrentLinkedQueue<Pending> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger inboxSize = new AtomicInteger();
+    private final SendQueue queue;
+    private final SpoolInbox inbox;
+    private final Gate gate;
+    private final FlushTracker tracker;
+    private final SpoolWriter writer;
+    private final Senders senders;
+    private final int senderCount;
+    private final int maxQueueSize;
+    private final Clock clock;
+    private final Diagnostics diagnostics;
     /** Envelopes read from the spool's oldest file and not yet fed to the queue. */
     private final ArrayDeque<Pending> hand = new ArrayDeque<>();
     volatile Thread thread;
     private volatile boolean parked;
+    /** Close has begun: no replay starts (what it would read could not be sent before the end). */
+    private volatile boolean replaying = true;
+    private volatile boolean stopping;
+    private volatile long hardStop;
+    private volatile int abandoned;
     private Instant nextExpiryCheck = Instant.MIN;
 
-    SpoolWorker(HttpTransport transport, DiskSpool spool) {
-        this.transport = transport;
+    SpoolWorker(DiskSpool spool, SendQueue queue, SpoolInbox inbox, Gate gate, FlushTracker tracker,
+                SpoolWriter writer, Senders senders, int senderCount, int maxQueueSize, Clock clock,
+                Diagnostics diagnostics) {
         this.spool = spool;
-    }
-
-    /** Takes an envelope the senders could not deliver, to be written in the next batch. */
-    void accept(Pending p) {
-        inbox.offer(p);
-        inboxSize.incrementAndGet();
-        wake();
-    }
-
-    Pending pollInbox() {
-        Pending p = inbox.poll();
-        if (p != null) {
-            inboxSize.decrementAndGet();
-        }
-        return p;
-    }
-
-    int inboxSize() {
-        return inboxSize.get();
+        this.queue = queue;
+        this.inbox = inbox;
+        this.gate = gate;
+        this.tracker = tracker;
+        this.writer = writer;
+        this.senders = senders;
+        this.senderCount = senderCount;
+        this.maxQueueSize = maxQueueSize;
+        this.clock = clock;
+        this.diagnostics = diagnostics;
     }
 
     void wake() {
@@ -69,81 +72,68 @@ final class SpoolWorker {
 
     void run() {
         spool.open();
-        while (!transport.stopping()) {
+        while (!stopping) {
             boolean busy = false;
             try {
-                long now = System.nanoTime();
-                busy = moveOverflow(now);
-                busy |= spill(now);
+                busy = spill();
                 expireOld();
-                busy |= replay(now);
+                busy |= replay();
             } catch (RuntimeException | LinkageError e) { // the spool thread outlives anything the disk (or gson) does
                 if (!Diagnostics.versionConflict("the disk spool cannot replay", e)) {
-                    transport.diagnostics().debug("disk spool failure", e);
+                    diagnostics.debug("disk spool failure", e);
                 }
             }
-            if (!busy) {
+            if (!busy && !stopping) {
                 parked = true;
-                LockSupport.parkNanos(this, transport.urgent() ? URGENT_PARK_NANOS : PARK_NANOS);
+                LockSupport.parkNanos(this, tracker.waiting() ? URGENT_PARK_NANOS : PARK_NANOS);
                 parked = false;
             }
         }
-        Pending p;
-        while ((p = hand.poll()) != null) {
-            spool.release(p.spoolFile, p.spoolPosition);
+        try {
+            finish();
+        } catch (RuntimeException | LinkageError e) {
+            diagnostics.debug("disk spool failure at close", e);
         }
     }
 
     /**
-     * Moves overflowed envelopes back into the memory queue while it has room (no disk round trip),
-     * unless they belong on disk now anyway.
+     * Writes one batch of what belongs on disk now, after moving the inbox into the queue when the
+     * server keeps up; true when it moved or wrote any.
      */
-    private boolean moveOverflow(long now) {
-        if (transport.overflowBelongsOnDisk(now)) {
-            return false;
-        }
+    private boolean spill() {
+        boolean canSpool = spool.writable();
+        boolean inboxToDisk = canSpool && (!gate.reachable() || gate.slowOnAverage() || inbox.halfFull());
         boolean any = false;
-        while (!transport.stopping() && transport.moveOverflowToQueue()) {
-            any = true;
-        }
-        return any;
-    }
-
-    /** Writes one batch of what belongs on disk now; true when it wrote any. */
-    private boolean spill(long now) {
-        if (!transport.canSpool()) { // unusable or resting: what the senders handed on waits in memory
-            Pending p;
-            while ((p = pollInbox()) != null) {
-                transport.requeue(p);
+        if (!inboxToDisk) { // no disk round trip: into the queue while it has room
+            while (inbox.moveOldest(queue::offer)) {
+                any = true;
             }
-            return false;
+        }
+        if (!canSpool) { // unusable or resting: what cannot go now waits in memory
+            return any;
         }
         int limit = spool.batchLimit();
-        List<Pending> failed = new ArrayList<>();
+        List<Pending> batch = new ArrayList<>();
         Pending p;
-        while (failed.size() < limit && (p = pollInbox()) != null) {
-            failed.add(p);
+        while (inboxToDisk && batch.size() < limit && (p = inbox.poll()) != null) {
+            batch.add(p);
         }
-        int keep = transport.queueKeep(now);
-        while (failed.size() < limit && transport.queued() > keep && (p = transport.pollQueue()) != null) {
-            failed.add(p);
+        // while the server cannot be reached, the queue beyond the senders' next tries belongs on disk
+        // (a crash cannot lose what is there), and all of it while a flush or close waits
+        int keep = gate.reachable() ? Integer.MAX_VALUE : tracker.waiting() ? 0 : senderCount;
+        while (batch.size() < limit && queue.size() > keep && (p = queue.poll()) != null) {
+            batch.add(p);
         }
-        List<Pending> overflowed = new ArrayList<>();
-        if (transport.spillOverflow(now)) {
-            while (failed.size() + overflowed.size() < limit && (p = transport.pollOverflow()) != null) {
-                overflowed.add(p);
+        for (Pending refused : writer.storeOrRefuse(batch)) {
+            if (!queue.offer(refused)) {
+                inbox.offer(refused); // the disk failed: memory holds it, and the spool rests a while
             }
         }
-        boolean any = !failed.isEmpty() || !overflowed.isEmpty();
-        failed.addAll(overflowed);
-        for (Pending refused : transport.writer().storeOrRefuse(failed)) {
-            transport.requeue(refused); // the disk failed: memory holds it, and the spool rests a while
-        }
-        return any;
+        return any || !batch.isEmpty();
     }
 
     private void expireOld() {
-        Instant now = transport.clock().instant();
+        Instant now = clock.instant();
         if (!now.isBefore(nextExpiryCheck)) {
             nextExpiryCheck = now.plus(EXPIRY_CHECK);
             spool.rescan(); // another process sharing the folder may have written files since
@@ -151,10 +141,26 @@ final class SpoolWorker {
         }
     }
 
+    /**
+     * How many spooled envelopes may be fed to the senders now: up to half the queue while the server
+     * keeps up; while it fails or is slow, one probe once nothing else is waiting; none while the gate
+     * holds requests back or a flush or close should rather be writing to disk.
+     */
+    private int replayBudget() {
+        if (!replaying || stopping || gate.waitingOut() || gate.allLimited()
+                || (!gate.reachable() && tracker.waiting() && spool.writable())) {
+            return 0;
+        }
+        if (!gate.reachable() || gate.slowOnAverage()) {
+            return queue.isEmpty() && inbox.size() == 0 && senders.holding() == 0 ? 1 : 0;
+        }
+        return Math.max(0, Math.max(1, maxQueueSize / 2) - queue.size());
+    }
+
     /** Feeds spooled envelopes while the queue has room; true when it fed any. */
-    private boolean replay(long now) {
+    private boolean replay() {
         boolean any = false;
-        int budget = transport.replayBudget(now);
+        int budget = replayBudget();
         while (budget > 0) {
             if (hand.isEmpty()) {
                 List<Pending> claimed = spool.claimOldest();
@@ -164,7 +170,7 @@ final class SpoolWorker {
                 hand.addAll(claimed); // empty when the file was unreadable: ask again
                 continue;
             }
-            if (!transport.replayIntoQueue(hand.peek())) {
+            if (!queue.offer(hand.peek())) {
                 return any;
             }
             hand.poll();
@@ -172,5 +178,46 @@ final class SpoolWorker {
             any = true;
         }
         return any;
+    }
+
+    /** Close has begun: no replay starts from now on. */
+    void stopReplaying() {
+        replaying = false;
+    }
+
+    /**
+     * Close, once the senders stopped: what is in memory goes to disk, in batches, before {@code hardStop};
+     * then the thread ends.
+     */
+    void stop(long hardStop) {
+        this.hardStop = hardStop;
+        stopping = true;
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** How many envelopes the last writes at close could not spool before the hard stop. */
+    int abandoned() {
+        return abandoned;
+    }
+
+    private void finish() {
+        Pending p;
+        while ((p = hand.poll()) != null) {
+            spool.release(p.spoolFile, p.spoolPosition);
+        }
+        List<Pending> rest = inbox.close(); // a sender still stopping writes its own from now on
+        while ((p = queue.poll()) != null) {
+            rest.add(p);
+        }
+        int limit = writer.batchLimit();
+        int dropped = 0;
+        for (int from = 0; from < rest.size(); from += limit) {
+            dropped += writer.storeBefore(new ArrayList<>(rest.subList(from, Math.min(rest.size(), from + limit))),
+                    hardStop);
+        }
+        abandoned = dropped;
     }
 }

@@ -1,11 +1,13 @@
 package org.sentry4j.internal.transport;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.transport.DiscardReason;
 import org.sentry4j.transport.Envelope;
 
@@ -17,16 +19,16 @@ import org.sentry4j.transport.Envelope;
 final class SpoolWriter {
     private final DiskSpool spool;
     private final ClientReports reports;
-    private final Settlements settlements;
-    private final Runnable onRefused;
+    private final FlushTracker tracker;
+    private final Diagnostics diagnostics;
     /** How long the last batch written against a hard stop took (close, and a late hand-off after it). */
     private volatile long lastBatchNanos;
 
-    SpoolWriter(DiskSpool spool, ClientReports reports, Settlements settlements, Runnable onRefused) {
+    SpoolWriter(DiskSpool spool, ClientReports reports, FlushTracker tracker, Diagnostics diagnostics) {
         this.spool = spool;
         this.reports = reports;
-        this.settlements = settlements;
-        this.onRefused = onRefused;
+        this.tracker = tracker;
+        this.diagnostics = diagnostics;
     }
 
     /** How many envelopes one file takes. */
@@ -39,10 +41,11 @@ final class SpoolWriter {
         List<Pending> refused = storeOrRefuse(batch);
         for (Pending p : refused) {
             reports.recordItems(p.envelope, reason);
-            settlements.settle(p);
+            tracker.settle(p);
         }
         if (!refused.isEmpty()) {
-            onRefused.run();
+            diagnostics.throttled("transport.dropped", Duration.ofMinutes(1), refused.size()
+                    + " envelope(s) could be neither sent nor spooled; dropped as " + reason.wireName());
         }
     }
 
@@ -72,7 +75,7 @@ final class SpoolWriter {
                 if (refusedSet.contains(p.envelope)) {
                     notKept.add(p);
                 } else {
-                    settlements.settle(p);
+                    tracker.settle(p);
                 }
             }
         }
@@ -97,7 +100,7 @@ final class SpoolWriter {
                     continue; // still on disk
                 }
                 reports.recordItems(p.envelope, DiscardReason.NETWORK_ERROR);
-                settlements.settle(p);
+                tracker.settle(p);
                 dropped++;
             }
         }

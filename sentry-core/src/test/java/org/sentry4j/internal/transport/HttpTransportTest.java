@@ -301,6 +301,33 @@ class HttpTransportTest extends TransportTestBase {
     }
 
     @Test
+    void withTheSpoolOffAnEnvelopeWaitingLongerThanMaxCacheAgeIsGivenUpAsANetworkError() {
+        receiver.down();
+        transport = fx.transport(o -> o.cacheEnabled(false).maxCacheAge(Duration.ofMinutes(10)));
+        for (int i = 0; i < 3; i++) {
+            transport.send(event(id(i)));
+        }
+        for (int i = 0; i < 4; i++) { // past the tries after which a spool would take them, within the age
+            fx.clock.advance(Duration.ofSeconds(61)); // the next try is due
+            transport.flush(Duration.ofMillis(300));
+        }
+        assertThat(transport.stats().dropped()).as("still retried at 4 minutes").isEmpty();
+
+        fx.clock.advance(Duration.ofMinutes(7)); // 11 minutes since they were accepted
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (transport.stats().dropped().getOrDefault("network_error", 0L) < 3 && System.nanoTime() - deadline < 0) {
+            transport.flush(Duration.ofMillis(50));
+        }
+        assertThat(transport.stats().dropped()).containsEntry("network_error", 3L);
+
+        receiver.up();
+        transport.send(event(id(9)));
+        assertThat(fx.awaitEvents(1, () -> transport.stats().toString())).containsExactly(id(9));
+        assertThat(transport.flush(WAIT)).isTrue();
+        assertThat(TransportFixture.eventIds(receiver.envelopes())).containsExactly(id(9));
+    }
+
+    @Test
     void plainServerErrorsAreDroppedNotRetriedAndReported() {
         AtomicInteger requests = new AtomicInteger();
         receiver.respondWith(e -> {
