@@ -104,6 +104,9 @@ public final class Envelope {
                 if (item.contentType() != null) {
                     json.name("content_type").value(item.contentType());
                 }
+                if (item.itemCount() > 0) {
+                    json.name("item_count").value(item.itemCount());
+                }
                 json.name("length").value(item.length()).endObject();
             }
             out.write(itemHeader.toString().getBytes(StandardCharsets.UTF_8));
@@ -168,7 +171,8 @@ public final class Envelope {
                 }
                 byte[] payload = new byte[length];
                 System.arraycopy(bytes, pos, payload, 0, length);
-                items.add(new EnvelopeItem(type, contentType, payload));
+                EnvelopeItem item = new EnvelopeItem(type, contentType, payload);
+                items.add(itemHeader.has("item_count") ? item.withItemCount(itemHeader.get("item_count").getAsInt()) : item);
                 pos += length;
                 if (pos < bytes.length) {
                     if (bytes[pos] != '\n') {

@@ -10,11 +10,35 @@ public final class EnvelopeItem {
     private final String type;
     private final String contentType;
     private final byte[] payload;
+    private final int itemCount;
 
     public EnvelopeItem(String type, String contentType, byte[] payload) {
+        this(type, contentType, payload, 0);
+    }
+
+    private EnvelopeItem(String type, String contentType, byte[] payload, int itemCount) {
         this.type = type;
         this.contentType = contentType;
         this.payload = payload;
+        this.itemCount = itemCount;
+    }
+
+    /**
+     * The same item with the header's {@code item_count}: how many records a batch item holds (a
+     * {@code log} item's logs), which its client reports and rate limits count.
+     */
+    public EnvelopeItem withItemCount(int count) {
+        return new EnvelopeItem(type, contentType, payload, count);
+    }
+
+    /** The header's {@code item_count}, or 0 when the item has none (an item that is one record). */
+    public int itemCount() {
+        return itemCount;
+    }
+
+    /** How many records of {@link #category()} the item holds: its {@code item_count}, else 1. */
+    public long quantity() {
+        return itemCount > 0 ? itemCount : 1;
     }
 
     public static EnvelopeItem event(byte[] json) {

@@ -56,7 +56,9 @@ public final class ClientReports {
         if (quantity <= 0) {
             return;
         }
-        totals[reason.ordinal()].add(quantity);
+        if (!category.endsWith("_byte")) { // the stats count items; a log_byte quantity is bytes
+            totals[reason.ordinal()].add(quantity);
+        }
         if (enabled) {
             pending[reason.ordinal()].computeIfAbsent(category, k -> new AtomicLong()).addAndGet(quantity);
         }
@@ -66,8 +68,19 @@ public final class ClientReports {
     public void recordItems(Envelope envelope, DiscardReason reason) {
         for (EnvelopeItem item : envelope.items()) {
             if (!"client_report".equals(item.type())) {
-                record(reason, item.category(), 1);
+                recordItem(reason, item);
             }
+        }
+    }
+
+    /**
+     * Counts one item that was not delivered: as many records as it holds (a {@code log} item's
+     * {@code item_count}) in its category, and for a {@code log} item its size as {@code log_byte}.
+     */
+    public void recordItem(DiscardReason reason, EnvelopeItem item) {
+        record(reason, item.category(), item.quantity());
+        if ("log".equals(item.type())) {
+            record(reason, "log_byte", item.length());
         }
     }
 

@@ -116,7 +116,7 @@ final class RateLimits {
                     kept = new ArrayList<>(items.subList(0, i));
                 }
                 if (!"internal".equals(item.category())) {
-                    reports.record(DiscardReason.RATELIMIT_BACKOFF, item.category(), 1);
+                    reports.recordItem(DiscardReason.RATELIMIT_BACKOFF, item);
                 }
             } else if (kept != null) {
                 kept.add(item);
