@@ -478,7 +478,11 @@ public final class Sentry {
     }
 
     private static PropagationContext currentTrace() {
-        Hub h = hub;
+        return currentTrace(hub);
+    }
+
+    /** The trace of this thread: its OpenTelemetry span, its scope's, the global scope's, else the client's. */
+    static PropagationContext currentTrace(Hub h) {
         if (!h.isEnabled()) {
             return null;
         }
@@ -490,6 +494,14 @@ public final class Sentry {
             p = h.scopes.global().getPropagationContext();
         }
         return p != null ? p : h.client.trace();
+    }
+
+    /**
+     * Structured logs (Sentry Logs) from the application's code, sent when {@code logsEnabled} is on:
+     * {@code Sentry.logger().info("Order %s failed", orderId)}. See {@link SentryLogger}.
+     */
+    public static SentryLogger logger() {
+        return SentryLogger.INSTANCE;
     }
 
     /** Counters of the running client's transport (queued, sent, spooled, dropped by reason). */

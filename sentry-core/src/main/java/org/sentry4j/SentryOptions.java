@@ -74,6 +74,9 @@ public final class SentryOptions {
     private final Duration readTimeout;
     private final boolean sendClientReports;
     private final URI spotlightUrl;
+    private final boolean logsEnabled;
+    private final SentryLogLevel minimumLogLevel;
+    private final BeforeSendLogCallback beforeSendLog;
     private final Clock clock;
     private final Random random;
     private final Transport.Factory transportFactory;
@@ -114,6 +117,9 @@ public final class SentryOptions {
         this.sendClientReports = b.sendClientReports;
         boolean spotlightOn = b.spotlight != null ? b.spotlight : b.spotlightUrl != null;
         this.spotlightUrl = spotlightOn ? URI.create(b.spotlightUrl != null ? b.spotlightUrl : DEFAULT_SPOTLIGHT_URL) : null;
+        this.logsEnabled = b.logsEnabled;
+        this.minimumLogLevel = b.minimumLogLevel;
+        this.beforeSendLog = b.beforeSendLog;
         this.clock = b.clock;
         this.random = b.random;
         this.transportFactory = b.transportFactory;
@@ -288,6 +294,20 @@ public final class SentryOptions {
         return spotlightUrl;
     }
 
+    /** Whether structured logs (Sentry Logs) are sent: {@code Sentry.logger()} and the front-ends' records. */
+    public boolean logsEnabled() {
+        return logsEnabled;
+    }
+
+    /** The level from which a logging framework's records become structured logs (default INFO). */
+    public SentryLogLevel minimumLogLevel() {
+        return minimumLogLevel;
+    }
+
+    public BeforeSendLogCallback beforeSendLog() {
+        return beforeSendLog;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -377,6 +397,9 @@ public final class SentryOptions {
         private boolean sendClientReports = true;
         private Boolean spotlight;
         private String spotlightUrl;
+        private boolean logsEnabled;
+        private SentryLogLevel minimumLogLevel = SentryLogLevel.INFO;
+        private BeforeSendLogCallback beforeSendLog;
         private Clock clock = Clock.systemUTC();
         private Random random = new Random();
         private Transport.Factory transportFactory;
@@ -657,6 +680,31 @@ public final class SentryOptions {
             return mark("spotlight-url");
         }
 
+        /**
+         * Sends structured logs (Sentry Logs, default off): every {@code Sentry.logger()} call, and the
+         * logging frameworks' records at or above {@link #minimumLogLevel}, batched into {@code log}
+         * envelope items. Text names: {@code logs-enabled}, io.sentry's {@code logs.enabled}.
+         */
+        public Builder logsEnabled(boolean logsEnabled) {
+            this.logsEnabled = logsEnabled;
+            return mark("logs-enabled");
+        }
+
+        /**
+         * The level from which a logging framework's records become structured logs (default INFO),
+         * apart from the event and breadcrumb thresholds; {@code Sentry.logger()} sends every level.
+         */
+        public Builder minimumLogLevel(SentryLogLevel minimumLogLevel) {
+            this.minimumLogLevel = minimumLogLevel;
+            return mark("minimum-log-level");
+        }
+
+        /** Edits or drops (null) each structured log before it is batched; runs on the SDK's worker. */
+        public Builder beforeSendLog(BeforeSendLogCallback beforeSendLog) {
+            this.beforeSendLog = beforeSendLog;
+            return mark("before-send-log");
+        }
+
         /** The clock for timestamps, rate limits and backoff; tests pass one they can advance. */
         public Builder clock(Clock clock) {
             this.clock = clock;
@@ -750,6 +798,9 @@ public final class SentryOptions {
             }
             if (environment != null && environment.length() > 64) {
                 environment = fallBack("environment", environment, "at most 64 characters", d.environment);
+            }
+            if (minimumLogLevel == null) {
+                minimumLogLevel = fallBack("minimum-log-level", null, "not null", d.minimumLogLevel);
             }
             if (clock == null) {
                 clock = fallBack("clock", null, "not null", d.clock);

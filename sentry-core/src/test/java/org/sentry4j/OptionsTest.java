@@ -99,6 +99,24 @@ class OptionsTest {
     }
 
     @Test
+    void structuredLogOptionsTakeIoSentrysNameAndRejectAnUnknownLevel() {
+        SentryOptions defaults = SentryOptions.builder().ambientSources(false).build();
+        assertThat(defaults.logsEnabled()).isFalse();
+        assertThat(defaults.minimumLogLevel()).isEqualTo(SentryLogLevel.INFO);
+
+        SentryOptions o = SentryOptions.builder().ambientSources(false)
+                .set("logs.enabled", "true").set("minimumLogLevel", "warning").build();
+        assertThat(o.logsEnabled()).isTrue();
+        assertThat(o.minimumLogLevel()).isEqualTo(SentryLogLevel.WARN);
+        assertThat(SentryOptions.builder().ambientSources(false).set("enableLogs", "true").build().logsEnabled())
+                .isTrue();
+
+        SentryOptions bad = SentryOptions.builder().ambientSources(false).set("minimum-log-level", "loud").build();
+        assertThat(bad.minimumLogLevel()).isEqualTo(SentryLogLevel.INFO);
+        assertThat(bad.problems()).singleElement().asString().contains("minimum-log-level", "loud");
+    }
+
+    @Test
     void ambientPriorityIsSystemPropertyThenEnvironmentThenPropertiesFile(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("sentry.properties"),
                 "release=from-file\nenvironment=file-env\ndist=file-dist\nserver-name=file-host\n");

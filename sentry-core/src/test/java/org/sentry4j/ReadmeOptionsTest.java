@@ -49,6 +49,8 @@ class ReadmeOptionsTest {
         DEFAULTS.put("send-client-reports", o -> String.valueOf(o.sendClientReports()));
         DEFAULTS.put("spotlight", o -> String.valueOf(o.spotlightUrl() != null));
         DEFAULTS.put("spotlight-url", o -> SentryOptions.DEFAULT_SPOTLIGHT_URL);
+        DEFAULTS.put("logs-enabled", o -> String.valueOf(o.logsEnabled()));
+        DEFAULTS.put("minimum-log-level", o -> o.minimumLogLevel().wireName());
     }
 
     private static String duration(Duration d) {

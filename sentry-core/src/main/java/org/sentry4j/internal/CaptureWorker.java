@@ -38,6 +38,7 @@ public final class CaptureWorker {
     private long overflowReported; // guarded by this
     private long sampledOutReported; // guarded by this
     private final Diagnostics diagnostics;
+    private final WorkerChore chore;
     private final Thread thread;
     private volatile boolean parked;
     private volatile boolean running = true;
@@ -48,10 +49,17 @@ public final class CaptureWorker {
      */
     public CaptureWorker(int capacity, int priority, Consumer<Capture> processor,
                          ObjLongConsumer<DiscardReason> onDrops, Diagnostics diagnostics) {
+        this(capacity, priority, processor, onDrops, diagnostics, WorkerChore.NONE);
+    }
+
+    /** As the other constructor, with a {@code chore} run between captures and part of every flush. */
+    public CaptureWorker(int capacity, int priority, Consumer<Capture> processor,
+                         ObjLongConsumer<DiscardReason> onDrops, Diagnostics diagnostics, WorkerChore chore) {
         this.capacity = capacity;
         this.processor = processor;
         this.onDrops = onDrops;
         this.diagnostics = diagnostics;
+        this.chore = chore;
         this.thread = new SdkThread("worker", priority, this::loop);
         this.thread.start();
     }
@@ -82,6 +90,13 @@ public final class CaptureWorker {
         return false;
     }
 
+    /** Wakes the worker if it is idle, so its chore runs now (a full batch of logs is waiting). */
+    public void wake() {
+        if (parked) {
+            LockSupport.unpark(thread);
+        }
+    }
+
     /** Counts a capture the application's thread sampled out; reported with the overflow drops. */
     public void sampledOut() {
         sampledOut.increment();
@@ -105,13 +120,26 @@ public final class CaptureWorker {
                 }
                 parked = false;
                 reportDrops();
+                runChore();
                 continue;
             }
             size.decrementAndGet();
             processSafely(c);
             reportDrops();
+            runChore();
         }
         reportDrops();
+    }
+
+    private void runChore() {
+        try {
+            chore.run();
+        } catch (Throwable t) { // NOPMD: the worker must survive its chore too
+            if (!Diagnostics.versionConflict("structured logs cannot be sent", t)) {
+                diagnostics.once("chore." + t.getClass().getName(), "the worker's chore failed: "
+                        + Diagnostics.describe(t));
+            }
+        }
     }
 
     /** Hands the drops counted since the last call to {@code onDrops}. */
@@ -144,12 +172,16 @@ public final class CaptureWorker {
         }
     }
 
-    /** Waits until every capture submitted before this call has been processed; false on timeout. */
+    /**
+     * Waits until every capture submitted before this call has been processed, and the chore has done
+     * what it was handed before it; false on timeout.
+     */
     public boolean flush(Duration timeout) {
         reportDrops();
         long target = submitted.get();
+        long choreMark = chore.requestFlush();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (completed.get() < target) {
+        while (completed.get() < target || !chore.done(choreMark)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;

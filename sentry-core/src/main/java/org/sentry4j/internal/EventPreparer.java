@@ -163,11 +163,7 @@ public final class EventPreparer {
             e.setDist(options.dist());
         }
         if (e.getServerName() == null) {
-            if (options.serverName() != null) {
-                e.setServerName(options.serverName());
-            } else if (options.sendDefaultPii() || !namesThePerson(RuntimeFacts.hostName(), USER_NAME)) {
-                e.setServerName(RuntimeFacts.hostName());
-            }
+            e.setServerName(serverName());
         }
         if (options.sendDefaultPii()) { // Sentry fills in the address the event came from
             User user = e.getUser();
@@ -182,6 +178,18 @@ public final class EventPreparer {
         if (!RuntimeFacts.deviceContext().isEmpty()) {
             e.getContexts().computeIfAbsent("device", k -> new LinkedHashMap<>(RuntimeFacts.deviceContext()));
         }
+    }
+
+    /**
+     * The server name events and logs carry: the option, else the host name unless it names the person
+     * running the JVM (then none, unless sendDefaultPii); null when there is none.
+     */
+    public String serverName() {
+        if (options.serverName() != null) {
+            return options.serverName();
+        }
+        String host = RuntimeFacts.hostName();
+        return options.sendDefaultPii() || !namesThePerson(host, USER_NAME) ? host : null;
     }
 
     /**

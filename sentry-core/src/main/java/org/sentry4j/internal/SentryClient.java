@@ -15,6 +15,9 @@ import org.sentry4j.SentryEvent;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.integration.Integration;
 import org.sentry4j.internal.json.EventSerializer;
+import org.sentry4j.internal.logs.LogBatcher;
+import org.sentry4j.internal.logs.LogEntry;
+import org.sentry4j.internal.logs.LogQueue;
 import org.sentry4j.internal.spotlight.SpotlightTransport;
 import org.sentry4j.internal.transport.HttpTransport;
 import org.sentry4j.transport.DiscardReason;
@@ -39,6 +42,9 @@ public final class SentryClient {
     private final List<Integration> integrations = new ArrayList<>();
     private final CaptureWorker worker;
     private final IgnoredExceptions ignored;
+    /** Structured logs: null when logs are off. */
+    private final LogQueue logs;
+    private final LogBatcher logBatcher;
     private volatile boolean closed;
 
     public SentryClient(SentryOptions options) {
@@ -51,8 +57,19 @@ public final class SentryClient {
         Map<String, String> packages = new LinkedHashMap<>();
         packages.put(SdkInfo.CORE_PACKAGE, SdkInfo.VERSION);
         this.serializer = new EventSerializer(new EventSerializer.Sdk(SdkInfo.NAME, SdkInfo.VERSION, names, packages));
+        if (options.logsEnabled()) {
+            this.logs = new LogQueue(LogQueue.DEFAULT_MAX_LOGS, LogQueue.DEFAULT_MAX_BYTES, this::wakeWorker);
+            this.logBatcher = new LogBatcher(logs, options, preparer.clientTrace(), preparer::serverName, transport,
+                    (bytes, offset, length) -> new EnvelopeItem("log", LogBatcher.CONTENT_TYPE,
+                            Arrays.copyOfRange(bytes, offset, offset + length)),
+                    diagnostics);
+        } else {
+            this.logs = null;
+            this.logBatcher = null;
+        }
         this.worker = new CaptureWorker(options.maxPendingEvents(), options.threadPriority(), this::process,
-                (reason, drops) -> transport.recordDiscard(reason, "error", drops), diagnostics);
+                (reason, drops) -> transport.recordDiscard(reason, "error", drops), diagnostics,
+                logBatcher != null ? logBatcher : WorkerChore.NONE);
         if (options.serverName() == null) {
             RuntimeFacts.resolveHostNameInBackground();
         }
@@ -137,6 +154,24 @@ public final class SentryClient {
     /** See {@code LogCapture.hasRoomForEvent}: false, counted as a drop, when the capture queue is full. */
     public boolean hasRoom() {
         return !closed && worker.hasRoom();
+    }
+
+    /** A full batch of logs is waiting: the worker sends it now rather than after its idle pause. */
+    private void wakeWorker() {
+        worker.wake();
+    }
+
+    /** Whether structured logs are on ({@code logsEnabled}). */
+    public boolean logsEnabled() {
+        return logs != null;
+    }
+
+    /**
+     * Queues a structured log copied on the logging thread; false when logs are off, the client is
+     * closed, or the queue is at its cap (counted as {@code queue_overflow} under {@code log_item}).
+     */
+    public boolean captureLog(LogEntry entry) {
+        return logs != null && !closed && logs.offer(entry);
     }
 
     /** The pipeline (sampling was decided at capture); runs on the worker thread. */
@@ -265,6 +300,17 @@ public final class SentryClient {
             // nothing overflowed: the shutdown budget ran out before they were built
             transport.recordDiscard(DiscardReason.INTERNAL_SDK_ERROR, "error", abandoned);
             diagnostics.debug(abandoned + " event(s) were still being processed at close and are dropped");
+        }
+        if (logBatcher != null) {
+            int left = logBatcher.abandon(); // what arrived after the last flush, or the budget ran out for
+            if (left > 0) {
+                diagnostics.debug(left + " structured log(s) were still waiting at close and are dropped");
+            }
+            if (logBatcher.neverUsed()) {
+                diagnostics.debug("logs-enabled is on, but no structured log was made: no front-end sent a record"
+                        + " at or above minimum-log-level " + options.minimumLogLevel().wireName()
+                        + " and Sentry.logger() was not called");
+            }
         }
         transport.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         diagnostics.debug("client closed: " + transport.stats());

@@ -136,6 +136,51 @@ public final class ReceivedEnvelope {
         return null;
     }
 
+    /**
+     * The logs of the envelope's {@code log} item, in order (empty when it has none). Fails if the item
+     * breaks the log protocol ({@link LogItemShape}), if there is more than one, or if the envelope
+     * carries an event id or a trace header that does not fit every log.
+     */
+    public List<JsonObject> logs() {
+        List<JsonObject> logs = new ArrayList<>();
+        int logItems = 0;
+        for (Item item : items) {
+            if (item.type().equals("log")) {
+                logItems++;
+                JsonObject payload = item.json();
+                LogItemShape.assertValid(item.header(), payload);
+                payload.getAsJsonArray("items").forEach(l -> logs.add(l.getAsJsonObject()));
+            }
+        }
+        if (logItems > 1) {
+            throw new AssertionError("an envelope holds at most one log item, this one " + logItems);
+        }
+        if (logItems == 1) {
+            if (header.has("event_id")) {
+                throw new AssertionError("a log envelope has no event_id: " + header);
+            }
+            if (header.has("trace")) {
+                String trace = header.getAsJsonObject("trace").get("trace_id").getAsString();
+                for (JsonObject log : logs) {
+                    if (!trace.equals(log.get("trace_id").getAsString())) {
+                        throw new AssertionError("the envelope's trace header does not fit every log: " + header);
+                    }
+                }
+            }
+        }
+        return logs;
+    }
+
+    /** The {@code log} item's header, or null. */
+    public JsonObject logItemHeader() {
+        for (Item item : items) {
+            if (item.type().equals("log")) {
+                return item.header();
+            }
+        }
+        return null;
+    }
+
     /** The client_report item's JSON, or null. */
     public JsonObject clientReport() {
         for (Item item : items) {

@@ -316,6 +316,36 @@ public final class TestReceiver implements AutoCloseable {
         }
     }
 
+    /** The structured logs of every accepted envelope, in order of arrival, each item checked ({@link ReceivedEnvelope#logs()}). */
+    public List<com.google.gson.JsonObject> logs() {
+        List<com.google.gson.JsonObject> out = new ArrayList<>();
+        for (ReceivedEnvelope e : all) {
+            out.addAll(e.logs());
+        }
+        return out;
+    }
+
+    /** Waits until at least {@code n} structured logs arrived, or fails at the deadline; returns them all. */
+    public List<com.google.gson.JsonObject> awaitLogs(int n, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<com.google.gson.JsonObject> logs = logs();
+            if (logs.size() >= n) {
+                return logs;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("expected " + n + " logs within " + timeout + ", got " + logs.size());
+            }
+            try {
+                arrivals.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
     /** Everything accepted so far. */
     public List<ReceivedEnvelope> envelopes() {
         return List.copyOf(all);

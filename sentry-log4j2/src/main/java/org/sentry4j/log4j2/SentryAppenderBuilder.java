@@ -89,6 +89,10 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
     private String spotlight;
     @PluginBuilderAttribute
     private String spotlightUrl;
+    @PluginBuilderAttribute
+    private String logsEnabled;
+    @PluginBuilderAttribute
+    private String minimumLogLevel;
 
     @PluginBuilderAttribute
     private String minimumEventLevel;
@@ -268,6 +272,18 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
         return this;
     }
 
+    /** Sends structured logs (Sentry Logs), default false. */
+    public SentryAppenderBuilder setLogsEnabled(String logsEnabled) {
+        this.logsEnabled = logsEnabled;
+        return this;
+    }
+
+    /** Level from which records become structured logs when logs are enabled (default INFO). */
+    public SentryAppenderBuilder setMinimumLogLevel(String minimumLogLevel) {
+        this.minimumLogLevel = minimumLogLevel;
+        return this;
+    }
+
     /** Level from which logs become events (default ERROR). */
     public SentryAppenderBuilder setMinimumEventLevel(String minimumEventLevel) {
         this.minimumEventLevel = minimumEventLevel;
@@ -322,6 +338,8 @@ public final class SentryAppenderBuilder extends AbstractAppender.Builder<Sentry
         put(s, "send-client-reports", sendClientReports);
         put(s, "spotlight", spotlight);
         put(s, "spotlight-url", spotlightUrl);
+        put(s, "logs-enabled", logsEnabled);
+        put(s, "minimum-log-level", minimumLogLevel);
         return s;
     }
 

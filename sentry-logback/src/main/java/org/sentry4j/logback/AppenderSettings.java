@@ -182,6 +182,14 @@ public class AppenderSettings {
         put("spotlight-url", value);
     }
 
+    public void setLogsEnabled(String value) {
+        put("logs-enabled", value);
+    }
+
+    public void setMinimumLogLevel(String value) {
+        put("minimum-log-level", value);
+    }
+
     // The official appender's names; Joran only calls setters, so each alias needs one. They reach the
     // same option as its canonical name, through the core's alias table ({@link OptionNames}).
 

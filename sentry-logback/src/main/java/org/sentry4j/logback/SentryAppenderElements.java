@@ -199,6 +199,14 @@ public abstract class SentryAppenderElements extends UnsynchronizedAppenderBase<
         settings.setSpotlightUrl(value);
     }
 
+    public void setLogsEnabled(String value) {
+        settings.setLogsEnabled(value);
+    }
+
+    public void setMinimumLogLevel(String value) {
+        settings.setMinimumLogLevel(value);
+    }
+
     public void addContextTag(String key) {
         settings.addContextTag(key);
     }

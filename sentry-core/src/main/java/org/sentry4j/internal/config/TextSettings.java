@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.sentry4j.SentryLogLevel;
 import org.sentry4j.SentryOptions;
 
 /**
@@ -64,6 +65,9 @@ public final class TextSettings {
         define("send-client-reports", (b, v) -> b.sendClientReports(parseBoolean("send-client-reports", v)));
         define("spotlight", TextSettings::applySpotlight, "enable-spotlight");
         define("spotlight-url", (b, v) -> b.spotlightUrl(v), "spotlight-connection-url");
+        // "logs.enabled" (io.sentry) and "logsEnabled" are spellings of this name; enableLogs is the spec's
+        define("logs-enabled", (b, v) -> b.logsEnabled(parseBoolean("logs-enabled", v)), "enable-logs");
+        define("minimum-log-level", (b, v) -> b.minimumLogLevel(parseLogLevel("minimum-log-level", v)));
     }
 
     private static final Set<String> SPOTLIGHT_ON = Set.of("true", "t", "y", "yes", "on", "1");
@@ -213,6 +217,15 @@ public final class TextSettings {
             default:
                 throw new IllegalArgumentException(name + ": expected true or false, got '" + v + "'");
         }
+    }
+
+    static SentryLogLevel parseLogLevel(String name, String v) {
+        SentryLogLevel level = SentryLogLevel.parse(v);
+        if (level == null) {
+            throw new IllegalArgumentException(name + ": expected trace, debug, info, warn, error or fatal, got '"
+                    + v + "'");
+        }
+        return level;
     }
 
     static int parseInt(String name, String v) {

@@ -144,6 +144,13 @@ final class JsonOut {
         return value(value.doubleValue()); // a user's Number subclass: its toString need not be JSON
     }
 
+    /** A number already written as JSON text (ASCII digits, sign, point). */
+    JsonOut number(String json) {
+        beforeValue();
+        ascii(json);
+        return this;
+    }
+
     JsonOut nullValue() {
         beforeValue();
         ascii("null");
