@@ -84,7 +84,8 @@ record MatrixRow(String id, Program program, List<String> args, List<String> exp
     enum Program {
         LOGBACK("org.sentry4j.compat.apps.LogbackApp"),
         LOG4J2("org.sentry4j.compat.apps.Log4j2App"),
-        CORE("org.sentry4j.compat.apps.CoreApp");
+        CORE("org.sentry4j.compat.apps.CoreApp"),
+        BOOT("org.sentry4j.compat.apps.BootApp");
 
         final String mainClass;
 
@@ -115,6 +116,15 @@ record MatrixRow(String id, Program program, List<String> args, List<String> exp
     static MatrixRow log4j2WithSlf4j(String id, String... jars) {
         return new MatrixRow(id, Program.LOG4J2, List.of("slf4j"), List.of(jars), LOG4J2_BINDING, null, false, null,
                 id);
+    }
+
+    /**
+     * A Spring Boot application with sentry4j's starter and no Sentry appender in its logging configuration,
+     * on Logback, or on Log4j2 when {@code binding} is Log4j2's.
+     */
+    static MatrixRow boot(String id, String binding, String... jars) {
+        List<String> args = LOG4J2_BINDING.equals(binding) ? List.of("log4j2") : List.of();
+        return new MatrixRow(id, Program.BOOT, args, List.of(jars), binding, null, false, null, id);
     }
 
     static MatrixRow core(String id, String... jars) {

@@ -1,6 +1,7 @@
 package org.sentry4j.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentry4j.compat.MatrixRow.boot;
 import static org.sentry4j.compat.MatrixRow.core;
 import static org.sentry4j.compat.MatrixRow.log4j2;
 import static org.sentry4j.compat.MatrixRow.log4j2WithSlf4j;
@@ -89,7 +90,15 @@ class SupportMatrixTest {
             log4j2WithSlf4j("spring-boot-3.5.7-log4j2", with(SDK_DEFAULTS, "log4j-core-2.24.3.jar",
                     "log4j-slf4j2-impl-2.24.3.jar", "slf4j-api-2.0.17.jar", "httpclient5-5.5.1.jar",
                     "httpcore5-5.3.6.jar"))
-                    .callingHttp());
+                    .callingHttp(),
+            boot("spring-boot-3.5.7-starter", MatrixRow.LOGBACK_BINDING, with(SDK_DEFAULTS, "spring-boot-3.5.7.jar",
+                    "logback-classic-1.5.20.jar", "slf4j-api-2.0.17.jar")),
+            // Without Boot's BOM the versions are Boot's all the same: sentry4j passes on no Logback or SLF4J.
+            boot("spring-boot-3.5.7-starter-no-bom", MatrixRow.LOGBACK_BINDING, with(SDK_DEFAULTS,
+                    "spring-boot-3.5.7.jar", "logback-classic-1.5.20.jar", "slf4j-api-2.0.17.jar")),
+            boot("spring-boot-3.5.7-starter-log4j2", MatrixRow.LOG4J2_BINDING, with(SDK_DEFAULTS,
+                    "spring-boot-3.5.7.jar", "log4j-core-2.24.3.jar", "log4j-slf4j2-impl-2.24.3.jar",
+                    "slf4j-api-2.0.17.jar")));
 
     private static String[] with(String[] base, String... more) {
         return Stream.concat(Arrays.stream(base), Arrays.stream(more)).toArray(String[]::new);
@@ -216,6 +225,11 @@ class SupportMatrixTest {
         if (row.program() != MatrixRow.Program.CORE) {
             softly.assertThat(failure.get("logger").getAsString()).isEqualTo("compat.Checkout");
             softly.assertThat(breadcrumbs(message)).containsSubsequence("loaded 3 orders", "order 17 failed");
+        }
+        if (row.program() == MatrixRow.Program.BOOT) {
+            // the starter started the SDK from the application's sentry.* properties
+            softly.assertThat(failure.get("environment").getAsString()).isEqualTo("compat-boot");
+            softly.assertThat(message.get("environment").getAsString()).isEqualTo("compat-boot");
         }
         if (row.callsHttp()) {
             softly.assertThat(httpBreadcrumbs(failure)).as("HTTP breadcrumbs of %s", run)

@@ -1,0 +1,47 @@
+package org.sentry4j.compat.apps;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A Spring Boot application with sentry4j's starter and no Sentry appender in its logging configuration
+ * (boot-logback.xml, or boot-log4j2.xml with the argument {@code log4j2}): the starter starts the SDK from
+ * the {@code sentry.*} properties (the DSN from {@code SENTRY_DSN}) and adds the appender. It logs through
+ * SLF4J, as Boot applications do, closes its context and returns.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class BootApp {
+    /** The {@code sentry.environment} property the test finds on the events. */
+    public static final String ENVIRONMENT = "compat-boot";
+
+    public static void main(String[] args) {
+        List<String> options = Arrays.asList(args);
+        SpringApplication application = new SpringApplication(BootApp.class);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        application.setDefaultProperties(Map.of(
+                "logging.config", options.contains("log4j2") ? "classpath:boot-log4j2.xml" : "classpath:boot-logback.xml",
+                "sentry.environment", ENVIRONMENT,
+                "sentry.in-app-includes", "org.sentry4j.compat"));
+        try (ConfigurableApplicationContext context = application.run()) {
+            Logger log = LoggerFactory.getLogger("compat.Checkout");
+            log.info("app started");
+            log.info("loaded {} orders", 3);
+            LoggerFactory.getLogger("compat.Inventory").info("inventory checked through slf4j");
+            log.error("order 17 failed", Failures.chained());
+            log.error("stock check found {} negative items", 2);
+            log.info("batch done");
+            System.out.println("compat-app: slf4j binding " + LoggerFactory.getILoggerFactory().getClass().getName());
+        }
+        System.out.println("compat-app: main returns");
+    }
+}
