@@ -14,6 +14,7 @@ PROGRAMS=(
   "core-demo|org.sentry4j.examples.core.CoreDemo|4|"
   "logback-example|org.sentry4j.examples.logback.LogbackExample|3|"
   "log4j2-example|org.sentry4j.examples.log4j2.Log4j2Example|3|"
+  "spring-boot-example|org.sentry4j.examples.spring.boot.SpringBootExample|1|"
 )
 PROGRAM_TIMEOUT=60   # seconds one program may run (it should take a few)
 INBOX_GRACE=15       # seconds the inbox may take, after the last program, to have every event

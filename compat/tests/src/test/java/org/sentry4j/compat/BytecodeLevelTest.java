@@ -23,7 +23,7 @@ class BytecodeLevelTest {
     @Test
     void sentry4jJarsAreJava11Bytecode() throws IOException {
         List<Path> jars = new ArrayList<>();
-        for (String row : List.of("logback-1.5.18", "log4j2-2.25.2")) {
+        for (String row : List.of("logback-1.5.18", "log4j2-2.25.2", "spring-boot-3.5.7-starter")) {
             MatrixRow matrixRow = SupportMatrixTest.ROWS.stream().filter(r -> r.id().equals(row)).findFirst()
                     .orElseThrow();
             for (String entry : RowProgram.resolvedClasspath(matrixRow)) {
@@ -34,7 +34,7 @@ class BytecodeLevelTest {
             }
         }
         assertThat(jars.stream().map(p -> p.getFileName().toString().replaceAll("-[0-9].*", "")))
-                .containsExactlyInAnyOrder("sentry-logback", "sentry-core", "sentry-log4j2");
+                .containsExactlyInAnyOrder("sentry-logback", "sentry-core", "sentry-log4j2", "sentry-spring-boot-starter");
         for (Path jar : jars) {
             int classes = 0;
             try (JarFile file = new JarFile(jar.toFile())) {

@@ -34,6 +34,8 @@ class ExampleProgramsTest {
             "org.sentry4j.examples.logback.LogbackExample");
     static final ExampleProgram LOG4J2_EXAMPLE = ExampleProgram.of("log4j2-example",
             "org.sentry4j.examples.log4j2.Log4j2Example");
+    static final ExampleProgram SPRING_BOOT_EXAMPLE = ExampleProgram.of("spring-boot-example",
+            "org.sentry4j.examples.spring.boot.SpringBootExample");
 
     @TempDir
     Path workDir;
@@ -118,6 +120,32 @@ class ExampleProgramsTest {
     @Test
     void log4j2ExampleSendsItsErrorLogsAndTheCrashAndExitsPromptly() throws Exception {
         assertOrderServiceApp(LOG4J2_EXAMPLE, "org.sentry4j.examples.log4j2", "Log4j2Example", "log4j2");
+    }
+
+    @Test
+    void springBootExampleSendsItsErrorLogFromThePropertiesAndExitsPromptly() throws Exception {
+        ProgramRun run = harness.run(SPRING_BOOT_EXAMPLE);
+
+        assertThat(run.finished).as("finished within %s: %s", InboxHarness.PROGRAM_LIMIT, run).isTrue();
+        assertThat(run.exitCode).as("%s", run).isZero();
+        assertThat(run.output).contains("spring-boot-example: done, 1 event sent").doesNotContain("SLF4J");
+
+        List<JsonObject> events = harness.awaitEvents(1);
+        assertThat(events).hasSize(1);
+        JsonObject mail = events.get(0);
+        EventSchema.assertValid(mail);
+        // application.properties, and the tag of the SentryOptionsCustomizer bean
+        assertThat(mail.get("release").getAsString()).isEqualTo("greeter@1.0.0");
+        assertThat(mail.get("environment").getAsString()).isEqualTo("demo");
+        assertThat(tag(mail, "app")).isEqualTo("spring-boot-example");
+        // Spring Boot's Logback, with the appender the starter added
+        assertThat(level(mail)).isEqualTo("error");
+        assertThat(message(mail)).isEqualTo("welcome mail to c-7 failed");
+        assertThat(mail.get("logger").getAsString()).isEqualTo("org.sentry4j.examples.spring.boot.Greeter");
+        assertThat(exceptionTypes(mail)).containsExactly("java.lang.IllegalStateException", "java.net.ConnectException");
+        assertThat(mechanism(mail)).isEqualTo("logback/true");
+        assertThat(topInAppFunction(mail)).isEqualTo("org.sentry4j.examples.spring.boot.Greeter.sendWelcomeMail");
+        assertThat(breadcrumbMessages(mail)).endsWith("greeting customer c-7", "connecting to the mail server for c-7");
     }
 
     /**

@@ -36,7 +36,7 @@ class PublishedArtifactsTest {
 
     @ParameterizedTest
     @CsvSource({"sentry-core, org.sentry4j.core", "sentry-logback, org.sentry4j.logback",
-            "sentry-log4j2, org.sentry4j.log4j2"})
+            "sentry-log4j2, org.sentry4j.log4j2", "sentry-spring-boot-starter, org.sentry4j.spring.boot"})
     void eachLibraryJarNamesItsModuleAndVersionAndHasSourcesAndJavadoc(String module, String moduleName)
             throws IOException {
         try (JarFile jar = new JarFile(jar(module, "").toFile())) {
@@ -49,7 +49,7 @@ class PublishedArtifactsTest {
         }
         try (JarFile sources = new JarFile(jar(module, "sources").toFile())) {
             assertThat(sources.stream().map(ZipEntry::getName)).anyMatch(n -> n.endsWith("SentryAppender.java")
-                    || n.equals("org/sentry4j/Sentry.java"));
+                    || n.equals("org/sentry4j/Sentry.java") || n.endsWith("SentryStartupListener.java"));
         }
         try (JarFile javadoc = new JarFile(jar(module, "javadoc").toFile())) {
             List<String> pages = javadoc.stream().map(ZipEntry::getName).collect(Collectors.toList());
@@ -63,7 +63,8 @@ class PublishedArtifactsTest {
         String bom = Files.readString(repoRoot().resolve("sentry4j-bom/pom.xml"));
         assertThat(firstVersion(parent)).isEqualTo(VERSION);
         assertThat(firstVersion(bom)).as("sentry4j-bom's own version").isEqualTo(VERSION);
-        for (String library : List.of("sentry-core", "sentry-logback", "sentry-log4j2")) {
+        for (String library : List.of("sentry-core", "sentry-logback", "sentry-log4j2",
+                "sentry-spring-boot-starter")) {
             assertThat(bom).contains("<artifactId>" + library + "</artifactId>\n        <version>${project.version}</version>");
         }
         assertThat(bom).doesNotContain("<parent>");
