@@ -13,12 +13,13 @@ import org.sentry4j.logging.LogRecord;
 import org.sentry4j.logging.LogRecordMapper;
 
 /**
- * What logging appenders call, beside {@link Sentry}'s application API: a log record queued as an
- * event, a log line kept as a breadcrumb, and the questions an appender asks first so the logging thread
- * copies nothing it would not need. Uses the client {@link Sentry} runs; static and thread-safe, and,
- * like {@link Sentry}, it never throws into the logging call.
+ * The running client's side of {@link org.sentry4j.logging.LogFrontEnd}, which front-ends use (this
+ * class is not API): a log record queued as an event, a log line kept as a breadcrumb, and the questions
+ * the front-end asks first so the logging thread copies nothing it would not need. Uses the client
+ * {@link Sentry} runs; static and thread-safe, and, like {@link Sentry}, it never throws into the
+ * logging call.
  */
-public final class LogCapture {
+final class LogCapture {
     /** What {@link org.sentry4j.logging.LogFrontEnd} uses; {@link Sentry} installs it. */
     static final FrontEndAccess ACCESS = new FrontEndAccess() {
         @Override
@@ -62,64 +63,40 @@ public final class LogCapture {
     }
 
     /**
-     * Captures a log record as an event; the mapper turns it into one on the worker. For logging
-     * appenders, which have already checked level and recursion. Returns the event id.
+     * Queues a record {@link #admitEvent} has just admitted (the sample rate had its one draw there);
+     * the mapper turns it into an event on the worker. Returns whether it was queued.
      */
-    public static String capture(LogRecord record, LogRecordMapper mapper) {
-        EventId id = submit(record, mapper, true);
-        return id == null ? Sentry.EMPTY_ID : id.toString();
-    }
-
-    /**
-     * As {@link #capture}, without making the id's text on the calling thread (the appenders do not
-     * use it; {@link Sentry#lastEventId()} still can). Returns whether the record was queued.
-     */
-    public static boolean queue(LogRecord record, LogRecordMapper mapper) {
-        return submit(record, mapper, true) != null;
-    }
-
-    /**
-     * As {@link #queue}, for a record {@link #admitEvent} has just admitted: the sample rate had its one
-     * draw there, so it has none here.
-     */
-    public static boolean queueAdmitted(LogRecord record, LogRecordMapper mapper) {
-        return submit(record, mapper, false) != null;
-    }
-
-    private static EventId submit(LogRecord record, LogRecordMapper mapper, boolean sample) {
+    static boolean queueAdmitted(LogRecord record, LogRecordMapper mapper) {
         Hub h = Sentry.hub();
         if (!h.isEnabled() || record == null || CallbackGuard.mustDrop()) {
-            return null;
+            return false;
         }
         try {
-            if (sample && !h.client.sampledIn()) {
-                return null;
-            }
             EventId id = EventIds.nextId();
             LastEvent last = Sentry.lastEvent();
             if (!h.client.submit(Capture.ofLog(id, record, mapper, h.scopes.snapshot()).origin(last))) {
-                return null;
+                return false;
             }
             last.submitted(id);
-            return id;
+            return true;
         } catch (Throwable t) { // NOPMD: logging must never break the application
             h.client.diagnostics().debug("log capture failed", t);
-            return null;
+            return false;
         }
     }
 
     /**
-     * Records a log line as a breadcrumb on the current scope, for logging appenders: the message is
+     * Records a log line as a breadcrumb on the current scope: the message is
      * {@code template} filled with {@code arguments} by the framework's {@code formatter}, formatted
      * only when an event carries the breadcrumb, on the SDK's worker. {@code arguments} is null, the
      * one argument (not an array), or an {@code Object[]} of them — only arguments that
      * {@link LogArguments#allImmutable} accepts; otherwise pass the formatted message as
      * {@code template} and null. With a {@code beforeBreadcrumb} set, the line is formatted now and
-     * goes through it with an empty hint (appenders that have a log record to offer as the hint call
-     * {@link Sentry#addBreadcrumb(Breadcrumb, Hint)} instead, see {@link #hasBeforeBreadcrumb()}).
+     * goes through it with an empty hint (the front-end, which has a log record to offer as the hint,
+     * calls {@link Sentry#addBreadcrumb(Breadcrumb, Hint)} instead then, see {@link #hasBeforeBreadcrumb()}).
      */
-    public static void addBreadcrumb(long epochSecond, int nanoOfSecond, SentryLevel level, String logger,
-                                     String template, Object arguments, LogMessageFormatter formatter) {
+    static void addBreadcrumb(long epochSecond, int nanoOfSecond, SentryLevel level, String logger,
+                              String template, Object arguments, LogMessageFormatter formatter) {
         Hub h = Sentry.hub();
         if (!h.isEnabled() || CallbackGuard.mustDrop()) {
             return;
@@ -133,24 +110,13 @@ public final class LogCapture {
     }
 
     /**
-     * Whether an event captured now would be queued. In an error storm the queue fills and captures are
-     * dropped; a logging appender asks first, so the logging thread does not copy a record only to
-     * drop it. A "no" counts the drop (client report {@code queue_overflow}) and is not followed by a
-     * capture; a "yes" is a moment's answer, and the capture may still be dropped (counted once).
-     */
-    public static boolean hasRoomForEvent() {
-        Hub h = Sentry.hub();
-        return h.isEnabled() && h.client.hasRoom();
-    }
-
-    /**
-     * Whether an event captured now would be kept: the queue has room (see {@link #hasRoomForEvent}) and
-     * the sample rate lets it through (its one draw for this event). A logging appender asks first, so an
+     * Whether an event captured now would be kept: the queue has room (in an error storm it fills) and
+     * the sample rate lets it through (its one draw for this event). The front-end asks first, so an
      * event that a storm or the sample rate drops costs the logging thread no copy of its record. A "no"
      * is counted ({@code queue_overflow} or {@code sample_rate}); a "yes" is followed by
      * {@link #queueAdmitted}.
      */
-    public static boolean admitEvent() {
+    static boolean admitEvent() {
         Hub h = Sentry.hub();
         if (!h.isEnabled()) {
             return false;
@@ -165,11 +131,11 @@ public final class LogCapture {
 
     /**
      * Whether anything will read a hint's original log record: a {@code beforeSend}, a
-     * {@code beforeBreadcrumb}, or an event processor of an integration the application added. Logging
-     * appenders keep (Logback) or copy (Log4j2) their framework's record for the hint only then: the
+     * {@code beforeBreadcrumb}, or an event processor of an integration the application added. Front-ends
+     * keep (Logback) or copy (Log4j2) their framework's record for the hint only then: the
      * record holds more than the event needs, and a pending event would keep all of it in memory.
      */
-    public static boolean needsRecordHints() {
+    static boolean needsRecordHints() {
         Hub h = Sentry.hub();
         if (!h.isEnabled()) {
             return false;
@@ -180,19 +146,19 @@ public final class LogCapture {
 
     /**
      * Whether an event without an exception should carry the stack of the logging call
-     * ({@code attachStacktrace}, on by default): an appender then takes it on the logging thread
+     * ({@code attachStacktrace}, on by default): a front-end then takes it on the logging thread
      * ({@link org.sentry4j.logging.CallerStack#here()}) or from the framework's caller data.
      */
-    public static boolean attachesStacktrace() {
+    static boolean attachesStacktrace() {
         Hub h = Sentry.hub();
         return h.isEnabled() && h.client.options().attachStacktrace();
     }
 
     /**
-     * Whether a breadcrumb would be recorded with a hint at all; logging appenders use it to skip
+     * Whether a breadcrumb would be recorded with a hint at all; the front-end uses it to skip
      * building a hint when no {@code beforeBreadcrumb} is set.
      */
-    public static boolean hasBeforeBreadcrumb() {
+    static boolean hasBeforeBreadcrumb() {
         Hub h = Sentry.hub();
         return h.isEnabled() && h.client.options().beforeBreadcrumb() != null;
     }

@@ -183,16 +183,16 @@ class CallbacksTest {
         }));
         Sentry.captureMessage("taken by the worker");
         assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(LogCapture.hasRoomForEvent()).isTrue();
+        assertThat(LogCapture.admitEvent()).isTrue();
         assertThat(Sentry.captureMessage("queued 1")).isNotEqualTo(Sentry.EMPTY_ID);
         assertThat(Sentry.captureMessage("queued 2")).isNotEqualTo(Sentry.EMPTY_ID);
-        assertThat(LogCapture.hasRoomForEvent()).as("a 'no' counts the drop the appender then skips").isFalse();
+        assertThat(LogCapture.admitEvent()).as("a 'no' counts the drop the front-end then skips").isFalse();
         assertThat(Sentry.captureMessage("overflow")).isEqualTo(Sentry.EMPTY_ID);
         release.countDown();
         flush();
         assertThat(transport.discards()).containsEntry("queue_overflow:error", 2L);
         assertThat(transport.events()).hasSize(3);
-        assertThat(LogCapture.hasRoomForEvent()).isTrue();
+        assertThat(LogCapture.admitEvent()).isTrue();
     }
 
     @Test

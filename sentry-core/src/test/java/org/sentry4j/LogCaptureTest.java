@@ -43,7 +43,7 @@ class LogCaptureTest {
                 .thread("checkout-1", LogRecord.UNKNOWN_THREAD_ID)
                 .throwable(new IllegalStateException("declined")).build();
 
-        LogCapture.capture(r, new LogRecordMapper("test", Set.of()));
+        queue(r, new LogRecordMapper("test", Set.of()));
 
         JsonObject event = receiver.awaitEnvelopes(1, WAIT).get(0).event();
         EventSchema.assertValid(event);
@@ -62,7 +62,7 @@ class LogCaptureTest {
                 Mechanism.of("test", true).withTree(null, 0, null));
         LogRecord r = LogRecord.builder().level(SentryLevel.ERROR).exceptions(List.of(described)).build();
 
-        LogCapture.capture(r, new LogRecordMapper("test", Set.of()));
+        queue(r, new LogRecordMapper("test", Set.of()));
 
         JsonObject event = receiver.awaitEnvelopes(1, WAIT).get(0).event();
         EventSchema.assertValid(event);
@@ -78,13 +78,20 @@ class LogCaptureTest {
         LogRecord r = LogRecord.builder().level(SentryLevel.ERROR).message("declined", "declined", List.of()).build();
         LogRecordMapper mapper = new LogRecordMapper("test", Set.of());
 
-        String captured = LogCapture.capture(r, mapper);
+        queue(r, mapper);
+        String captured = Sentry.lastEventId();
         JsonObject first = receiver.awaitEnvelopes(1, WAIT).get(0).event();
         assertThat(first.get("event_id").getAsString()).isEqualTo(captured);
-        assertThat(LogCapture.queue(r, mapper)).isTrue();
+        queue(r, mapper);
         String last = Sentry.lastEventId();
 
         assertThat(last).hasSize(32).isNotEqualTo(captured).isNotEqualTo(Sentry.EMPTY_ID);
         assertThat(receiver.awaitEnvelopes(2, WAIT).get(1).event().get("event_id").getAsString()).isEqualTo(last);
+    }
+
+    /** As the front-end does it: admission, then the queue. */
+    private static void queue(LogRecord r, LogRecordMapper mapper) {
+        assertThat(LogCapture.admitEvent()).isTrue();
+        assertThat(LogCapture.queueAdmitted(r, mapper)).isTrue();
     }
 }

@@ -151,7 +151,10 @@ public final class SentryClient {
         return !closed && worker.submit(capture);
     }
 
-    /** See {@code LogCapture.hasRoomForEvent}: false, counted as a drop, when the capture queue is full. */
+    /**
+     * False, counted as a drop ({@code queue_overflow}), when the capture queue is full: a front-end
+     * asks before it copies a record.
+     */
     public boolean hasRoom() {
         return !closed && worker.hasRoom();
     }
