@@ -7,12 +7,22 @@ import org.sentry4j.internal.SentryClient;
 final class Hub {
     static final Hub DISABLED = new Hub(null, new Scopes(0, crumb -> null));
 
+    /** No level reaches it: logs are off. */
+    static final int LOGS_OFF = Integer.MAX_VALUE;
+
     final SentryClient client;
     final Scopes scopes;
+    /**
+     * The {@link org.sentry4j.logging.LogLevel} ordinal from which a logging framework's records become
+     * structured logs, or {@link #LOGS_OFF}; read by the front-ends on every record they see.
+     */
+    final int logThreshold;
 
     private Hub(SentryClient client, Scopes scopes) {
         this.client = client;
         this.scopes = scopes;
+        this.logThreshold = client != null && client.logsEnabled()
+                ? client.options().minimumLogLevel().ordinal() : LOGS_OFF;
     }
 
     static Hub start(SentryOptions options) {

@@ -1,5 +1,7 @@
 package org.sentry4j;
 
+import java.time.Instant;
+import java.util.List;
 import org.sentry4j.internal.BreadcrumbTrail;
 import org.sentry4j.internal.CallbackGuard;
 import org.sentry4j.internal.Capture;
@@ -7,7 +9,9 @@ import org.sentry4j.internal.EventId;
 import org.sentry4j.internal.EventIds;
 import org.sentry4j.internal.FrontEndAccess;
 import org.sentry4j.internal.LastEvent;
+import org.sentry4j.internal.logs.LogEntry;
 import org.sentry4j.logging.LogArguments;
+import org.sentry4j.logging.LogLevel;
 import org.sentry4j.logging.LogMessageFormatter;
 import org.sentry4j.logging.LogRecord;
 import org.sentry4j.logging.LogRecordMapper;
@@ -57,6 +61,16 @@ final class LogCapture {
                                Object arguments, LogMessageFormatter formatter) {
             LogCapture.addBreadcrumb(epochSecond, nanoOfSecond, level, logger, template, arguments, formatter);
         }
+
+        @Override
+        public int logThreshold() {
+            return Sentry.hub().logThreshold;
+        }
+
+        @Override
+        public boolean captureLog(LogRecord record) {
+            return LogCapture.captureLog(record);
+        }
     };
 
     private LogCapture() {
@@ -79,6 +93,38 @@ final class LogCapture {
             }
             last.submitted(id);
             return true;
+        } catch (Throwable t) { // NOPMD: logging must never break the application
+            h.client.diagnostics().debug("log capture failed", t);
+            return false;
+        }
+    }
+
+    /**
+     * Queues a front-end's record as a structured log: its message, template and parameters, logger,
+     * thread, origin, context map and key-values, with the trace (and, with sendDefaultPii, the user) of
+     * this thread's scope. The record's level was checked against {@code minimumLogLevel} already.
+     */
+    static boolean captureLog(LogRecord record) {
+        Hub h = Sentry.hub();
+        if (!h.isEnabled() || record == null || CallbackGuard.mustDrop()) {
+            return false;
+        }
+        try {
+            Instant t = record.timestamp();
+            LogLevel level = record.logLevel();
+            List<String> params = record.params();
+            LogEntry.Builder entry = LogEntry.builder()
+                    .timestamp(t.getEpochSecond(), t.getNano())
+                    .level(level != null ? level.logLevel() : SentryLogLevel.INFO)
+                    .body(record.formattedMessage())
+                    .template(record.template(), params.isEmpty() ? null : params.toArray(), null)
+                    .logger(record.loggerName())
+                    .thread(record.threadName(), record.threadId())
+                    .origin(record.origin())
+                    .context(record.contextData())
+                    .keyValues(record.keyValues());
+            SentryLogger.scope(h, entry);
+            return h.client.captureLog(entry.build());
         } catch (Throwable t) { // NOPMD: logging must never break the application
             h.client.diagnostics().debug("log capture failed", t);
             return false;

@@ -65,15 +65,20 @@ public final class SentryLogger {
                     .timestamp(now.getEpochSecond(), now.getNano())
                     .level(level != null ? level : SentryLogLevel.INFO)
                     .template(template != null ? template : "", arguments, null)
-                    .thread(thread.getName(), thread.getId())
-                    .trace(Sentry.currentTrace(h));
-            if (h.client.options().sendDefaultPii()) {
-                User user = h.scopes.current().getUser();
-                entry.user(user != null ? user : h.scopes.global().getUser());
-            }
+                    .thread(thread.getName(), thread.getId());
+            scope(h, entry);
             h.client.captureLog(entry.build());
         } catch (Throwable t) { // NOPMD: logging must never break the application
             h.client.diagnostics().debug("log capture failed", t);
+        }
+    }
+
+    /** What a log takes from this thread's scope: its trace and, with sendDefaultPii, its user. */
+    static void scope(Hub h, LogEntry.Builder entry) {
+        entry.trace(Sentry.currentTrace(h));
+        if (h.client.options().sendDefaultPii()) {
+            User user = h.scopes.current().getUser();
+            entry.user(user != null ? user : h.scopes.global().getUser());
         }
     }
 }

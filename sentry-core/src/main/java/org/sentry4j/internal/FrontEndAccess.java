@@ -32,6 +32,18 @@ public interface FrontEndAccess {
     void addLogLine(long epochSecond, int nanoOfSecond, SentryLevel level, String logger, String template,
                     Object arguments, LogMessageFormatter formatter);
 
+    /**
+     * The {@link org.sentry4j.logging.LogLevel} ordinal from which records become structured logs
+     * ({@code minimumLogLevel}), or {@link Integer#MAX_VALUE} when logs are off or no client runs.
+     */
+    int logThreshold();
+
+    /**
+     * Queues a record as a structured log with the trace of this thread's scope; false when it was not
+     * (logs off, the log queue at its cap).
+     */
+    boolean captureLog(LogRecord record);
+
     /** The implementation; loads {@link Sentry} if nothing has yet. */
     static FrontEndAccess current() {
         if (Holder.installed == null) {

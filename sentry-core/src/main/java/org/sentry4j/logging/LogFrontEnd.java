@@ -29,6 +29,9 @@ import org.sentry4j.internal.SdkThread;
  *       the sample rate admits it; a "no" is counted in client reports) and only then copies the record
  *       ({@link LogEventReader#snapshot}) and queues it — the event is made, filtered and sent on the
  *       SDK's threads;</li>
+ *   <li>at or above the running client's {@code minimumLogLevel}, when it has {@code logsEnabled}:
+ *       queues it as a structured log (Sentry Logs), from the same copy of the record when it became an
+ *       event, else from one taken for it; the log's attributes and JSON are made on the SDK's worker;</li>
  *   <li>at or above {@code minimumBreadcrumbLevel}: adds a breadcrumb, after the event so the event does
  *       not carry itself; without a {@code beforeBreadcrumb} its message is formatted only when an
  *       event carries it ({@link LogEventReader#line}).</li>
@@ -86,9 +89,13 @@ public final class LogFrontEnd<E> {
         return new Builder<>(framework, reader);
     }
 
-    /** Whether a record at {@code level} reaches any threshold; nothing else is asked. */
+    /**
+     * Whether a record at {@code level} reaches any threshold, the running client's
+     * {@code minimumLogLevel} included when structured logs are on; nothing else is asked.
+     */
     public boolean isLoggable(LogLevel level) {
-        return level.ordinal() >= lowestLevel;
+        int l = level.ordinal();
+        return l >= lowestLevel || l >= core.logThreshold();
     }
 
     /** The lowest level sent as an event; null for none (OFF). */
@@ -122,29 +129,35 @@ public final class LogFrontEnd<E> {
     private Captured appendUnguarded(E event) {
         LogLevel level = reader.level(event);
         int l = level.ordinal();
-        if (l < lowestLevel || !core.isEnabled() || CallbackGuard.isActive()
+        boolean asLog = l >= core.logThreshold();
+        if ((l < lowestLevel && !asLog) || !core.isEnabled() || CallbackGuard.isActive()
                 || SdkThread.isSdkThreadName(reader.threadName(event))) {
             return Captured.NOTHING; // below the thresholds, no client, or made by the SDK on this or its own thread
         }
         // The context map is searched only while a beforeBreadcrumb could have put the mark, and for
-        // events (a mark left from one that has since gone must not become a tag).
+        // events and logs (a mark left from one that has since gone must not become a tag).
         boolean throughCallback = core.hasBeforeBreadcrumb();
         if (throughCallback && reader.hasContext(event, CallbackGuard.RECORD_MARK)) {
             return Captured.NOTHING; // logged inside a beforeBreadcrumb, then queued by an async appender
         }
+        if (!throughCallback && (l >= eventLevel || asLog) && reader.hasContext(event, CallbackGuard.RECORD_MARK)) {
+            return Captured.NOTHING;
+        }
         LogRecord record = null;
         boolean queued = false;
-        if (l >= eventLevel) {
-            if (!throughCallback && reader.hasContext(event, CallbackGuard.RECORD_MARK)) {
-                return Captured.NOTHING;
+        if (l >= eventLevel && core.admitEvent()) { // else a storm or the sample rate drops it: copying it would be waste
+            record = record(event, level, core.attachesStacktrace());
+            queued = core.queueAdmitted(record, mapper);
+        }
+        boolean logged = false;
+        if (asLog) {
+            if (record == null) {
+                record = record(event, level, false);
             }
-            if (core.admitEvent()) { // else a storm or the sample rate drops it: copying it would be waste
-                record = record(event, level);
-                queued = core.queueAdmitted(record, mapper);
-            }
+            logged = core.captureLog(record);
         }
         if (l < breadcrumbLevel) {
-            return queued ? Captured.EVENT : Captured.NOTHING;
+            return Captured.of(queued, false, logged);
         }
         SentryLevel sentryLevel = level.sentryLevel();
         if (throughCallback) {
@@ -160,10 +173,10 @@ public final class LogFrontEnd<E> {
         } else {
             reader.line(event, level, lines);
         }
-        return queued ? Captured.EVENT_AND_BREADCRUMB : Captured.BREADCRUMB;
+        return Captured.of(queued, true, logged);
     }
 
-    private LogRecord record(E event, LogLevel level) {
+    private LogRecord record(E event, LogLevel level, boolean callerStack) {
         LogRecord.Builder b = LogRecord.builder()
                 .level(level)
                 .origin(origin)
@@ -174,7 +187,7 @@ public final class LogFrontEnd<E> {
             // would keep all of it in memory.
             b.original(reader.original(event));
         }
-        reader.snapshot(event, b, core.attachesStacktrace());
+        reader.snapshot(event, b, callerStack);
         return b.build();
     }
 
@@ -221,17 +234,28 @@ public final class LogFrontEnd<E> {
 
     /** What {@link #append} did with a record. Constant instances; compare with {@code ==} or the getters. */
     public static final class Captured {
-        public static final Captured NOTHING = new Captured(false, false);
-        public static final Captured EVENT = new Captured(true, false);
-        public static final Captured BREADCRUMB = new Captured(false, true);
-        public static final Captured EVENT_AND_BREADCRUMB = new Captured(true, true);
+        public static final Captured NOTHING = new Captured(false, false, false);
+        public static final Captured EVENT = new Captured(true, false, false);
+        public static final Captured BREADCRUMB = new Captured(false, true, false);
+        public static final Captured EVENT_AND_BREADCRUMB = new Captured(true, true, false);
+        /** Each combination once, indexed by event, breadcrumb and log as bits 2, 1 and 0. */
+        private static final Captured[] ALL = {
+            NOTHING, new Captured(false, false, true), BREADCRUMB, new Captured(false, true, true),
+            EVENT, new Captured(true, false, true), EVENT_AND_BREADCRUMB, new Captured(true, true, true),
+        };
 
         private final boolean event;
         private final boolean breadcrumb;
+        private final boolean log;
 
-        private Captured(boolean event, boolean breadcrumb) {
+        private Captured(boolean event, boolean breadcrumb, boolean log) {
             this.event = event;
             this.breadcrumb = breadcrumb;
+            this.log = log;
+        }
+
+        static Captured of(boolean event, boolean breadcrumb, boolean log) {
+            return ALL[(event ? 4 : 0) | (breadcrumb ? 2 : 0) | (log ? 1 : 0)];
         }
 
         /** Whether an event was queued (it may still be filtered or dropped on the SDK's threads). */
@@ -244,9 +268,15 @@ public final class LogFrontEnd<E> {
             return breadcrumb;
         }
 
+        /** Whether a structured log was queued (a {@code beforeSendLog} may still drop it). */
+        public boolean log() {
+            return log;
+        }
+
         @Override
         public String toString() {
-            return event ? (breadcrumb ? "event and breadcrumb" : "event") : breadcrumb ? "breadcrumb" : "nothing";
+            String what = event ? (breadcrumb ? "event and breadcrumb" : "event") : breadcrumb ? "breadcrumb" : "";
+            return log ? (what.isEmpty() ? "log" : what + " and log") : what.isEmpty() ? "nothing" : what;
         }
     }
 

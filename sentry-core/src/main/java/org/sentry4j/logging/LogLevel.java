@@ -2,24 +2,33 @@ package org.sentry4j.logging;
 
 import java.util.Locale;
 import org.sentry4j.SentryLevel;
+import org.sentry4j.SentryLogLevel;
 
 /**
  * The severity scale every front-end maps its framework's levels onto, least severe first; thresholds
  * ({@code minimumEventLevel}, {@code minimumBreadcrumbLevel}) are given on it too. Events and
- * breadcrumbs carry the {@link #sentryLevel() Sentry level} (which has no trace: trace becomes debug).
+ * breadcrumbs carry the {@link #sentryLevel() Sentry level} (which has no trace: trace becomes debug),
+ * structured logs the {@link #logLevel() log level}.
  */
 public enum LogLevel {
-    TRACE(SentryLevel.DEBUG),
-    DEBUG(SentryLevel.DEBUG),
-    INFO(SentryLevel.INFO),
-    WARN(SentryLevel.WARNING),
-    ERROR(SentryLevel.ERROR),
-    FATAL(SentryLevel.FATAL);
+    TRACE(SentryLevel.DEBUG, SentryLogLevel.TRACE),
+    DEBUG(SentryLevel.DEBUG, SentryLogLevel.DEBUG),
+    INFO(SentryLevel.INFO, SentryLogLevel.INFO),
+    WARN(SentryLevel.WARNING, SentryLogLevel.WARN),
+    ERROR(SentryLevel.ERROR, SentryLogLevel.ERROR),
+    FATAL(SentryLevel.FATAL, SentryLogLevel.FATAL);
 
     private final SentryLevel sentryLevel;
+    private final SentryLogLevel logLevel;
 
-    LogLevel(SentryLevel sentryLevel) {
+    LogLevel(SentryLevel sentryLevel, SentryLogLevel logLevel) {
         this.sentryLevel = sentryLevel;
+        this.logLevel = logLevel;
+    }
+
+    /** The level of a structured log made from a record at this level (same order, same names). */
+    public SentryLogLevel logLevel() {
+        return logLevel;
     }
 
     /** The level of an event or breadcrumb made from a record at this level. */

@@ -4,7 +4,8 @@
  * <ul>
  *   <li>{@link org.sentry4j.logging.LogFrontEnd}: one per appender, built from its thresholds and
  *       context tags; {@code append(event)} takes one framework event, decides (thresholds, records the
- *       SDK made, admission) and captures it as an event and/or breadcrumb, and says what it did;</li>
+ *       SDK made, admission) and captures it as an event and/or breadcrumb and/or structured log (the
+ *       running client's {@code logsEnabled} and {@code minimumLogLevel}), and says what it did;</li>
  *   <li>{@link org.sentry4j.logging.LogEventReader}: the adapter's part, how to read its framework's
  *       events; {@link org.sentry4j.logging.LogLevel} the common severity scale;</li>
  *   <li>{@link org.sentry4j.logging.LogRecord}: a framework's record, snapshotted on the logging thread

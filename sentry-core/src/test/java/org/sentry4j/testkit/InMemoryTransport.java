@@ -65,6 +65,25 @@ public final class InMemoryTransport implements Transport {
         return events;
     }
 
+    /** The logs of every {@code log} item, in order; fails if an item breaks the log protocol ({@link LogItemShape}). */
+    public List<JsonObject> logs() {
+        List<JsonObject> logs = new java.util.ArrayList<>();
+        for (Envelope e : envelopes()) {
+            for (EnvelopeItem i : e.items()) {
+                if (i.type().equals("log")) {
+                    JsonObject header = new JsonObject();
+                    header.addProperty("type", i.type());
+                    header.addProperty("content_type", i.contentType());
+                    header.addProperty("item_count", i.itemCount());
+                    JsonObject payload = JsonParser.parseString(i.payloadAsString()).getAsJsonObject();
+                    LogItemShape.assertValid(header, payload);
+                    payload.getAsJsonArray("items").forEach(l -> logs.add(l.getAsJsonObject()));
+                }
+            }
+        }
+        return logs;
+    }
+
     /** Discards recorded, keyed {@code reason:category}. */
     public synchronized Map<String, Long> discards() {
         return Map.copyOf(discards);

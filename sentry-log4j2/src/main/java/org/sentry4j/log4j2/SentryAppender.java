@@ -16,7 +16,8 @@ import org.sentry4j.logging.LogFrontEnd;
 
 /**
  * Sends Log4j2 events to Sentry: from {@code minimumEventLevel} (default ERROR) as events, from
- * {@code minimumBreadcrumbLevel} (default INFO) as breadcrumbs on the events that follow.
+ * {@code minimumBreadcrumbLevel} (default INFO) as breadcrumbs on the events that follow, and with
+ * {@code logsEnabled} from {@code minimumLogLevel} (default INFO) as structured logs (Sentry Logs).
  *
  * <p>It uses the client the application started with {@code Sentry.init}, or else starts one from its
  * attributes, shared with other appenders; the last appender to stop closes a client an appender

@@ -10,7 +10,8 @@ import org.sentry4j.logging.LogFrontEnd;
 
 /**
  * Sends Logback logs to Sentry: at or above {@code minimumEventLevel} (default ERROR) as events, at or above
- * {@code minimumBreadcrumbLevel} (default INFO) as breadcrumbs for later events.
+ * {@code minimumBreadcrumbLevel} (default INFO) as breadcrumbs for later events, and with {@code logsEnabled}
+ * at or above {@code minimumLogLevel} (default INFO) as structured logs (Sentry Logs).
  *
  * <pre>{@code
  * <appender name="SENTRY" class="org.sentry4j.logback.SentryAppender">
