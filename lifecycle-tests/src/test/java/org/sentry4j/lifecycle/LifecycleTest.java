@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sentry4j.lifecycle.ShortLivedProgram.Ending;
+import org.sentry4j.testkit.TestCertificates;
 import org.sentry4j.testkit.TestReceiver;
 
 /**
@@ -80,11 +81,16 @@ class LifecycleTest {
     @ParameterizedTest(name = "{0}, the HTTP client build takes 1.5 s longer")
     @MethodSource("slowBuildRuns")
     void aSlowClientBuildIsWaitedForNotAReasonToSpool(Ending ending) throws Exception {
-        try (TestReceiver receiver = TestReceiver.start()) {
+        // https: only a client for TLS sets up the JVM's TLS context, where the child injects the delay
+        TestCertificates certificates = TestCertificates.create(Files.createDirectories(dir.resolve("certificates")));
+        try (TestReceiver receiver = TestReceiver.startTls(certificates.serverContext())) {
             String marker = UUID.randomUUID().toString();
             Path cache = dir.resolve("cache");
 
-            String output = runChild(ending, marker, receiver.dsn(), cache, List.of("-Dlifecycle.slowClientBuild=1500"));
+            String output = runChild(ending, marker, receiver.dsn(), cache, List.of("-Dlifecycle.slowClientBuild=1500",
+                    "-Djavax.net.ssl.trustStore=" + certificates.trustStore(),
+                    "-Djavax.net.ssl.trustStorePassword=" + certificates.trustStorePassword(),
+                    "-Djavax.net.ssl.trustStoreType=PKCS12"));
 
             assertThat(receiver.awaitQuiet(Duration.ofSeconds(10))).as("receiver idle").isTrue();
             List<String> events = receiver.events().stream().map(LifecycleTest::withoutBreadcrumbs)

@@ -11,7 +11,7 @@ import org.sentry4j.testkit.SlowClientBuild;
  * Run in a child JVM: logs two errors (one with an exception, one message only) through a front-end,
  * then ends as {@code args[0]} says. {@code args[1]} marks this run's events. The SDK's settings come
  * from {@code -Dsentry.*}. With {@code -Dlifecycle.slowClientBuild=<ms>}, the SDK's HTTP client build
- * takes that long longer ({@link SlowClientBuild}), as on a cold, busy JVM.
+ * for an {@code https://} DSN takes that long longer ({@link SlowClientBuild}), as on a cold, busy JVM.
  */
 public final class ShortLivedProgram {
     private ShortLivedProgram() {

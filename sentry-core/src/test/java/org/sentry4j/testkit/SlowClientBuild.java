@@ -18,7 +18,8 @@ import javax.net.ssl.TrustManager;
  * A slow HTTP client build, as on a cold, busy JVM: an {@code SSLContext} to set as the JVM's default
  * ({@code SSLContext.setDefault}) whose default parameters, read while the SDK builds the JDK's
  * HttpClient, come only once {@code release} opens or {@code longest} passed; {@code asked} counts down
- * when a build reaches it. Otherwise the JVM's own TLS.
+ * when a build reaches it. Otherwise the JVM's own TLS. Only a client for an {@code https://} DSN reads
+ * the default context: give the SDK one.
  */
 public final class SlowClientBuild {
     private SlowClientBuild() {
@@ -28,6 +29,11 @@ public final class SlowClientBuild {
             throws Exception {
         SSLContext real = SSLContext.getInstance("TLS");
         real.init(null, null, null);
+        return sslContext(asked, release, longest, real);
+    }
+
+    /** As above, with {@code real} (e.g. one that trusts a test certificate) instead of the JVM's own TLS. */
+    public static SSLContext sslContext(CountDownLatch asked, CountDownLatch release, Duration longest, SSLContext real) {
         SSLContextSpi spi = new SSLContextSpi() {
             @Override
             protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {

@@ -10,6 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.sentry4j.testkit.SlowClientBuild;
+import org.sentry4j.testkit.TestCertificates;
+import org.sentry4j.testkit.TestReceiver;
 import org.sentry4j.transport.TransportStats;
 
 /** Close accounts for every envelope it accepted: sent, spooled or dropped and counted. */
@@ -48,7 +50,8 @@ class CloseTest extends TransportTestBase {
         javax.net.ssl.SSLContext original = javax.net.ssl.SSLContext.getDefault();
         javax.net.ssl.SSLContext.setDefault(SlowClientBuild.sslContext(building, finishBuild, Duration.ofMinutes(1)));
         try {
-            transport = fx.transport(o -> { });
+            // https: only a client for TLS reads the JVM's default context (nothing is sent here)
+            transport = fx.transport(o -> o.dsn(receiver.dsn().replace("http://", "https://")));
             assertThat(building.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("a sender is building").isTrue();
             Duration timeout = Duration.ofSeconds(20);
             long start = System.nanoTime();
@@ -71,9 +74,12 @@ class CloseTest extends TransportTestBase {
         CountDownLatch building = new CountDownLatch(1);
         CountDownLatch finishBuild = new CountDownLatch(1);
         javax.net.ssl.SSLContext original = javax.net.ssl.SSLContext.getDefault();
-        javax.net.ssl.SSLContext.setDefault(SlowClientBuild.sslContext(building, finishBuild, Duration.ofMinutes(1)));
-        try {
-            transport = fx.transport(o -> { });
+        TestCertificates certificates = TestCertificates.create(java.nio.file.Files.createDirectories(dir.resolve("certificates")));
+        // https: only a client for TLS reads the JVM's default context, here a slow one trusting the receiver
+        javax.net.ssl.SSLContext.setDefault(SlowClientBuild.sslContext(building, finishBuild, Duration.ofMinutes(1),
+                certificates.clientContext()));
+        try (TestReceiver tls = TestReceiver.startTls(certificates.serverContext())) {
+            transport = fx.transport(o -> o.dsn(tls.dsn()));
             transport.send(event(id(1)));
             transport.send(event(id(2)));
             assertThat(building.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -86,7 +92,7 @@ class CloseTest extends TransportTestBase {
             finishBuild.countDown(); // the slow build ends while close waits
 
             closed.get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
-            assertThat(fx.awaitEvents(2, () -> transport.stats().toString())).hasSize(2);
+            assertThat(TransportFixture.eventIds(tls.envelopes())).containsExactlyInAnyOrder(id(1), id(2));
             assertThat(transport.stats().spooled()).isZero();
         } finally {
             finishBuild.countDown();
