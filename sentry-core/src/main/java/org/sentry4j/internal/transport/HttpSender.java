@@ -167,7 +167,7 @@ final class HttpSender {
             if (!options.readTimeout().isZero()) {
                 request.timeout(options.readTimeout());
             }
-            HttpResponse<Void> response = exchange.run(client, request.build(), exchangeDeadline);
+            HttpResponse.ResponseInfo response = exchange.run(client, request.build(), exchangeDeadline);
             limits.update(response.statusCode(),
                     response.headers().firstValue("X-Sentry-Rate-Limits").orElse(null),
                     response.headers().firstValue("Retry-After").orElse(null));
@@ -263,13 +263,21 @@ final class HttpSender {
     static final class Exchange {
         private volatile CompletableFuture<HttpResponse<Void>> future;
         private volatile CappedDiscard answer;
+        /** The answer's status line and headers, once they came. */
+        private volatile HttpResponse.ResponseInfo head;
         private volatile boolean cancelled;
 
-        HttpResponse<Void> run(HttpClient client, HttpRequest request, Duration deadline)
+        /**
+         * The answer's status and headers. At the deadline, an answer whose head came but whose body
+         * has not ended still counts: the server said what it did with the envelope, and sending it
+         * again would duplicate it.
+         */
+        HttpResponse.ResponseInfo run(HttpClient client, HttpRequest request, Duration deadline)
                 throws InterruptedException, ExecutionException, TimeoutException {
             CompletableFuture<HttpResponse<Void>> f = client.sendAsync(request, info -> {
                 CappedDiscard d = new CappedDiscard();
                 answer = d;
+                head = info;
                 return d;
             });
             future = f;
@@ -277,9 +285,18 @@ final class HttpSender {
                 cancel();
             }
             try {
-                return deadline.isZero() ? f.get() : f.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+                if (deadline.isZero()) {
+                    f.get();
+                } else {
+                    f.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+                }
+                return head; // set before the body is read, so before f completes
             } catch (TimeoutException e) {
+                HttpResponse.ResponseInfo h = head;
                 cancel();
+                if (h != null) {
+                    return h;
+                }
                 throw e;
             }
         }

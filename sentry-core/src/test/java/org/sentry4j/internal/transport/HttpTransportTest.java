@@ -266,7 +266,7 @@ class HttpTransportTest extends TransportTestBase {
 
     @Test
     void anAnswerWhoseBodyNeverEndsDoesNotStallDelivery() throws Exception {
-        try (EndlessBodyServer endless = new EndlessBodyServer()) {
+        try (EndlessAnswerServer endless = new EndlessAnswerServer(Duration.ZERO)) {
             SentryOptions options = SentryOptions.builder().dsn("http://key@127.0.0.1:" + endless.port() + "/42")
                     .ambientSources(false).clock(fx.clock).cacheDir(fx.cacheDir).readTimeout(Duration.ofSeconds(30))
                     .build();
@@ -361,75 +361,5 @@ class HttpTransportTest extends TransportTestBase {
         assertThat(ids).containsExactly(id(1));
         assertThat(requests.get()).isEqualTo(2);
         assertThat(transport.stats().dropped()).isEmpty();
-    }
-
-    /** Answers every request 200 with a chunked body that never ends. */
-    private static final class EndlessBodyServer implements AutoCloseable {
-        final AtomicInteger requests = new AtomicInteger();
-        private final java.net.ServerSocket socket;
-        private final Thread acceptor;
-
-        EndlessBodyServer() throws java.io.IOException {
-            socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-            acceptor = new Thread(this::accept, "endless-body-server");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        private void accept() {
-            while (!socket.isClosed()) {
-                try {
-                    java.net.Socket connection = socket.accept();
-                    Thread t = new Thread(() -> serve(connection), "endless-body-connection");
-                    t.setDaemon(true);
-                    t.start();
-                } catch (java.io.IOException e) {
-                    return;
-                }
-            }
-        }
-
-        private void serve(java.net.Socket connection) {
-            try (connection) {
-                java.io.InputStream in = connection.getInputStream();
-                int length = -1;
-                StringBuilder line = new StringBuilder();
-                int c;
-                while ((c = in.read()) >= 0) { // the request's head, line by line
-                    if (c != '\n') {
-                        line.append((char) c);
-                        continue;
-                    }
-                    String header = line.toString().trim();
-                    line.setLength(0);
-                    if (header.isEmpty()) {
-                        break;
-                    }
-                    if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                        length = Integer.parseInt(header.substring(15).trim());
-                    }
-                }
-                in.readNBytes(Math.max(0, length));
-                requests.incrementAndGet();
-                java.io.OutputStream out = connection.getOutputStream();
-                out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                byte[] chunk = ("400\r\n" + "x".repeat(1024) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                while (true) {
-                    out.write(chunk); // until the client hangs up
-                }
-            } catch (java.io.IOException e) {
-                // the client hung up: what it should do
-            }
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            socket.close();
-        }
     }
 }
