@@ -145,9 +145,20 @@ final class Gate {
         nextAttemptMillis = Math.max(nextAttemptMillis, now + delay);
     }
 
-    /** Waits up to {@code millis} for an answer that may let the caller through. */
+    /**
+     * Waits up to {@code millis} for an answer (or the end of the backoff) that may let the caller
+     * through; returns at once when {@link #enter} would let it through now (an answer that came between
+     * the caller's {@code enter} and this call must not cost it the whole wait).
+     */
     synchronized void await(long millis) throws InterruptedException {
-        wait(Math.max(1, millis));
+        long now = clock.millis();
+        long wait = millis;
+        if (failures > 0 && now < nextAttemptMillis) {
+            wait = Math.min(wait, nextAttemptMillis - now);
+        } else if (clear || !probing) {
+            return;
+        }
+        wait(Math.max(1, wait));
     }
 
     /** No request has failed since the last answer: the server can be reached. */

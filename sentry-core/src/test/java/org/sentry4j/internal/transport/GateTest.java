@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.sentry4j.testkit.TestClock;
 
 /** The gate: parallel while clear, one probe otherwise, backoff after a failure, slow answers; time moves only through the clock. */
@@ -142,6 +144,17 @@ class GateTest {
         clock.advance(Duration.ofMillis(20)); // a is out past the limit, but an answer came 20 ms ago
         assertThat(gate.keepingUp()).isTrue();
         gate.answered(0, a, Gate.Answer.PLAIN, true);
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aSenderToldToWaitDoesNotWaitOnceTheAnswerHasComeMeanwhile() throws InterruptedException {
+        gate.answered(0, gate.enter(0), Gate.Answer.PLAIN, false);
+        long probe = gate.enter(0);
+        assertThat(gate.enter(1)).isEqualTo(Gate.WAIT);
+        gate.answered(0, probe, Gate.Answer.PLAIN, true); // before sender 1 begins to wait: no one to wake
+        gate.await(TimeUnit.HOURS.toMillis(1));
+        assertThat(gate.enter(1)).isNotEqualTo(Gate.WAIT);
     }
 
     @Test
