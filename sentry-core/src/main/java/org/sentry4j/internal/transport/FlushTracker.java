@@ -25,9 +25,12 @@ final class FlushTracker {
 
     /** A new envelope's sequence number, open until {@link #settle}d. */
     long accept() {
-        long seq = last.incrementAndGet();
-        open.add(seq);
-        return seq;
+        // numbered and opened as one step: a flush beginning in between would count it as settled
+        synchronized (open) {
+            long seq = last.incrementAndGet();
+            open.add(seq);
+            return seq;
+        }
     }
 
     void settle(Pending p) {
@@ -45,7 +48,9 @@ final class FlushTracker {
     /** A flush or close begins: the sequence number it waits for (every one up to it settled). */
     long begin() {
         waiters.incrementAndGet();
-        return last.get();
+        synchronized (open) {
+            return last.get();
+        }
     }
 
     /** The flush or close that {@link #begin}s returned has ended, done or not. */
@@ -60,7 +65,9 @@ final class FlushTracker {
 
     /** The sequence number of the latest envelope accepted. */
     long lastAccepted() {
-        return last.get();
+        synchronized (open) {
+            return last.get();
+        }
     }
 
     /** Whether every envelope accepted up to {@code seq} is settled. */

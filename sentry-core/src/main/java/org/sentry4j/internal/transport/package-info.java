@@ -22,7 +22,8 @@
  * <tr><th>thread</th><th>owns</th><th>locks</th></tr>
  * <tr><td>application / {@code sentry4j-worker} ({@code send})</td><td>nothing after the call: the
  *   envelope is the queue's or the inbox's (or, for the worker when both are full, written by it)</td>
- *   <td>{@code SendQueue}'s (inside {@code LinkedBlockingQueue}); {@code SpoolInbox}; the worker alone may
+ *   <td>{@code FlushTracker}'s (numbering it); {@code SendQueue}'s (inside {@code LinkedBlockingQueue});
+ *   {@code SpoolInbox}; the worker alone may
  *   park for room, and may take {@code DiskSpool} to write one envelope</td></tr>
  * <tr><td>{@code sentry4j-sender} ×4</td><td>the envelope it holds, its {@code GzipBody}, its in-flight
  *   {@code Exchange}</td><td>{@code SendQueue}'s; {@code Gate}; {@code HttpSender.building} (first
