@@ -224,9 +224,9 @@ public final class HttpTransport implements Transport {
         senders.stop(hardStop);
         http.close();
         threads.forEach(LockSupport::unpark);
-        // Aborted requests end at once; their senders hand their envelopes on as they stop.
-        long letGo = Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
-        while (senders.holding() > 0 && System.nanoTime() - letGo < 0) {
+        // Aborted requests end at once; their senders hand their envelopes to the spool inbox as they
+        // stop. Waited for until the hard stop, so nothing is written after close returns.
+        while (senders.holding() > 0 && System.nanoTime() - hardStop < 0) {
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
         }
         int abandoned;
