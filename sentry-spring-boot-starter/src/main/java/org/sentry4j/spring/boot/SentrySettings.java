@@ -22,7 +22,8 @@ import org.springframework.core.env.StandardEnvironment;
 /**
  * What the {@code sentry.*} properties of a Spring environment say, read once: whether the starter is
  * on, the core options (every {@code sentry.<option>} but {@code sentry.enabled} and
- * {@code sentry.logging.*}, by any of Spring's relaxed spellings, a list as YAML list or comma-separated),
+ * {@code sentry.logging.*}, by any of Spring's relaxed spellings, a list as YAML list or comma-separated;
+ * {@code sentry.logging.minimum-level}, io.sentry's name, is the core's {@code minimum-log-level}),
  * and the logging settings. Values follow Spring's precedence (command line over system properties over
  * environment variables over {@code application.properties}). Names are collected from the
  * application's own property sources only: the core reads {@code SENTRY_*} variables and
@@ -32,6 +33,7 @@ final class SentrySettings {
     private static final ConfigurationPropertyName SENTRY = ConfigurationPropertyName.of("sentry");
     private static final ConfigurationPropertyName ENABLED = ConfigurationPropertyName.of("sentry.enabled");
     private static final ConfigurationPropertyName LOGGING = ConfigurationPropertyName.of("sentry.logging");
+    private static final ConfigurationPropertyName LOGGING_MINIMUM_LEVEL = ConfigurationPropertyName.of("sentry.logging.minimum-level");
     private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     final boolean enabled;
@@ -67,6 +69,9 @@ final class SentrySettings {
         List<String> problems = new ArrayList<>();
         boolean enabled = bool(binder, "sentry.enabled", true, problems);
         Map<String, String> options = new LinkedHashMap<>();
+        // io.sentry's name for the structured-log threshold; first, so sentry.minimum-log-level wins over it
+        binder.bind(LOGGING_MINIMUM_LEVEL, Bindable.of(String.class))
+                .ifBound(level -> options.put("minimum-log-level", level));
         for (ConfigurationPropertyName name : optionNames(environment)) {
             String value = binder.bind(name, Bindable.of(String.class))
                     .orElseGet(() -> String.join(",", binder.bind(name, Bindable.listOf(String.class))

@@ -3,8 +3,11 @@ package org.sentry4j.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sentry4j.SentryLogLevel;
+import org.sentry4j.SentryOptions;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -72,6 +75,23 @@ class SentrySettingsTest {
         assertThat(settings.problems).containsExactly(
                 "sentry.logging.enabled: 'sometimes' is not true or false; true is used",
                 "sentry.logging.minimum-event-level: 'loud' is not one of [TRACE, DEBUG, INFO, WARN, ERROR, OFF]; ERROR is used");
+    }
+
+    @Test
+    void structuredLogsByIoSentrysNamesAndTheCoresOwnWinsOverTheAlias() {
+        StandardEnvironment aliases = environment(map(
+                "sentry.dsn", "https://key@o0.ingest.sentry.io/42",
+                "sentry.logs.enabled", "true",
+                "sentry.logging.minimum-level", "warn"), map());
+        SentryOptions options = SentrySettings.of(aliases).builder(List.of()).build();
+        assertThat(options.logsEnabled()).isTrue();
+        assertThat(options.minimumLogLevel()).isEqualTo(SentryLogLevel.WARN);
+
+        StandardEnvironment both = environment(map(
+                "sentry.dsn", "https://key@o0.ingest.sentry.io/42",
+                "sentry.minimum-log-level", "error",
+                "sentry.logging.minimum-level", "debug"), map());
+        assertThat(SentrySettings.of(both).builder(List.of()).build().minimumLogLevel()).isEqualTo(SentryLogLevel.ERROR);
     }
 
     @Test
