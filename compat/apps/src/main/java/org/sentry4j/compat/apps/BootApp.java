@@ -10,12 +10,16 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * A Spring Boot application with sentry4j's starter and no Sentry appender in its logging configuration
  * (boot-logback.xml, or boot-log4j2.xml with the argument {@code log4j2}): the starter starts the SDK from
  * the {@code sentry.*} properties (the DSN from {@code SENTRY_DSN}) and adds the appender. It logs through
- * SLF4J, as Boot applications do, closes its context and returns.
+ * SLF4J, as Boot applications do, closes its context and returns. With {@code fail-startup} a bean
+ * throws while the context starts, and main lets {@code SpringApplication.run}'s exception through, as an
+ * application's main does: the JVM exits with status 1.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -28,6 +32,9 @@ public class BootApp {
         SpringApplication application = new SpringApplication(BootApp.class);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
+        if (options.contains("fail-startup")) {
+            application.addPrimarySources(List.of(FailingConfiguration.class));
+        }
         application.setDefaultProperties(Map.of(
                 "logging.config", options.contains("log4j2") ? "classpath:boot-log4j2.xml" : "classpath:boot-logback.xml",
                 "sentry.environment", ENVIRONMENT,
@@ -43,5 +50,14 @@ public class BootApp {
             System.out.println("compat-app: slf4j binding " + LoggerFactory.getILoggerFactory().getClass().getName());
         }
         System.out.println("compat-app: main returns");
+    }
+
+    /** A payment gateway that cannot be reached when the context creates it. */
+    @Configuration(proxyBeanMethods = false)
+    static class FailingConfiguration {
+        @Bean
+        Object paymentGateway() {
+            throw new IllegalStateException("payment gateway unreachable");
+        }
     }
 }
