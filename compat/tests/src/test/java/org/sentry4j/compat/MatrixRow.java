@@ -64,6 +64,14 @@ record MatrixRow(String id, Program program, List<String> args, List<String> exp
                 unsupported, module);
     }
 
+    /** A Boot program whose logging configuration declares the Sentry appender itself. */
+    MatrixRow declaringSentryAppender() {
+        List<String> more = new java.util.ArrayList<>(args);
+        more.add("declared");
+        return new MatrixRow(id, program, List.copyOf(more), expectedJars, slf4jBinding, knownFailure, spoolFirst,
+                unsupported, module);
+    }
+
     /** Runs on the classpath of the row module {@code other}. */
     MatrixRow onClasspathOf(String other) {
         return new MatrixRow(id, program, args, expectedJars, slf4jBinding, knownFailure, spoolFirst, unsupported,

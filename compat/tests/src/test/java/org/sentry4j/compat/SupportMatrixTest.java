@@ -98,7 +98,12 @@ class SupportMatrixTest {
                     "spring-boot-3.5.7.jar", "logback-classic-1.5.20.jar", "slf4j-api-2.0.17.jar")),
             boot("spring-boot-3.5.7-starter-log4j2", MatrixRow.LOG4J2_BINDING, with(SDK_DEFAULTS,
                     "spring-boot-3.5.7.jar", "log4j-core-2.24.3.jar", "log4j-slf4j2-impl-2.24.3.jar",
-                    "slf4j-api-2.0.17.jar")));
+                    "slf4j-api-2.0.17.jar")),
+            boot("spring-boot-3.5.7-starter-log4j2-declared", MatrixRow.LOG4J2_BINDING, with(SDK_DEFAULTS,
+                    "spring-boot-3.5.7.jar", "log4j-core-2.24.3.jar", "log4j-slf4j2-impl-2.24.3.jar",
+                    "slf4j-api-2.0.17.jar"))
+                    .onClasspathOf("spring-boot-3.5.7-starter-log4j2")
+                    .declaringSentryAppender());
 
     private static String[] with(String[] base, String... more) {
         return Stream.concat(Arrays.stream(base), Arrays.stream(more)).toArray(String[]::new);

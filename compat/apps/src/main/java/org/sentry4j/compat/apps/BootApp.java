@@ -10,13 +10,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * A Spring Boot application with sentry4j's starter and no Sentry appender in its logging configuration
  * (boot-logback.xml, or boot-log4j2.xml with the argument {@code log4j2}): the starter starts the SDK from
- * the {@code sentry.*} properties (the DSN from {@code SENTRY_DSN}) and adds the appender. It logs through
+ * the {@code sentry.*} properties (the DSN from {@code SENTRY_DSN}) and adds the appender. With
+ * {@code declared} the configuration is logback.xml / log4j2.xml, which declare the Sentry appender, and
+ * the starter must add none. It logs through
  * SLF4J, as Boot applications do, closes its context and returns. With {@code fail-startup} a bean
  * throws while the context starts, and main lets {@code SpringApplication.run}'s exception through, as an
  * application's main does: the JVM exits with status 1.
@@ -33,10 +33,10 @@ public class BootApp {
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
         if (options.contains("fail-startup")) {
-            application.addPrimarySources(List.of(FailingConfiguration.class));
+            application.addPrimarySources(List.of(BootFailingConfiguration.class));
         }
         application.setDefaultProperties(Map.of(
-                "logging.config", options.contains("log4j2") ? "classpath:boot-log4j2.xml" : "classpath:boot-logback.xml",
+                "logging.config", loggingConfig(options),
                 "sentry.environment", ENVIRONMENT,
                 "sentry.in-app-includes", "org.sentry4j.compat"));
         try (ConfigurableApplicationContext context = application.run()) {
@@ -52,12 +52,12 @@ public class BootApp {
         System.out.println("compat-app: main returns");
     }
 
-    /** A payment gateway that cannot be reached when the context creates it. */
-    @Configuration(proxyBeanMethods = false)
-    static class FailingConfiguration {
-        @Bean
-        Object paymentGateway() {
-            throw new IllegalStateException("payment gateway unreachable");
+    /** Console only, or with {@code declared} the configuration that declares the Sentry appender too. */
+    private static String loggingConfig(List<String> options) {
+        boolean log4j2 = options.contains("log4j2");
+        if (options.contains("declared")) {
+            return log4j2 ? "classpath:log4j2.xml" : "classpath:logback.xml";
         }
+        return log4j2 ? "classpath:boot-log4j2.xml" : "classpath:boot-logback.xml";
     }
 }
