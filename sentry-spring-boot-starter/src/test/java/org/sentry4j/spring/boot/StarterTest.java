@@ -109,6 +109,19 @@ class StarterTest {
     }
 
     @Test
+    void sentryLogsEnabledSendsTheRecordsFromTheMinimumLevelAsStructuredLogs() {
+        context = BootRun.start(App.class, receiver, spool, "sentry.logs.enabled=true",
+                "sentry.logging.minimum-level=warn");
+
+        LoggerFactory.getLogger("com.shop.Stock").info("counting sku-1");
+        LoggerFactory.getLogger("com.shop.Stock").warn("stock low for {}", "sku-1");
+        assertThat(Sentry.flush(WAIT)).isTrue();
+        List<String> bodies = receiver.awaitLogs(1, WAIT).stream().map(l -> l.get("body").getAsString())
+                .collect(Collectors.toList());
+        assertThat(bodies).contains("stock low for sku-1").doesNotContain("counting sku-1");
+    }
+
+    @Test
     void customizerBeansChangeTheOptionsAfterTheProperties() {
         context = BootRun.start(CustomizedApp.class, receiver, spool, "sentry.release=shop@from-properties");
 
