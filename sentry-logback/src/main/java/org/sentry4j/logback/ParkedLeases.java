@@ -6,8 +6,10 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.core.status.InfoStatus;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.sentry4j.ClientLease;
 
 /**
@@ -22,8 +24,9 @@ import org.sentry4j.ClientLease;
  * <ul>
  *   <li>a new Sentry appender of the context has started, so holds the client itself: released at once
  *       (nothing closes);</li>
- *   <li>a configuration ended without one, or the context stops: released with the shutdown timeout,
- *       so the last release of a client the appenders started flushes and closes it.</li>
+ *   <li>a configuration ended without one, or the context stops: released with what its appender's
+ *       stop left of the shutdown timeout (one budget for the stop's flush and the close), so the last
+ *       release of a client the appenders started flushes and closes it.</li>
  * </ul>
  * A reset that no configuration follows keeps the client until one does or the context stops.
  * Reset-resistant, so it outlives the resets it bridges; one per context.
@@ -32,7 +35,8 @@ import org.sentry4j.ClientLease;
  * configuration events (1.3.6 and later); on older versions a parked hold waits for the context's stop.
  */
 final class ParkedLeases implements LoggerContextListener {
-    private final List<ClientLease> parked = new ArrayList<>();
+    /** Each with what its appender's stop left of the shutdown timeout, for releasing it. */
+    private final List<Map.Entry<ClientLease, Duration>> parked = new ArrayList<>();
     /** Unregisters what hears a configuration's end; does nothing where Logback has no such events. */
     private Runnable configurationEnd = () -> { };
 
@@ -60,14 +64,18 @@ final class ParkedLeases implements LoggerContextListener {
         }
     }
 
-    synchronized void park(ClientLease lease) {
-        parked.add(lease);
+    /**
+     * {@code left}: what the stop's flush left of the shutdown timeout, the most the release may take;
+     * null when the stop flushed nothing (the release gets the whole shutdown timeout).
+     */
+    synchronized void park(ClientLease lease, Duration left) {
+        parked.add(new AbstractMap.SimpleImmutableEntry<>(lease, left)); // Map.entry takes no null
     }
 
     /** A new appender holds the client: the parked holds go without closing or waiting for anything. */
     void releaseHeld() {
-        for (ClientLease lease : takeAll()) {
-            lease.release(Duration.ZERO);
+        for (Map.Entry<ClientLease, Duration> held : takeAll()) {
+            held.getKey().release(Duration.ZERO);
         }
     }
 
@@ -79,13 +87,22 @@ final class ParkedLeases implements LoggerContextListener {
 
     /** Left only if the configuration that just ended has no Sentry appender that started. */
     void closeAll() {
-        for (ClientLease lease : takeAll()) {
-            lease.close();
+        for (Map.Entry<ClientLease, Duration> held : takeAll()) {
+            release(held.getKey(), held.getValue());
         }
     }
 
-    private synchronized List<ClientLease> takeAll() {
-        List<ClientLease> taken = new ArrayList<>(parked);
+    /** Releases within {@code left}, or with the shutdown timeout when null. */
+    static void release(ClientLease lease, Duration left) {
+        if (left == null) {
+            lease.close();
+        } else {
+            lease.release(left);
+        }
+    }
+
+    private synchronized List<Map.Entry<ClientLease, Duration>> takeAll() {
+        List<Map.Entry<ClientLease, Duration>> taken = new ArrayList<>(parked);
         parked.clear();
         return taken;
     }

@@ -3,6 +3,7 @@ package org.sentry4j.logback;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.spi.FilterReply;
+import java.time.Duration;
 import org.sentry4j.ClientLease;
 import org.sentry4j.Sentry;
 import org.sentry4j.SentryOptions;
@@ -123,6 +124,7 @@ public class SentryAppender extends SentryAppenderElements {
      * started {@link LoggerContext}, the hold on the client is parked until the context stops ({@link ParkedLeases}):
      * a reconfiguration stops this appender too, and the client must outlive it. Elsewhere the hold is
      * released at once, which closes the client if this appender started it and was its last holder.
+     * The flush and that close share one shutdown timeout.
      */
     @Override
     public void stop() {
@@ -144,17 +146,23 @@ public class SentryAppender extends SentryAppenderElements {
             lease = null;
         }
         SentryOptions running = Sentry.options();
+        // One budget for the stop: closing the client after this flush gets only what the flush left
+        // of the shutdown timeout, so a slow server does not cost it twice.
+        Duration left = null; // null: nothing flushed here, a release gets the whole shutdown timeout
         if (held != null && running != null) {
+            long flushStart = System.nanoTime();
             Sentry.flush(running.shutdownTimeout());
+            left = running.shutdownTimeout().minusNanos(System.nanoTime() - flushStart);
+            left = left.isNegative() ? Duration.ZERO : left;
         }
         super.stop();
         if (held == null) {
             return;
         }
         if (getContext() instanceof LoggerContext && ((LoggerContext) getContext()).isStarted()) {
-            ParkedLeases.of((LoggerContext) getContext()).park(held);
-        } else {
-            held.close(); // no context, or one already stopped: nothing would ever release a parked hold
+            ParkedLeases.of((LoggerContext) getContext()).park(held, left);
+        } else { // no context, or one already stopped: nothing would ever release a parked hold
+            ParkedLeases.release(held, left);
         }
     }
 
