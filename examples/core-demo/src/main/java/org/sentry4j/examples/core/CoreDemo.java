@@ -18,6 +18,9 @@ import org.sentry4j.User;
  *   <li>info: a message saying the batch is done</li>
  * </ol>
  * All carry the user, the tags {@code app} and {@code region}, and the breadcrumbs recorded before them.
+ * It also sends three structured logs (Sentry Logs) through {@code Sentry.logger()}: "loaded 4 orders"
+ * and one "packed" per order that packs, each with its template and parameters and the trace of its
+ * scope.
  */
 public final class CoreDemo {
     private CoreDemo() {
@@ -33,6 +36,7 @@ public final class CoreDemo {
                 .release("core-demo@1.0.0")
                 .environment("demo")
                 .tag("app", "core-demo")
+                .logsEnabled(true) // Sentry.logger()'s structured logs, batched and sent at close at the latest
                 // The SDK treats org.sentry4j.* as its own code; this demo's frames are the app's.
                 .addInAppInclude("org.sentry4j.examples"));
         try {
@@ -50,6 +54,7 @@ public final class CoreDemo {
             scope.setTag("region", "eu-west");
         });
         Sentry.addBreadcrumb("loaded 4 orders from the queue", "orders");
+        Sentry.logger().info("loaded %d orders from the queue", 4);
 
         OrderService service = new OrderService();
         try {
@@ -99,6 +104,7 @@ public final class CoreDemo {
             try {
                 int quantity = order.equals("A-1003") ? -1 : 1;
                 reserve(order, quantity);
+                Sentry.logger().info("packed %s: %d item(s) reserved", order, quantity);
             } catch (IllegalArgumentException e) {
                 Sentry.captureException(e);
             }

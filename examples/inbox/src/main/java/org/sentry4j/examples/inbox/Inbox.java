@@ -53,11 +53,12 @@ public final class Inbox {
 
         int expect = options.expect() > 0 ? options.expect() : Integer.MAX_VALUE;
         Duration timeout = options.timeout() != null ? options.timeout() : Duration.ofDays(3650);
-        boolean arrived = inbox.awaitEvents(expect, timeout);
+        boolean arrived = inbox.await(expect, options.expectLogs(), timeout);
         boolean ok = arrived || options.expect() == 0;
         if (!ok) {
-            System.out.println("inbox: expected " + options.expect() + " events within " + timeout.toSeconds()
-                    + "s, got " + inbox.events().size());
+            System.out.println("inbox: expected " + options.expect() + " events and " + options.expectLogs()
+                    + " structured logs within " + timeout.toSeconds() + "s, got " + inbox.events().size()
+                    + " and " + inbox.logs().size());
         }
         finish.run();
         System.exit(ok ? 0 : 1);

@@ -14,6 +14,7 @@ public final class InboxOptions {
             "  --fail-count N    how many envelopes to refuse before accepting again (default 3)",
             "  --retry-after S   the Retry-After header sent with refusals, in seconds (default 5)",
             "  --expect N        stop (and print the summary) once N events arrived",
+            "  --expect-logs N   with --expect: and N structured logs",
             "  --timeout S       give up after S seconds; with --expect, exit 1 if fewer arrived",
             "Without --expect/--timeout it runs until stopped (Ctrl-C); the summary is printed then.");
 
@@ -24,6 +25,7 @@ public final class InboxOptions {
     private int failCount = 3;
     private int retryAfterSeconds = 5;
     private int expect;
+    private int expectLogs;
     private Duration timeout;
 
     private InboxOptions() {
@@ -46,6 +48,7 @@ public final class InboxOptions {
                 case "--fail-count": o.failCount = number(flag, value, 0, Integer.MAX_VALUE); break;
                 case "--retry-after": o.retryAfterSeconds = number(flag, value, 0, 86_400); break;
                 case "--expect": o.expect = number(flag, value, 1, Integer.MAX_VALUE); break;
+                case "--expect-logs": o.expectLogs = number(flag, value, 0, Integer.MAX_VALUE); break;
                 case "--timeout": o.timeout = Duration.ofSeconds(number(flag, value, 1, 86_400)); break;
                 default: throw new IllegalArgumentException("unknown flag " + flag);
             }
@@ -101,6 +104,11 @@ public final class InboxOptions {
     /** The number of events to stop at, or 0 to run until stopped. */
     public int expect() {
         return expect;
+    }
+
+    /** The number of structured logs to wait for as well, with {@link #expect()}. */
+    public int expectLogs() {
+        return expectLogs;
     }
 
     /** Null to wait without a deadline. */

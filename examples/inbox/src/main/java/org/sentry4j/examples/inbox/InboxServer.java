@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -36,6 +38,8 @@ public final class InboxServer implements AutoCloseable {
     private final Consumer<String> printer;
     private final Summary summary = new Summary();
     private final List<JsonObject> events = new ArrayList<>(); // guarded by this
+    private final List<JsonObject> logs = new ArrayList<>(); // guarded by this
+    private final Set<String> eventIds = new HashSet<>(); // guarded by this
     private int saved; // guarded by this
     private int refusalsLeft; // guarded by this
 
@@ -68,15 +72,28 @@ public final class InboxServer implements AutoCloseable {
         return "http://inbox@127.0.0.1:" + server.getAddress().getPort() + "/1";
     }
 
-    /** Every event received so far, in arrival order. */
+    /** Every event received so far, in arrival order, each id once. */
     public synchronized List<JsonObject> events() {
         return List.copyOf(events);
     }
 
+    /** Every structured log received so far, in arrival order. */
+    public synchronized List<JsonObject> logs() {
+        return List.copyOf(logs);
+    }
+
     /** Waits until at least {@code n} events arrived; false if the timeout came first. */
-    public synchronized boolean awaitEvents(int n, Duration timeout) throws InterruptedException {
+    public boolean awaitEvents(int n, Duration timeout) throws InterruptedException {
+        return await(n, 0, timeout);
+    }
+
+    /**
+     * Waits until at least {@code events} events and {@code logs} structured logs arrived; false if the
+     * timeout came first.
+     */
+    public synchronized boolean await(int events, int logs, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (events.size() < n) {
+        while (this.events.size() < events || this.logs.size() < logs) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -116,12 +133,11 @@ public final class InboxServer implements AutoCloseable {
                 return;
             }
             JsonObject event = accept(envelope, body);
+            List<JsonObject> logs = envelope.logs();
             String id = EventBlock.text(envelope.header(), "event_id", "");
             respond(exchange, 200, "{\"id\":\"" + id + "\"}");
-            if (event != null) {
-                // Counted only once answered: whoever awaits it may stop the server right away.
-                arrived(event);
-            }
+            // Counted only once answered: whoever awaits them may stop the server right away.
+            arrived(event, logs);
         } catch (RuntimeException | IOException e) {
             printer.accept("!! could not handle a request: " + e);
             try {
@@ -151,29 +167,54 @@ public final class InboxServer implements AutoCloseable {
         return true;
     }
 
-    /** Saves the envelope and prints its block; returns its event, or null when it carries none. */
+    /**
+     * Saves the envelope and prints its blocks; returns its event, or null when it carries none or one
+     * received before (same id: an SDK sends again what it could not be sure was delivered, and Sentry
+     * keeps one).
+     */
     private JsonObject accept(ParsedEnvelope envelope, byte[] body) throws IOException {
         JsonObject event = envelope.event();
+        List<JsonObject> logs = envelope.logs();
         int number;
         int eventNumber;
+        int logNumber;
+        boolean again = false;
         synchronized (this) {
             number = ++saved;
             eventNumber = events.size() + 1;
+            logNumber = this.logs.size() + 1;
+            if (event != null) {
+                again = !eventIds.add(EventBlock.text(event, "event_id", "?"));
+            }
         }
         String kind = event != null ? "event" : String.join("+", envelope.itemTypes());
         Path file = options.out().resolve(String.format("%04d-%s.envelope", number, kind));
         Files.write(file, body);
-        if (event == null) {
+        if (again) {
+            printer.accept("-- event " + EventBlock.text(event, "event_id", "?") + " again (sent before; Sentry"
+                    + " keeps one), saved as " + file);
+            return null;
+        }
+        if (event == null && logs.isEmpty()) {
             printer.accept("-- received " + envelope.itemTypes() + ", saved as " + file);
             return null;
         }
-        summary.add(event);
-        printer.accept(EventBlock.render(eventNumber, event, file.toString()));
+        if (event != null) {
+            summary.add(event);
+            printer.accept(EventBlock.render(eventNumber, event, file.toString()));
+        }
+        if (!logs.isEmpty()) {
+            summary.addLogs(logs);
+            printer.accept(LogBlock.render(logNumber, logs, file.toString()));
+        }
         return event;
     }
 
-    private synchronized void arrived(JsonObject event) {
-        events.add(event);
+    private synchronized void arrived(JsonObject event, List<JsonObject> received) {
+        if (event != null) {
+            events.add(event);
+        }
+        logs.addAll(received);
         notifyAll();
     }
 

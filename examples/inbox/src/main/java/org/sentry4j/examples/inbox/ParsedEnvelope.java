@@ -106,6 +106,17 @@ public final class ParsedEnvelope {
         return null;
     }
 
+    /** The structured logs of the envelope's {@code log} items, in order; empty when it has none. */
+    public List<JsonObject> logs() {
+        List<JsonObject> logs = new ArrayList<>();
+        for (Item item : items) {
+            if (item.type().equals("log")) {
+                item.json().getAsJsonArray("items").forEach(l -> logs.add(l.getAsJsonObject()));
+            }
+        }
+        return logs;
+    }
+
     /** The item types, e.g. {@code [event]} or {@code [client_report]}. */
     public List<String> itemTypes() {
         List<String> types = new ArrayList<>();

@@ -7,11 +7,13 @@ import java.util.TreeMap;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-/** Running totals over the events received, rendered as the inbox's last line. Thread-safe. */
+/** Running totals over the events and structured logs received, rendered as the inbox's last line. Thread-safe. */
 final class Summary {
     private int events;
     private int breadcrumbs;
     private int refused;
+    private int logs;
+    private final Map<String, Integer> logLevels = new TreeMap<>();
     private final Map<String, Integer> levels = new TreeMap<>();
     private final Map<String, Integer> tags = new TreeMap<>();
 
@@ -27,11 +29,21 @@ final class Summary {
         }
     }
 
+    synchronized void addLogs(List<JsonObject> received) {
+        for (JsonObject log : received) {
+            logs++;
+            logLevels.merge(EventBlock.text(log, "level", "?"), 1, Integer::sum);
+        }
+    }
+
     synchronized void refusedOne() {
         refused++;
     }
 
-    /** E.g. {@code 4 events (2 error, 1 info, 1 warning), 7 breadcrumbs, tags: app=shop x4, order=A-3 x1}. */
+    /**
+     * E.g. {@code 4 events (2 error, 1 info, 1 warning), 7 breadcrumbs, tags: app=shop x4, order=A-3 x1; 9
+     * structured logs (2 error, 7 info)}.
+     */
     synchronized String render() {
         List<String> byLevel = new ArrayList<>();
         levels.forEach((level, n) -> byLevel.add(n + " " + level));
@@ -40,7 +52,14 @@ final class Summary {
         return count(events, "event") + (byLevel.isEmpty() ? "" : " (" + String.join(", ", byLevel) + ")")
                 + ", " + count(breadcrumbs, "breadcrumb")
                 + ", tags: " + (byTag.isEmpty() ? "none" : String.join(", ", byTag))
+                + (logs == 0 ? "" : "; " + count(logs, "structured log") + " (" + byLogLevel() + ")")
                 + (refused == 0 ? "" : ", " + count(refused, "request") + " refused on purpose");
+    }
+
+    private String byLogLevel() {
+        List<String> parts = new ArrayList<>();
+        logLevels.forEach((level, n) -> parts.add(n + " " + level));
+        return String.join(", ", parts);
     }
 
     private static String count(int n, String noun) {

@@ -78,6 +78,54 @@ class InboxServerTest {
     }
 
     @Test
+    void printsTheStructuredLogsOfALogItemOneLineEach() throws Exception {
+        start();
+        String logs = "{\"items\":["
+                + "{\"timestamp\":1796630400.5,\"trace_id\":\"0123456789abcdef0123456789abcdef\",\"level\":\"info\","
+                + "\"severity_number\":9,\"body\":\"order A-7 paid\",\"attributes\":{"
+                + "\"sentry.origin\":{\"value\":\"auto.log.logback\",\"type\":\"string\"},"
+                + "\"logger.name\":{\"value\":\"shop.Checkout\",\"type\":\"string\"},"
+                + "\"sentry.message.template\":{\"value\":\"order {} paid\",\"type\":\"string\"},"
+                + "\"sentry.message.parameter.0\":{\"value\":\"A-7\",\"type\":\"string\"},"
+                + "\"sentry.sdk.name\":{\"value\":\"sentry4j\",\"type\":\"string\"},"
+                + "\"mdc.tenant\":{\"value\":\"acme\",\"type\":\"string\"}}},"
+                + "{\"timestamp\":1796630401,\"trace_id\":\"0123456789abcdef0123456789abcdef\",\"level\":\"error\","
+                + "\"severity_number\":17,\"body\":\"card declined\"}]}";
+        byte[] payload = logs.getBytes(StandardCharsets.UTF_8);
+        byte[] envelope = ("{}\n{\"type\":\"log\",\"item_count\":2,"
+                + "\"content_type\":\"application/vnd.sentry.items.log+json\",\"length\":" + payload.length + "}\n"
+                + logs + "\n").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(post("/api/1/envelope/", envelope, null).status).isEqualTo(200);
+
+        assertThat(inbox.await(0, 2, Duration.ofSeconds(5))).isTrue();
+        assertThat(inbox.logs()).hasSize(2);
+        assertThat(inbox.events()).isEmpty();
+        assertThat(printed).hasSize(1);
+        assertThat(printed.get(0).split("\n")).containsExactly(
+                "== 2 structured logs (1-2), saved as " + out.resolve("0001-log.envelope"),
+                "  info  order A-7 paid",
+                "        origin=auto.log.logback  logger=shop.Checkout  template=order {} paid  mdc.tenant=acme",
+                "  error card declined");
+        assertThat(inbox.summary()).isEqualTo("0 events, 0 breadcrumbs, tags: none; 2 structured logs (1 error, 1 info)");
+    }
+
+    @Test
+    void anEventReceivedAgainCountsOnce() throws Exception {
+        start();
+
+        assertThat(post("/api/1/envelope/", ENVELOPE, null).status).isEqualTo(200);
+        assertThat(post("/api/1/envelope/", ENVELOPE, null).status).isEqualTo(200);
+
+        assertThat(inbox.awaitEvents(1, Duration.ofSeconds(5))).isTrue();
+        assertThat(inbox.events()).hasSize(1);
+        assertThat(printed).hasSize(2);
+        assertThat(printed.get(1)).startsWith("-- event 0123456789abcdef0123456789abcdef again (sent before;");
+        assertThat(inbox.summary()).startsWith("1 event (1 error)");
+        assertThat(Files.exists(out.resolve("0002-event.envelope"))).isTrue();
+    }
+
+    @Test
     void acceptsGzipAndKeepsTheDecompressedEnvelope() throws Exception {
         start();
 

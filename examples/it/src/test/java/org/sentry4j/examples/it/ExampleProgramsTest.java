@@ -1,6 +1,8 @@
 package org.sentry4j.examples.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentry4j.examples.it.InboxHarness.attribute;
+import static org.sentry4j.examples.it.InboxHarness.bodies;
 import static org.sentry4j.examples.it.InboxHarness.breadcrumbMessages;
 import static org.sentry4j.examples.it.InboxHarness.exceptionTypes;
 import static org.sentry4j.examples.it.InboxHarness.level;
@@ -105,10 +107,27 @@ class ExampleProgramsTest {
                 .contains("CoreDemo$OrderService.charge(CoreDemo.java:");
         assertThat(harness.summary()).startsWith("4 events (2 error, 1 info, 1 warning), 12 breadcrumbs, tags: ")
                 .contains("order=A-1003 x1", "region=eu-west x4");
+        // Sentry.logger(): three structured logs, with the template and typed parameters, the trace of the
+        // scope they were made in (the pool's through Sentry.wrap) and no origin (direct calls have none).
+        List<JsonObject> logs = harness.awaitLogs(3);
+        assertThat(bodies(logs)).containsExactlyInAnyOrder("loaded 4 orders from the queue",
+                "packed A-1002: 1 item(s) reserved", "packed A-1004: 1 item(s) reserved");
+        JsonObject loaded = logs.stream().filter(l -> l.get("body").getAsString().startsWith("loaded"))
+                .findFirst().orElseThrow();
+        assertThat(attribute(loaded, "sentry.message.template")).isEqualTo("loaded %d orders from the queue");
+        assertThat(loaded.getAsJsonObject("attributes").getAsJsonObject("sentry.message.parameter.0")
+                .get("type").getAsString()).isEqualTo("integer");
+        assertThat(attribute(loaded, "sentry.release")).isEqualTo("core-demo@1.0.0");
+        assertThat(attribute(loaded, "sentry.origin")).isNull();
+        String trace = checkout.getAsJsonObject("contexts").getAsJsonObject("trace").get("trace_id").getAsString();
+        assertThat(logs).allSatisfy(l -> assertThat(l.get("trace_id").getAsString()).isEqualTo(trace));
+        assertThat(harness.printed()).contains("  info  loaded 4 orders from the queue");
+        assertThat(harness.summary()).endsWith("; 3 structured logs (3 info)");
+
         try (Stream<Path> saved = Files.list(workDir.resolve("inbox"))) {
-            assertThat(saved.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("0001-event.envelope", "0002-event.envelope",
-                            "0003-event.envelope", "0004-event.envelope");
+            assertThat(saved.map(p -> p.getFileName().toString().substring(5)))
+                    .containsExactlyInAnyOrder("event.envelope", "event.envelope", "event.envelope",
+                            "event.envelope", "log.envelope");
         }
     }
 
@@ -219,6 +238,23 @@ class ExampleProgramsTest {
                 .contains("caused by   java.net.SocketTimeoutException");
         assertThat(harness.summary()).startsWith("3 events (2 error, 1 fatal), 5 breadcrumbs, tags: ")
                 .contains("app=" + app + " x3", "order=A-1002 x1", "order=A-1003 x1");
+
+        // logsEnabled in the XML: every log from INFO up is also a structured log, with its template, the
+        // framework as origin and the context map; the uncaught exception is an event only.
+        List<JsonObject> logs = harness.awaitLogs(9);
+        assertThat(logs).hasSize(9);
+        assertThat(logs.stream().filter(l -> l.get("level").getAsString().equals("error")).count()).isEqualTo(2);
+        assertThat(bodies(logs)).contains("order service started, 3 orders queued", "order A-1001 paid",
+                "payment failed for order A-1002", "writing report to /var/reports/orders.csv");
+        JsonObject paid = logs.stream().filter(l -> l.get("body").getAsString().equals("order A-1001 paid"))
+                .findFirst().orElseThrow();
+        assertThat(attribute(paid, "sentry.origin")).isEqualTo("auto.log." + logMechanism);
+        assertThat(attribute(paid, "logger.name")).isEqualTo(orderService);
+        assertThat(attribute(paid, "sentry.message.template")).isEqualTo("order {} paid");
+        assertThat(attribute(paid, "sentry.message.parameter.0")).isEqualTo("A-1001");
+        assertThat(attribute(paid, "mdc.order")).isEqualTo("A-1001");
+        assertThat(attribute(paid, "sentry.environment")).isEqualTo("demo");
+        assertThat(harness.summary()).endsWith("; 9 structured logs (2 error, 7 info)");
     }
 
     private static JsonObject only(List<JsonObject> events, Predicate<JsonObject> which) {

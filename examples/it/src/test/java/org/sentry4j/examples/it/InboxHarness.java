@@ -50,6 +50,29 @@ final class InboxHarness implements AutoCloseable {
         return inbox.events();
     }
 
+    /**
+     * The structured logs received, once {@code expected} arrived (the programs send them at close at the
+     * latest); fails listing what did arrive otherwise.
+     */
+    List<JsonObject> awaitLogs(int expected) throws InterruptedException {
+        if (!inbox.await(0, expected, Duration.ofSeconds(10))) {
+            throw new AssertionError("expected " + expected + " structured logs, got " + inbox.logs().size()
+                    + ":\n" + printed());
+        }
+        return inbox.logs();
+    }
+
+    /** A structured log's attribute value as text, or null. */
+    static String attribute(JsonObject log, String name) {
+        JsonObject attributes = log.getAsJsonObject("attributes");
+        JsonObject a = attributes == null ? null : attributes.getAsJsonObject(name);
+        return a == null ? null : a.get("value").getAsString();
+    }
+
+    static List<String> bodies(List<JsonObject> logs) {
+        return logs.stream().map(l -> l.get("body").getAsString()).collect(Collectors.toList());
+    }
+
     synchronized String printed() {
         return String.join("\n", printed);
     }

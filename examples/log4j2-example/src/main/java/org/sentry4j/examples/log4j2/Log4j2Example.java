@@ -21,7 +21,8 @@ import org.sentry4j.User;
  *   <li>error: "order A-1003 rejected: quantity -1 is not positive", no exception, tagged {@code order=A-1003}</li>
  *   <li>fatal: the {@code UncheckedIOException} that kills the {@code report-exporter} thread</li>
  * </ol>
- * Each carries the user and, as breadcrumbs, the info logs that led to it.
+ * Each carries the user and, as breadcrumbs, the info logs that led to it. Its nine logs from INFO up (seven
+ * info, two error) also go out as structured logs (Sentry Logs), batched and sent when logging stops.
  */
 public final class Log4j2Example {
     private static final Logger log = LogManager.getLogger(Log4j2Example.class);
