@@ -97,18 +97,20 @@ final class SpoolWorker {
     }
 
     /**
-     * Writes one batch of what belongs on disk now, after moving the inbox into the queue when the
-     * server keeps up; true when it moved or wrote any.
+     * Writes one batch of what belongs on disk now, after moving the inbox into the queue while it has
+     * room and the server keeps up; true when it moved or wrote any.
      */
     private boolean spill() {
         boolean canSpool = spool.writable();
-        boolean inboxToDisk = canSpool && (!gate.reachable() || gate.slowOnAverage() || inbox.halfFull());
+        boolean serverBehind = !gate.reachable() || gate.slowOnAverage();
         boolean any = false;
-        if (!inboxToDisk) { // no disk round trip: into the queue while it has room
+        if (!canSpool || !serverBehind) { // no disk round trip: into the queue while it has room
             while (inbox.moveOldest(queue::offer)) {
                 any = true;
             }
         }
+        // what is left goes to disk while the server is behind, or once the inbox is half full
+        boolean inboxToDisk = canSpool && (serverBehind || inbox.halfFull());
         if (!canSpool) { // unusable or resting: what cannot go now waits in memory
             return any;
         }
