@@ -31,7 +31,7 @@ import org.sentry4j.testkit.TestReceiver;
  * on the classpath Maven resolved for the row's pom, against a loopback receiver. A row passes when the
  * program exits normally, printed its own log lines and nothing else of note (no stack trace, no
  * SLF4J line), kept its SLF4J binding, and both its errors arrived before it exited, with the exception
- * chain and the breadcrumbs. Rows run one at a time (junit-platform.properties says why).
+ * chain and the breadcrumbs. Rows run two at a time.
  *
  * <p>One row alone: {@code mvn -B -pl compat/tests -am verify -Dtest=SupportMatrixTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dsentry4j.compat.rows=logback-1.4.14} (a comma-separated list
@@ -39,12 +39,6 @@ import org.sentry4j.testkit.TestReceiver;
  * skipping them, {@code -Dsentry4j.compat.debug=true} turns the SDK's diagnostics on in the programs.
  */
 class SupportMatrixTest {
-    // Failures of issue 17 not fixed yet; each row that has one says which.
-    private static final String NOT_DELIVERED = "events with an exception received";
-    private static final String NOT_DELIVERED_MESSAGE = "message events received";
-    private static final String CLOSE_SPOOLS_UNDER_LOAD = "close() spooled errors with the receiver healthy and "
-            + "most of its deadline left, as it does on a CPU-starved machine (issue 17 report)";
-
     /** What a row gets from sentry-core unless the application or its BOM decides otherwise. */
     private static final String[] SDK_DEFAULTS = {"gson-2.13.2.jar"};
 
@@ -149,16 +143,6 @@ class SupportMatrixTest {
         checkRun(softly, row, run, events);
         List<Throwable> failures = softly.errorsCollected();
         boolean strict = Boolean.getBoolean("sentry4j.compat.strict");
-        long spooled = RowProgram.spooled(workDir);
-        if (row.knownFailure() == null && !strict && spooled > 0 && !failures.isEmpty()
-                && failures.stream().allMatch(SupportMatrixTest::isDeliveryCheck)) {
-            // Everything else held and the errors are safe on disk: the SDK's close() chose the spool with
-            // the receiver healthy and its deadline far (CLOSE_SPOOLS_UNDER_LOAD), which a loaded machine
-            // makes happen at random. Skipped, and said, until that is fixed; a lost or crashing row fails.
-            System.out.printf("matrix row %s: skipped, %d spool file(s) at exit: %s%n", row.id(), spooled,
-                    CLOSE_SPOOLS_UNDER_LOAD);
-            Assumptions.abort(spooled + " spool file(s) at exit: " + CLOSE_SPOOLS_UNDER_LOAD);
-        }
         if (row.knownFailure() == null || strict) {
             softly.assertAll();
             System.out.printf("matrix row %s: passes (%d ms)%n", row.id(), run.elapsed().toMillis());
@@ -181,11 +165,6 @@ class SupportMatrixTest {
         }
         System.out.printf("matrix row %s: skipped, known failure: %s%n", row.id(), known.reason());
         Assumptions.abort("known failure: " + known.reason());
-    }
-
-    private static boolean isDeliveryCheck(Throwable failure) {
-        String message = String.valueOf(failure.getMessage());
-        return message.startsWith("[" + NOT_DELIVERED) || message.startsWith("[" + NOT_DELIVERED_MESSAGE);
     }
 
     private static void checkRun(SoftAssertions softly, MatrixRow row, RowProgram.Run run, List<JsonObject> events) {
