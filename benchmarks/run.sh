@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark in one go and writes benchmarks/RESULTS.md (see docs/benchmarks.md):
-# JMH cases a–d and f (Logback and Log4j2 × floor / sentry4j / io.sentry 8.43.0), the end-to-end case e
+# JMH cases a–d, f and h (Logback and Log4j2 × floor / sentry4j / io.sentry 8.43.0), the end-to-end case e
 # and the short-lived-program case g.
 # Also puts the table into README.md (between its latest-results markers). About 8 minutes on
 # 2 cores. Extra arguments go to org.sentry4j.benchmarks.Suite:

@@ -12,7 +12,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 
 /**
- * Cases a–d, the same for every framework: the cost of one logging call on the logging thread, for the
+ * Cases a–d, f and h, the same for every framework: the cost of one logging call on the logging thread, for the
  * floor (a no-op appender), sentry4j and io.sentry, each in its own fork with its own loopback receiver.
  * A subclass per framework names it; JMH inherits the parameters and benchmark methods.
  */
@@ -72,6 +72,16 @@ public abstract class AppenderBenchmark extends BenchmarkState {
     public void errorMessageOnly() {
         ops++;
         framework.errorMessage("payment for {} took too long", argument);
+    }
+
+    /**
+     * h. As b, with structured logs on for both SDKs ({@code -Dsentry.logs.enabled=true}, each one's
+     * default minimum log level: INFO): a breadcrumb and a structured log.
+     */
+    @Benchmark
+    public void infoWithLogs() {
+        ops++;
+        framework.info("payment for {} started", argument);
     }
 
     /** d. As c, with five context entries mapped to tags. */

@@ -37,6 +37,8 @@ public final class Receiver implements AutoCloseable {
     private static final String WARMUP_LOGGER_FIELD = "\"logger\":\"" + WARMUP_LOGGER + "\"";
     private static final String EVENT_ID_KEY = "\"event_id\":\"";
     private static final String EVENT_TYPE = "\"type\":\"event\"";
+    private static final String LOG_TYPE = "\"type\":\"log\"";
+    private static final String ITEM_COUNT_KEY = "\"item_count\":";
     private static final String LENGTH_KEY = "\"length\":";
 
     static {
@@ -61,6 +63,7 @@ public final class Receiver implements AutoCloseable {
     private final Set<String> warmupIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong eventRequests = new AtomicLong();
+    private final AtomicLong logs = new AtomicLong();
     private final Object arrivals = new Object();
     private volatile Answer answer = Answer.OK;
     private volatile HttpServer server;
@@ -167,6 +170,11 @@ public final class Receiver implements AutoCloseable {
             }
         }
         return eventIds.size();
+    }
+
+    /** Structured logs received: the {@code item_count}s of accepted {@code log} items. */
+    public long logs() {
+        return logs.get();
     }
 
     public int warmupEvents() {
@@ -287,6 +295,9 @@ public final class Receiver implements AutoCloseable {
             int payloadEnd = length >= 0
                     ? (int) Math.min(body.length(), payloadStart + length)
                     : lineEnd(body, payloadStart);
+            if (indexOf(body, LOG_TYPE, pos, headerEnd) >= 0) {
+                logs.addAndGet(Math.max(0, number(body, ITEM_COUNT_KEY, pos, headerEnd)));
+            }
             if (indexOf(body, EVENT_TYPE, pos, headerEnd) >= 0) {
                 String eventId = eventId(body, payloadStart, payloadEnd);
                 if (eventId != null) {

@@ -11,7 +11,8 @@ final class ResultsTable {
         {"breadcrumb", "b. `info` → breadcrumb"},
         {"error", "c. `error(msg, arg, ex)` → event"},
         {"errorWithContext", "d. as c + 5 MDC/ThreadContext tags"},
-        {"errorMessageOnly", "f. `error(msg, arg)`, no exception → event with the call's stack"}};
+        {"errorMessageOnly", "f. `error(msg, arg)`, no exception → event with the call's stack"},
+        {"infoWithLogs", "h. `info` with structured logs on → breadcrumb + log"}};
     static final long SHUTDOWN_TIMEOUT_MS = 2_000;
     private static final String WARMUP = String.format(Locale.ROOT, "%,d", EndToEnd.THREADS * EndToEnd.WARMUP_PER_THREAD);
 
@@ -64,11 +65,12 @@ final class ResultsTable {
                         .append(" / ").append(bytes(theirs, true))
                         .append(" | ").append(bytes(ours, false)).append(" / ").append(bytes(theirs, false))
                         .append(" | ").append(target[0]).append(" | ").append(target[1]).append(" |\n");
-                if (c[0].startsWith("error")) {
+                if (c[0].startsWith("error") || c[0].endsWith("WithLogs")) {
                     for (JmhCases.Row r : new JmhCases.Row[] {ours, theirs}) {
                         if (r != null && r.logged >= 0) {
-                            notes.add(String.format(Locale.ROOT, "%s %s %s: %,d logged in the fork (warm-up included), %,d events reached the receiver",
-                                    framework, c[0], r.variant, r.logged, r.delivered));
+                            notes.add(String.format(Locale.ROOT, "%s %s %s: %,d logged in the fork (warm-up included), %,d %s reached the receiver",
+                                    framework, c[0], r.variant, r.logged, r.delivered,
+                                    c[0].endsWith("WithLogs") ? "structured logs" : "events"));
                         }
                     }
                 }
@@ -79,8 +81,9 @@ final class ResultsTable {
                 + "(`getCurrentThreadCpuTime`), which leaves out time spent waiting for a core or stopped in GC pauses (ns/op "
                 + "includes both); \"all threads\" includes the SDK's "
                 + "worker and sender threads. Cases c/d create a fresh ~30-frame exception in every operation, for every "
-                + "variant (the floor included).\n\nEvents delivered during the c/d floods (both SDKs really send; neither "
-                + "keeps up with one error every few µs, which is why these cases measure the logging thread only):\n\n");
+                + "variant (the floor included).\n\nEvents (and in h structured logs) delivered during the floods (both SDKs "
+                + "really send; neither keeps up with one every few µs, which is why these cases measure the logging "
+                + "thread only):\n\n");
         for (String n : notes) {
             out.append("- ").append(n).append('\n');
         }
@@ -98,6 +101,9 @@ final class ResultsTable {
             case "breadcrumb":
                 return new String[] {"≤ 1.5× floor, ≤ 100 B/op",
                         "ns " + mark(toFloor <= 1.5) + " cpu " + mark(cpuToFloor <= 1.5) + " B " + mark(ours.callerBytesPerOp <= 100)};
+            case "infoWithLogs":
+                boolean cheaper = theirs != null && ours.nsPerOp <= theirs.nsPerOp;
+                return new String[] {"≤ io.sentry's", "ns " + mark(cheaper)};
             case "errorMessageOnly":
                 boolean underHalf = theirs != null && ours.nsPerOp <= theirs.nsPerOp / 2;
                 return new String[] {"≤ io.sentry's ÷ 2", "ns " + mark(underHalf)};

@@ -37,4 +37,26 @@ class HarnessTest {
             assertThat(receiver.warmupEvents()).isEqualTo(1);
         }
     }
+
+    /** Case h's premise: with the property case h sets, both SDKs send an info log as a structured log. */
+    @ParameterizedTest
+    @CsvSource({"logback,sentry4j", "logback,iosentry", "log4j2,sentry4j", "log4j2,iosentry"})
+    void withTheLogsPropertyEachSdkSendsAnInfoLogAsAStructuredLog(String frameworkName, String variantId)
+            throws Exception {
+        Variant variant = Variant.of(variantId);
+        System.setProperty(BenchmarkState.LOGS_PROPERTY, "true");
+        try (Receiver receiver = Receiver.start()) {
+            Framework framework = Framework.start(frameworkName, variant,
+                    new Framework.Settings(receiver.dsn(), spool.toString(), "bench.test"));
+            try {
+                framework.debug("below {}", "the minimum log level");
+                framework.info("payment for {} started", "order-1");
+            } finally {
+                framework.close(); // closes the SDK too, which sends the waiting logs
+            }
+            assertThat(receiver.logs()).isEqualTo(1);
+        } finally {
+            System.clearProperty(BenchmarkState.LOGS_PROPERTY);
+        }
+    }
 }
