@@ -17,7 +17,7 @@ import org.sentry4j.transport.DiscardReason;
  * absorbed whole) but bounded: beyond it, captures are dropped and counted, because in an error storm
  * neither slowing the application nor growing without bound is acceptable.
  */
-public final class CaptureWorker {
+final class CaptureWorker {
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final ConcurrentLinkedQueue<Capture> queue = new ConcurrentLinkedQueue<>();

@@ -18,7 +18,7 @@ import org.sentry4j.protocol.ThreadValue;
  * thread's stack for message events, the scope as it was at capture time, and the options' and
  * runtime's defaults. What the event already has always wins.
  */
-public final class EventPreparer {
+final class EventPreparer {
     static final String AUTO_IP = "{{auto}}";
     private static final String USER_NAME = System.getProperty("user.name");
     private final SentryOptions options;

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * configured excludes, then the JDK's and well-known libraries' packages are not in-app; anything else
  * is in-app unless includes were configured (then only the included prefixes are).
  */
-public final class InAppRules {
+final class InAppRules {
     private static final List<String> SYSTEM_PREFIXES = List.of(
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "kotlinx.", "scala.", "groovy.",
             "org.sentry4j.", "io.sentry.", "ch.qos.logback.", "org.slf4j.", "org.apache.logging.",

@@ -8,7 +8,7 @@ import java.util.Map;
  * Facts about this JVM that every event carries: the {@code os}, {@code runtime} and {@code device} contexts, and the
  * host name, which is looked up once on a daemon thread (a slow resolver must never stall a capture).
  */
-public final class RuntimeFacts {
+final class RuntimeFacts {
     private static final Map<String, Object> OS = os();
     private static final Map<String, Object> RUNTIME = runtime();
     private static final Map<String, Object> DEVICE = device();
