@@ -27,6 +27,7 @@ public final class CallerStack {
         return className.equals("org.sentry4j.Sentry") || className.equals("org.sentry4j.LogCapture")
                 || className.startsWith("org.sentry4j.internal.") || className.startsWith("org.sentry4j.logging.")
                 || className.startsWith("org.sentry4j.logback.") || className.startsWith("org.sentry4j.log4j2.")
+                || className.startsWith("org.sentry4j.jul.")
                 || className.startsWith("ch.qos.logback.") || className.startsWith("org.apache.logging.log4j.")
                 || className.startsWith("org.slf4j.") || className.startsWith("org.apache.commons.logging.")
                 || className.startsWith("java.util.logging.") || className.startsWith("org.jboss.logging.")
