@@ -38,6 +38,7 @@ class ExampleProgramsTest {
             "org.sentry4j.examples.log4j2.Log4j2Example");
     static final ExampleProgram SPRING_BOOT_EXAMPLE = ExampleProgram.of("spring-boot-example",
             "org.sentry4j.examples.spring.boot.SpringBootExample");
+    static final ExampleProgram JUL_EXAMPLE = ExampleProgram.of("jul-example", "org.sentry4j.examples.jul.JulExample");
 
     @TempDir
     Path workDir;
@@ -165,6 +166,61 @@ class ExampleProgramsTest {
         assertThat(mechanism(mail)).isEqualTo("logback/true");
         assertThat(topInAppFunction(mail)).isEqualTo("org.sentry4j.examples.spring.boot.Greeter.sendWelcomeMail");
         assertThat(breadcrumbMessages(mail)).endsWith("greeting customer c-7", "connecting to the mail server for c-7");
+    }
+
+    /**
+     * The order service on java.util.logging, configured by logging.properties alone and closing nothing:
+     * the JDK's LogManager closes the handler at exit, which delivers. JUL has no context map, so the
+     * order's tag comes from a scope; a logged message keeps its {@code {0}} pattern.
+     */
+    @Test
+    void julExampleSendsItsSevereLogsAndTheCrashAndExitsPromptly() throws Exception {
+        ProgramRun run = harness.run(JUL_EXAMPLE);
+        String main = "org.sentry4j.examples.jul.JulExample";
+
+        assertThat(run.finished).as("finished within %s: %s", InboxHarness.PROGRAM_LIMIT, run).isTrue();
+        assertThat(run.exitCode).as("%s", run).isZero();
+        assertThat(run.output).contains("jul-example: done, 3 events sent")
+                .contains("Exception in thread \"report-exporter\" java.io.UncheckedIOException")
+                .contains("SEVERE  [" + main + "] order A-1003 rejected: quantity -1 is not positive")
+                .doesNotContain("ErrorManager");
+
+        List<JsonObject> events = harness.awaitEvents(3);
+        assertThat(events).hasSize(3);
+        events.forEach(EventSchema::assertValid);
+        assertThat(levels(events)).containsExactly("error", "error", "fatal");
+        for (JsonObject event : events) { // all from logging.properties, and the user from configureGlobalScope
+            assertThat(event.get("release").getAsString()).isEqualTo("order-service@1.0.0");
+            assertThat(event.get("environment").getAsString()).isEqualTo("demo");
+            assertThat(tag(event, "app")).isEqualTo("jul-example");
+            assertThat(userId(event)).isEqualTo("u-42");
+        }
+
+        JsonObject payment = only(events, e -> exceptionTypes(e).contains("java.lang.IllegalStateException"));
+        assertThat(payment.get("logger").getAsString()).isEqualTo(main);
+        assertThat(message(payment)).isEqualTo("payment failed for order A-1002");
+        assertThat(exceptionTypes(payment))
+                .containsExactly("java.lang.IllegalStateException", "java.net.SocketTimeoutException");
+        assertThat(mechanism(payment)).isEqualTo("jul/true");
+        assertThat(topInAppFunction(payment)).isEqualTo(main + ".checkout");
+        assertThat(tag(payment, "order")).isEqualTo("A-1002");
+        assertThat(breadcrumbMessages(payment))
+                .containsExactly("order service started, 3 orders queued", "processing order A-1002");
+
+        JsonObject rejected = only(events, e -> "order A-1003 rejected: quantity -1 is not positive".equals(message(e)));
+        assertThat(rejected.has("exception")).isFalse();
+        JsonObject logentry = rejected.getAsJsonObject("logentry");
+        assertThat(logentry.get("message").getAsString()).isEqualTo("order {0} rejected: quantity {1} is not positive");
+        assertThat(logentry.getAsJsonArray("params").toString()).isEqualTo("[\"A-1003\",\"-1\"]");
+        assertThat(tag(rejected, "order")).isEqualTo("A-1003");
+
+        JsonObject crash = only(events, e -> level(e).equals("fatal"));
+        assertThat(exceptionTypes(crash)).containsExactly("java.io.UncheckedIOException", "java.io.IOException");
+        assertThat(mechanism(crash)).isEqualTo("UncaughtExceptionHandler/false");
+        assertThat(topInAppFunction(crash)).isEqualTo(main + ".exportReport");
+        assertThat(breadcrumbMessages(crash)).containsExactly("writing report to /var/reports/orders.csv");
+        assertThat(harness.summary()).startsWith("3 events (2 error, 1 fatal), 5 breadcrumbs, tags: ")
+                .contains("app=jul-example x3", "order=A-1002 x1", "order=A-1003 x1");
     }
 
     /**

@@ -36,7 +36,8 @@ class PublishedArtifactsTest {
 
     @ParameterizedTest
     @CsvSource({"sentry-core, org.sentry4j.core", "sentry-logback, org.sentry4j.logback",
-            "sentry-log4j2, org.sentry4j.log4j2", "sentry-spring-boot-starter, org.sentry4j.spring.boot"})
+            "sentry-log4j2, org.sentry4j.log4j2", "sentry-spring-boot-starter, org.sentry4j.spring.boot",
+            "sentry-jul, org.sentry4j.jul"})
     void eachLibraryJarNamesItsModuleAndVersionAndHasSourcesAndJavadoc(String module, String moduleName)
             throws IOException {
         try (JarFile jar = new JarFile(jar(module, "").toFile())) {
@@ -49,7 +50,8 @@ class PublishedArtifactsTest {
         }
         try (JarFile sources = new JarFile(jar(module, "sources").toFile())) {
             assertThat(sources.stream().map(ZipEntry::getName)).anyMatch(n -> n.endsWith("SentryAppender.java")
-                    || n.equals("org/sentry4j/Sentry.java") || n.endsWith("SentryStartupListener.java"));
+                    || n.endsWith("SentryHandler.java") || n.equals("org/sentry4j/Sentry.java")
+                    || n.endsWith("SentryStartupListener.java"));
         }
         try (JarFile javadoc = new JarFile(jar(module, "javadoc").toFile())) {
             List<String> pages = javadoc.stream().map(ZipEntry::getName).collect(Collectors.toList());
@@ -64,7 +66,7 @@ class PublishedArtifactsTest {
         assertThat(firstVersion(parent)).isEqualTo(VERSION);
         assertThat(firstVersion(bom)).as("sentry4j-bom's own version").isEqualTo(VERSION);
         for (String library : List.of("sentry-core", "sentry-logback", "sentry-log4j2",
-                "sentry-spring-boot-starter")) {
+                "sentry-spring-boot-starter", "sentry-jul")) {
             assertThat(bom).contains("<artifactId>" + library + "</artifactId>\n        <version>${project.version}</version>");
         }
         assertThat(bom).doesNotContain("<parent>");
