@@ -220,7 +220,7 @@ final class HttpSender {
      */
     static void stop(HttpClient client) {
         try {
-            client.getClass().getMethod("shutdownNow").invoke(client);
+            HttpClient.class.getMethod("shutdownNow").invoke(client); // the API type: the implementation class is not exported
             return;
         } catch (ReflectiveOperationException | RuntimeException e) { // NOPMD: before Java 21, no such method
             // fall through to the selector thread
