@@ -16,7 +16,7 @@ PROGRAMS=(
   "logback-example|org.sentry4j.examples.logback.LogbackExample|3|9|"
   "log4j2-example|org.sentry4j.examples.log4j2.Log4j2Example|3|9|"
   "spring-boot-example|org.sentry4j.examples.spring.boot.SpringBootExample|1|0|"
-  "jul-example|org.sentry4j.examples.jul.JulExample|3|0|"
+  "jul-example|org.sentry4j.examples.jul.JulExample|3|9|"
 )
 PROGRAM_TIMEOUT=60   # seconds one program may run (it should take a few)
 INBOX_GRACE=15       # seconds the inbox may take, after the last program, to have every event

@@ -221,6 +221,22 @@ class ExampleProgramsTest {
         assertThat(breadcrumbMessages(crash)).containsExactly("writing report to /var/reports/orders.csv");
         assertThat(harness.summary()).startsWith("3 events (2 error, 1 fatal), 5 breadcrumbs, tags: ")
                 .contains("app=jul-example x3", "order=A-1002 x1", "order=A-1003 x1");
+
+        // logsEnabled in logging.properties: every record from INFO up is also a structured log, with its
+        // {0} pattern and parameters and JUL as origin; the uncaught exception is an event only.
+        List<JsonObject> logs = harness.awaitLogs(9);
+        assertThat(logs).hasSize(9);
+        assertThat(logs.stream().filter(l -> l.get("level").getAsString().equals("error")).count()).isEqualTo(2);
+        assertThat(bodies(logs)).contains("order service started, 3 orders queued", "order A-1001 paid",
+                "payment failed for order A-1002", "writing report to /var/reports/orders.csv");
+        JsonObject paid = logs.stream().filter(l -> l.get("body").getAsString().equals("order A-1001 paid"))
+                .findFirst().orElseThrow();
+        assertThat(attribute(paid, "sentry.origin")).isEqualTo("auto.log.jul");
+        assertThat(attribute(paid, "logger.name")).isEqualTo(main);
+        assertThat(attribute(paid, "sentry.message.template")).isEqualTo("order {0} paid");
+        assertThat(attribute(paid, "sentry.message.parameter.0")).isEqualTo("A-1001");
+        assertThat(attribute(paid, "sentry.environment")).isEqualTo("demo");
+        assertThat(harness.summary()).endsWith("; 9 structured logs (2 error, 7 info)");
     }
 
     /**
