@@ -83,7 +83,7 @@ public final class HttpTransport implements Transport {
         if (spool == null) {
             this.spoolWorker = null;
         } else {
-            this.spoolWorker = new SpoolWorker(spool, queue, inbox, gate, tracker, writer, senders, SENDERS,
+            this.spoolWorker = new SpoolWorker(spool, queue, inbox, gate, tracker, writer, senders,
                     options.maxQueueSize(), clock, diagnostics);
             Thread t = new SdkThread("spool", options.threadPriority(), spoolWorker::run);
             spoolWorker.thread = t;

@@ -17,13 +17,13 @@ import org.sentry4j.transport.EnvelopeItem;
 /**
  * The sender threads' work: take an envelope from the {@link SendQueue}, drop what is rate limited,
  * pass the {@link Gate}, gzip and post it, and act on the answer. An answer settles it
- * ({@link FlushTracker}, or the spool's acknowledgement for a replayed one). No answer keeps it in hand
- * for the next try; after {@link #MAX_ATTEMPTS} tries, or at once while a flush or close waits on a
- * server being waited out, it goes forward to the {@link SpoolInbox} when the disk can take it. Without
- * a usable disk it stays in hand and is retried until the server is back or max-cache-age passes.
+ * ({@link FlushTracker}, or the spool's acknowledgement for a replayed one). While the gate says the
+ * server cannot be reached (no answer, or a gateway's), what a sender holds goes forward at once when
+ * the disk can take it: to the {@link SpoolInbox}, or, for a replayed envelope, back to its file; so a
+ * kill loses only what was captured moments before. Without a usable disk it stays in hand and is
+ * retried until the server is back or max-cache-age passes.
  */
 final class Senders {
-    static final int MAX_ATTEMPTS = 3;
     static final Duration REPORT_INTERVAL = Duration.ofSeconds(30);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long GATE_WAIT_MILLIS = 10;
@@ -100,8 +100,11 @@ final class Senders {
                 held.envelope = envelope;
                 long ticket = gate.enter(slot);
                 if (ticket == Gate.WAIT) {
-                    if (gate.waitingOut() && tracker.waiting() && canSpool() && inbox.offer(held)) {
-                        held = null; // a flush or close waits: the disk, not the server being waited out
+                    if (!gate.reachable() && canSpool()) {
+                        // the server cannot be reached: the disk holds it (a crash cannot lose it there),
+                        // and the probe after the backoff is a fresh capture or a replayed envelope
+                        handOn(held);
+                        held = null;
                         holding.decrementAndGet();
                     } else {
                         gate.await(GATE_WAIT_MILLIS); // a server that answers is waited for, however slowly
@@ -146,7 +149,7 @@ final class Senders {
         int status = HttpSender.UNREACHABLE;
         Gate.Answer answer = Gate.Answer.UNREACHABLE;
         boolean stopped = false;
-        boolean lastTry = false;
+        boolean toDisk = false;
         boolean released = false;
         EnvelopeItem report = null;
         try {
@@ -170,10 +173,10 @@ final class Senders {
             answer = unreachable(status) ? Gate.Answer.UNREACHABLE
                     : status == 429 || limits.version() != limitsBefore ? Gate.Answer.LIMITED : Gate.Answer.PLAIN;
             stopped = stopping;
-            // with a disk to hold it, an envelope goes there after a few tries; else it is retried until
-            // the server is back (it waits in hand meanwhile) or max-cache-age passes
-            lastTry = !stopped && canSpool() && p.attempts + 1 >= MAX_ATTEMPTS;
-            if (inHand && (answer != Gate.Answer.UNREACHABLE || lastTry)) {
+            // with a disk to hold it, an envelope the server did not take goes there at once; else it is
+            // retried until the server is back (it waits in hand meanwhile) or max-cache-age passes
+            toDisk = !stopped && canSpool();
+            if (inHand && (answer != Gate.Answer.UNREACHABLE || toDisk)) {
                 holding.decrementAndGet();
                 released = true;
             }
@@ -188,7 +191,7 @@ final class Senders {
             Instant since = gate.failingSince();
             diagnostics.throttled("transport.health", Duration.ofMinutes(1), "delivery unhealthy"
                     + (since == null ? "" : ", server failing since " + since) + "; " + queue.size() + " queued");
-            if (lastTry) {
+            if (toDisk) {
                 handOn(p);
                 return true;
             }

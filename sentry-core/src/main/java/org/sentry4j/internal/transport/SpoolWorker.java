@@ -13,12 +13,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The spool thread. It writes, in batches, what the {@link Gate} says cannot go now: its
- * {@link SpoolInbox} (what the senders gave up on, what the worker could not fit into the queue) and,
- * while the server cannot be reached, the {@link SendQueue} beyond the few the senders retry with (all
- * of it while a flush or close waits). While the server keeps up it moves the inbox into the queue
- * instead. It replays spooled envelopes, oldest first and only as fast as the queue drains, while the
- * gate lets requests go; adopts files other processes sharing the folder wrote and removes expired
- * ones. At close it writes what is left in memory before the hard stop, then ends.
+ * {@link SpoolInbox} (what the senders could not deliver, what the worker could not fit into the queue)
+ * and, while the server cannot be reached, the {@link SendQueue}; within one park of the outage being
+ * known, so a kill loses only the last moments' captures. While the server keeps up it moves the inbox
+ * into the queue instead. It replays spooled envelopes, oldest first and only as fast as the queue
+ * drains, while the gate lets requests go; adopts files other processes sharing the folder wrote and
+ * removes expired ones. At close it writes what is left in memory before the hard stop, then ends.
  */
 final class SpoolWorker {
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -32,7 +32,6 @@ final class SpoolWorker {
     private final FlushTracker tracker;
     private final SpoolWriter writer;
     private final Senders senders;
-    private final int senderCount;
     private final int maxQueueSize;
     private final Clock clock;
     private final Diagnostics diagnostics;
@@ -48,7 +47,7 @@ final class SpoolWorker {
     private Instant nextExpiryCheck = Instant.MIN;
 
     SpoolWorker(DiskSpool spool, SendQueue queue, SpoolInbox inbox, Gate gate, FlushTracker tracker,
-                SpoolWriter writer, Senders senders, int senderCount, int maxQueueSize, Clock clock,
+                SpoolWriter writer, Senders senders, int maxQueueSize, Clock clock,
                 Diagnostics diagnostics) {
         this.spool = spool;
         this.queue = queue;
@@ -57,7 +56,6 @@ final class SpoolWorker {
         this.tracker = tracker;
         this.writer = writer;
         this.senders = senders;
-        this.senderCount = senderCount;
         this.maxQueueSize = maxQueueSize;
         this.clock = clock;
         this.diagnostics = diagnostics;
@@ -120,10 +118,10 @@ final class SpoolWorker {
         while (inboxToDisk && batch.size() < limit && (p = inbox.poll()) != null) {
             batch.add(p);
         }
-        // while the server cannot be reached, the queue beyond the senders' next tries belongs on disk
-        // (a crash cannot lose what is there), and all of it while a flush or close waits
-        int keep = gate.reachable() ? Integer.MAX_VALUE : tracker.waiting() ? 0 : senderCount;
-        while (batch.size() < limit && queue.size() > keep && (p = queue.poll()) != null) {
+        // while the server cannot be reached, the queue belongs on disk (a crash cannot lose what is
+        // there); the probe after the backoff is a fresh capture or a replayed envelope
+        boolean queueToDisk = !gate.reachable();
+        while (queueToDisk && batch.size() < limit && (p = queue.poll()) != null) {
             batch.add(p);
         }
         for (Pending refused : writer.storeOrRefuse(batch)) {

@@ -8,14 +8,15 @@
  * {@code SendQueue} (bounded by count and bytes; when full the worker waits for room while the server
  * keeps up, else the envelope goes to the {@code SpoolInbox}); a sender takes it, drops what is rate
  * limited, passes the {@code Gate} (backoff, probe, slow answers), gzips it once ({@code GzipBody}) and
- * posts it ({@code HttpSender}); an answer settles it ({@code FlushTracker}); no answer keeps it in the
- * sender's hand for the next try, and after three tries (or at once while a flush or close waits on a
- * server being waited out) the sender hands it to the {@code SpoolInbox}. The spool thread
- * ({@code SpoolWorker}) writes the inbox, and the queue while the server cannot be reached, in batches
- * ({@code SpoolWriter}, {@code DiskSpool}); replays spooled envelopes into the queue when the gate lets
- * requests go; and at close writes what is left before the hard stop. What the disk refuses stays in
- * memory. Without a usable disk a sender retries an envelope until the server is back or max-cache-age
- * passes.
+ * posts it ({@code HttpSender}); an answer settles it ({@code FlushTracker}). While the gate says the
+ * server cannot be reached (no answer, or a gateway's), a sender hands what it holds to the
+ * {@code SpoolInbox} at once (a replayed envelope goes back to its file), and the spool thread
+ * ({@code SpoolWorker}) writes the inbox, and the queue, in batches ({@code SpoolWriter},
+ * {@code DiskSpool}), so a kill loses only the last moments' captures; the probe after the backoff is a
+ * fresh capture or one envelope replayed from disk. The spool thread also replays spooled envelopes
+ * into the queue when the gate lets requests go, and at close writes what is left before the hard
+ * stop. What the disk refuses stays in memory. Without a usable disk a sender keeps what it holds and
+ * retries it until the server is back or max-cache-age passes.
  *
  * <table>
  * <caption>Threads, what each owns, and the locks each takes (one at a time unless an order is given)</caption>
@@ -27,7 +28,7 @@
  *   park for room, and may take {@code DiskSpool} to write one envelope</td></tr>
  * <tr><td>{@code sentry4j-sender} ×4</td><td>the envelope it holds, its {@code GzipBody}, its in-flight
  *   {@code Exchange}</td><td>{@code SendQueue}'s; {@code Gate}; {@code HttpSender.building} (first
- *   request only); {@code SpoolInbox} (handing on); {@code DiskSpool} (acks of replayed envelopes);
+ *   request only); {@code SpoolInbox} (handing on); {@code DiskSpool} (acks and releases of replayed envelopes);
  *   {@code FlushTracker}'s (to wake a waiting flush)</td></tr>
  * <tr><td>{@code sentry4j-http} (≤4, the JDK client's executor) and the JDK client's selector</td>
  *   <td>the bytes of an exchange in progress</td><td>none of ours</td></tr>

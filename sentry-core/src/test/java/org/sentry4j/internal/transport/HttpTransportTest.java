@@ -185,14 +185,20 @@ class HttpTransportTest extends TransportTestBase {
         for (int i = 0; i < 300; i++) {
             transport.send(event(id(i)));
         }
-        // No flush, no close: what waits for a dead server is put where a crash cannot lose it. Memory
-        // keeps only one envelope in each sender's hand and as many in the queue for the next tries.
-        int inMemory = 2 * HttpTransport.SENDERS;
+        // No flush, no close: what waits for a dead server is put where a crash cannot lose it, all of
+        // it (the queue and what the senders hold for their next tries) within a second of the outage
+        // being known, which is what a kill -9 may lose.
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (transport.stats().spooled() < 300 - inMemory && System.nanoTime() < deadline) {
+        while (transport.stats().failingSince() == null && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
+        assertThat(transport.stats().failingSince()).as("the outage is known").isNotNull();
+        deadline = System.nanoTime() + java.time.Duration.ofSeconds(1).toNanos();
+        while (transport.stats().spooled() < 300 && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
         }
-        assertThat(transport.stats().spooled()).isGreaterThanOrEqualTo(300 - inMemory);
+        assertThat(transport.stats().spooled()).as(transport.stats().toString()).isEqualTo(300);
+        assertThat(transport.stats().queued()).isZero();
         assertThat(transport.stats().dropped()).isEmpty();
     }
 
