@@ -32,8 +32,8 @@ public final class HttpTransport implements Transport {
     static final int SENDERS = 4;
     /** The spool inbox may hold this many times {@code maxQueueSize} from the worker (and at most maxQueueBytes). */
     static final int INBOX_FACTOR = 50;
-    /** How far past the shutdown deadline close() may go on writing the spool (the issue allows 0.5 s). */
-    static final long CLOSE_SPOOL_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(400);
+    /** How far past the shutdown deadline close() may go on writing the spool (the issue allows 0.5 s; the rest of close needs some of it). */
+    static final long CLOSE_SPOOL_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
     /** The longest the worker waits for room in the queue for one envelope before handing it on. */
     static final long MAX_ROOM_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 

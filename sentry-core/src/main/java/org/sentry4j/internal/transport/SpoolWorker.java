@@ -212,12 +212,6 @@ final class SpoolWorker {
         while ((p = queue.poll()) != null) {
             rest.add(p);
         }
-        int limit = writer.batchLimit();
-        int dropped = 0;
-        for (int from = 0; from < rest.size(); from += limit) {
-            dropped += writer.storeBefore(new ArrayList<>(rest.subList(from, Math.min(rest.size(), from + limit))),
-                    hardStop);
-        }
-        abandoned = dropped;
+        abandoned = writer.storeBefore(rest, hardStop);
     }
 }

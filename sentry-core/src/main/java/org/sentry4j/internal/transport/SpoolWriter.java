@@ -21,8 +21,10 @@ final class SpoolWriter {
     private final ClientReports reports;
     private final FlushTracker tracker;
     private final Diagnostics diagnostics;
-    /** How long the last batch written against a hard stop took (close, and a late hand-off after it). */
-    private volatile long lastBatchNanos;
+    /** The first slice written against a hard stop, before the disk's pace is known. */
+    static final int FIRST_SLICE = 32;
+    /** The disk's pace in the last slice written against a hard stop (close, and a late hand-off after it). */
+    private volatile long nanosPerEnvelope;
 
     SpoolWriter(DiskSpool spool, ClientReports reports, FlushTracker tracker, Diagnostics diagnostics) {
         this.spool = spool;
@@ -83,26 +85,35 @@ final class SpoolWriter {
     }
 
     /**
-     * Writes the batch if it can be written before {@code hardStop} (judged by the last batch's time),
-     * else drops it (counted as network_error: the server did not take it by close's deadline, nor the
-     * disk by its hard stop); empties it either way and returns how many were dropped.
+     * Writes the batch in slices, each begun only when the disk's pace so far says it ends well before
+     * {@code hardStop} (a slice takes at most half the time left, so a disk twice as slow as measured
+     * still stops in time); drops what cannot be written (counted as network_error: the server did not
+     * take it by close's deadline, nor the disk by its hard stop); empties the batch and returns how
+     * many were dropped.
      */
     int storeBefore(List<Pending> batch, long hardStop) {
-        int dropped = 0;
-        long start = System.nanoTime();
-        // a batch is not begun when the last one's time would carry it past the hard stop
-        if (start + lastBatchNanos - hardStop < 0) {
-            store(batch, DiscardReason.NETWORK_ERROR);
-            lastBatchNanos = System.nanoTime() - start;
-        } else {
-            for (Pending p : batch) {
-                if (p.fromSpool()) {
-                    continue; // still on disk
-                }
-                reports.recordItems(p.envelope, DiscardReason.NETWORK_ERROR);
-                tracker.settle(p);
-                dropped++;
+        int from = 0;
+        while (from < batch.size()) {
+            long start = System.nanoTime();
+            long half = hardStop == Long.MAX_VALUE ? Long.MAX_VALUE : (hardStop - start) / 2; // MAX: no hard stop
+            long perEnvelope = nanosPerEnvelope;
+            int n = perEnvelope == 0 ? FIRST_SLICE : (int) Math.min(batchLimit(), half / perEnvelope);
+            n = Math.min(n, batch.size() - from);
+            if (half <= 0 || n <= 0) {
+                break;
             }
+            store(new ArrayList<>(batch.subList(from, from + n)), DiscardReason.NETWORK_ERROR);
+            nanosPerEnvelope = Math.max(1, (System.nanoTime() - start) / n);
+            from += n;
+        }
+        int dropped = 0;
+        for (Pending p : batch.subList(from, batch.size())) {
+            if (p.fromSpool()) {
+                continue; // still on disk
+            }
+            reports.recordItems(p.envelope, DiscardReason.NETWORK_ERROR);
+            tracker.settle(p);
+            dropped++;
         }
         batch.clear();
         return dropped;
