@@ -15,11 +15,11 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 /**
- * A slow HTTP client build, as on a cold, busy JVM: an {@code SSLContext} to set as the JVM's default
- * ({@code SSLContext.setDefault}) whose default parameters, read while the SDK builds the JDK's
- * HttpClient, come only once {@code release} opens or {@code longest} passed; {@code asked} counts down
- * when a build reaches it. Otherwise the JVM's own TLS. Only a client for an {@code https://} DSN reads
- * the default context: give the SDK one.
+ * A slow HTTP client set-up, as on a cold, busy JVM: an {@code SSLContext} to set as the JVM's default
+ * ({@code SSLContext.setDefault}) whose socket factory, resolved by a sender before its first request,
+ * comes only once {@code release} opens or {@code longest} passed; {@code asked} counts down when a
+ * set-up reaches it. Otherwise the JVM's own TLS. Only a sender for an {@code https://} DSN reads the
+ * default context: give the SDK one.
  */
 public final class SlowClientBuild {
     private SlowClientBuild() {
@@ -42,6 +42,12 @@ public final class SlowClientBuild {
 
             @Override
             protected SSLSocketFactory engineGetSocketFactory() {
+                asked.countDown();
+                try {
+                    release.await(longest.toNanos(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 return real.getSocketFactory();
             }
 
@@ -72,12 +78,6 @@ public final class SlowClientBuild {
 
             @Override
             protected SSLParameters engineGetDefaultSSLParameters() {
-                asked.countDown();
-                try {
-                    release.await(longest.toNanos(), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
                 return real.getDefaultSSLParameters();
             }
 

@@ -1,27 +1,25 @@
 package org.sentry4j.internal.transport;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Authenticator;
+import java.net.HttpRetryException;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.PasswordAuthentication;
-import java.net.ProxySelector;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.security.NoSuchAlgorithmException;
+import java.net.Proxy;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.sentry4j.SentryOptions;
 import org.sentry4j.internal.Diagnostics;
 import org.sentry4j.internal.SdkInfo;
@@ -30,164 +28,238 @@ import org.sentry4j.transport.Dsn;
 import org.sentry4j.transport.Envelope;
 
 /**
- * One HTTP POST of one envelope with the JDK's own {@link HttpClient}: kept-alive HTTP/1.1 connections,
- * gzip, {@code X-Sentry-Auth}, a deadline for the whole exchange, a cap on the answer read, the proxy.
- * Reads the rate-limit headers of every answer. Knows nothing of queues or retries.
+ * One HTTP POST of one envelope with the JDK's {@link HttpURLConnection}, on the calling sender's own
+ * thread: kept-alive HTTP/1.1 connections (the JDK pools them), gzip, {@code X-Sentry-Auth}, a
+ * deadline for the whole exchange, a cap on the answer read, the proxy. Reads the rate-limit headers
+ * of every answer. Knows nothing of queues or retries.
  *
  * <p>The JDK's client, not a library's: an application's own HTTP library version can never break
  * the SDK's delivery (nor the SDK break the application's), and nothing the SDK sends makes a logging
- * library start on an SDK thread. It is built by a sender thread, not by {@code Sentry.init}.
+ * library start on an SDK thread. {@code HttpURLConnection} rather than {@code java.net.http}: no
+ * executor or selector thread between the sender and its socket, and its classes are part of what
+ * every JVM already loads fast. What it needs set up (the TLS socket factory of an {@code https://}
+ * DSN, the proxy) is resolved by a sender thread ({@link #prepare}), not by {@code Sentry.init}.
  */
 final class HttpSender {
     static final int UNREACHABLE = -1;
     /** Sentry answers with a short JSON id; a longer body is not read on (nor waited for) past this. */
     static final int MAX_ANSWER_BYTES = 64 * 1024;
 
-    /** Built by a sender thread as it starts ({@link #prepare}); null until then. */
-    private volatile HttpClient http;
-    /** The client's own threads: shut down by {@link #close}. */
-    private final ThreadPoolExecutor clientThreads;
+    /** Resolved by a sender thread as it starts ({@link #prepare}); null until then. */
+    private volatile Route route;
     private volatile boolean closed;
-    /** One thread builds; the others wait for it. */
+    /** One thread resolves; the others wait for it. */
     private final Object building = new Object();
     private volatile String builtBy;
-    private final URI uri;
+    private final URL url;
+    private final boolean https;
     private final String auth;
     private final RateLimits limits;
     private final Diagnostics diagnostics;
     private final SentryOptions options;
     /** Longest a request may take from its first byte to the end of the answer read. */
     private final Duration exchangeDeadline;
+    /** Disconnects an exchange at its deadline; its one thread starts with the first request and idles out. */
+    private final ScheduledThreadPoolExecutor watchdog;
+    /** Exchanges in progress, disconnected by {@link #close}. */
+    private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
 
     HttpSender(SentryOptions options, int connections, RateLimits limits, Diagnostics diagnostics) {
         Dsn dsn = options.parsedDsn();
-        this.uri = dsn.envelopeUri();
+        try {
+            this.url = dsn.envelopeUri().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException("the DSN's envelope URL: " + e.getMessage(), e);
+        }
+        this.https = "https".equalsIgnoreCase(url.getProtocol());
         // The DSN's secret key is deprecated and Sentry authenticates by the public key alone: it never leaves.
         this.auth = "Sentry sentry_version=7,sentry_client=" + SdkInfo.CLIENT + ",sentry_key=" + dsn.publicKey();
         this.limits = limits;
         this.diagnostics = diagnostics;
         this.options = options;
         this.exchangeDeadline = options.connectTimeout().plus(options.readTimeout());
-        // The client's tasks never block (the body is in memory, the answer is discarded): a few threads do.
-        this.clientThreads = new ThreadPoolExecutor(connections, connections, 5, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), task -> new SdkThread("http", options.threadPriority(), task));
-        clientThreads.allowCoreThreadTimeOut(true);
+        this.watchdog = new ScheduledThreadPoolExecutor(1,
+                task -> new SdkThread("http-deadline", options.threadPriority(), task));
+        watchdog.setKeepAliveTime(5, TimeUnit.SECONDS);
+        watchdog.allowCoreThreadTimeOut(true);
+        watchdog.setRemoveOnCancelPolicy(true);
     }
 
     /**
-     * Builds the client, off the application's thread; each sender calls it as it starts, before it
-     * takes anything to send (so no request's time includes it). A failure is reported, and the next
-     * request tries again.
+     * Resolves what requests need (the TLS socket factory, the proxy), off the application's thread;
+     * each sender calls it as it starts, before it takes anything to send (so no request's time
+     * includes it). A failure is reported, and the next request tries again.
      */
     void prepare() {
         try {
-            client();
+            route();
         } catch (Throwable t) { // NOPMD: an Error here must not end the sender thread
             failed("cannot build the HTTP client", t);
         }
     }
 
-    /** The client; built here if no sender has yet. Throws once {@link #close()} has run. */
-    private HttpClient client() throws NoSuchAlgorithmException {
-        HttpClient c = http;
-        if (c != null && !closed) {
-            return c;
+    /** What requests go through; resolved here if no sender has yet. Throws once {@link #close()} has run. */
+    private Route route() throws Exception {
+        Route r = route;
+        if (r != null && !closed) {
+            return r;
         }
         synchronized (building) {
             if (closed) {
                 throw new IllegalStateException("sender closed");
             }
-            c = http;
-            if (c == null) {
-                c = buildClient();
-                http = c;
+            r = route;
+            if (r == null) {
+                r = resolve();
+                route = r;
                 builtBy = Thread.currentThread().getName();
             }
-            if (closed) { // closed while building: close() does not wait for a build nobody will use
-                http = null;
-                stop(c);
+            if (closed) { // closed while resolving: close() does not wait for a set-up nobody will use
                 throw new IllegalStateException("sender closed");
             }
-            return c;
+            return r;
         }
     }
 
-    /** The name of the thread that built the client, or null (tests). */
+    /** The name of the thread that resolved the route, or null (tests). */
     String builtBy() {
         return builtBy;
     }
 
-    private HttpClient buildClient() throws NoSuchAlgorithmException {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(options.connectTimeout().isZero() ? Duration.ofDays(1) : options.connectTimeout())
-                .executor(clientThreads);
-        if ("https".equalsIgnoreCase(uri.getScheme())) {
-            builder.sslContext(SSLContext.getDefault()); // asked per client: the application may set its own
-        } else { // no TLS to set up for a plain HTTP server: a cold client builds in a fraction of the time
-            builder.sslContext(NoTls.CONTEXT).sslParameters(NoTls.parameters());
-        }
+    private Route resolve() throws Exception {
+        // asked per sender: the application may set its own default; no TLS at all for a plain HTTP DSN
+        SSLSocketFactory tls = https ? SSLContext.getDefault().getSocketFactory() : null;
         SentryOptions.Proxy proxy = options.proxy();
-        if (proxy != null) {
-            // unresolved: the proxy's name is looked up when connecting, on the client's threads
-            builder.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
-            if (proxy.user() != null) {
-                builder.authenticator(new ProxyAuthenticator(proxy));
-            }
-        } // else the JVM's ProxySelector (http(s).proxyHost), the client's default
-        return builder.build();
+        if (proxy == null) {
+            return new Route(tls, null, null); // the JVM's ProxySelector (http(s).proxyHost), asked per connection
+        }
+        // unresolved: the proxy's name is looked up when connecting, on the sender's thread
+        Proxy p = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port()));
+        return new Route(tls, p, proxy.user() == null ? null : new ProxyAuthenticator(proxy));
     }
 
-    /** A request in progress, so {@code close} can abort it at its deadline. */
+    /** A request in progress, so {@code close} can abort it. */
     Exchange newRequest() {
         return new Exchange();
     }
 
     /**
-     * Posts the envelope; returns the HTTP status, or {@link #UNREACHABLE} when no whole answer came
-     * (refused, reset, timed out, aborted, or the exchange outlived its deadline).
+     * Posts the envelope; returns the HTTP status, or {@link #UNREACHABLE} when no answer came (refused,
+     * reset, timed out, aborted before the answer's status line, or the exchange outlived its deadline
+     * before it).
      */
     int post(Exchange exchange, Envelope envelope, GzipBody body, Instant sentAt) {
-        HttpClient client;
+        Route r;
         try {
-            client = client();
+            r = route();
         } catch (Throwable t) { // NOPMD: as in prepare(); the envelope is kept, as for an unreachable server
             failed("cannot build the HTTP client", t);
             return UNREACHABLE;
         }
+        inFlight.add(exchange);
+        ScheduledFuture<?> expiry = null;
         try {
-            body.fill(envelope, sentAt);
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .header("X-Sentry-Auth", auth)
-                    .header("Content-Type", "application/x-sentry-envelope")
-                    .header("Content-Encoding", "gzip")
-                    .header("User-Agent", SdkInfo.CLIENT)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.array(), 0, body.length()));
-            if (!options.readTimeout().isZero()) {
-                request.timeout(options.readTimeout());
+            if (closed) {
+                return UNREACHABLE;
             }
-            HttpResponse.ResponseInfo response = exchange.run(client, request.build(), exchangeDeadline);
-            limits.update(response.statusCode(),
-                    response.headers().firstValue("X-Sentry-Rate-Limits").orElse(null),
-                    response.headers().firstValue("Retry-After").orElse(null));
-            return response.statusCode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return UNREACHABLE;
+            body.fill(envelope, sentAt);
+            if (!exchangeDeadline.isZero()) {
+                expiry = watchdog.schedule(exchange::cancel, exchangeDeadline.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            return exchange(exchange, r, body);
         } catch (Throwable t) { // NOPMD: any failure, an Error from a ProxySelector included, is "no answer"
-            failed("no answer from " + uri.getHost(), unwrap(t)); // e.g. the TLS handshake's reason
+            failed("no answer from " + url.getHost(), t); // e.g. the TLS handshake's reason
             return UNREACHABLE;
+        } finally {
+            if (expiry != null) {
+                expiry.cancel(false);
+            }
+            inFlight.remove(exchange);
+            exchange.connection = null;
         }
     }
 
-    private static Throwable unwrap(Throwable t) {
-        Throwable cause = t;
-        while ((cause instanceof ExecutionException || cause instanceof CompletionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
+    private int exchange(Exchange exchange, Route r, GzipBody body) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) (r.proxy == null ? url.openConnection() : url.openConnection(r.proxy));
+        if (r.tls != null && c instanceof HttpsURLConnection) {
+            ((HttpsURLConnection) c).setSSLSocketFactory(r.tls);
         }
-        return cause;
+        if (r.authenticator != null) {
+            c.setAuthenticator(r.authenticator);
+        } else {
+            // The body goes straight to the socket. A proxy asking for credentials needs it kept to send it
+            // again, so then the connection buffers it.
+            c.setFixedLengthStreamingMode(body.length());
+        }
+        c.setConnectTimeout(millis(options.connectTimeout()));
+        c.setReadTimeout(millis(options.readTimeout()));
+        c.setInstanceFollowRedirects(false);
+        c.setUseCaches(false);
+        c.setDoOutput(true);
+        c.setRequestMethod("POST");
+        c.setRequestProperty("X-Sentry-Auth", auth);
+        c.setRequestProperty("Content-Type", "application/x-sentry-envelope");
+        c.setRequestProperty("Content-Encoding", "gzip");
+        c.setRequestProperty("User-Agent", SdkInfo.CLIENT);
+        exchange.connection = c;
+        if (exchange.cancelled) {
+            return UNREACHABLE;
+        }
+        int status;
+        try {
+            c.connect();
+            if (exchange.cancelled) { // cancelled while connecting, when disconnecting had nothing to close yet
+                c.disconnect();
+                return UNREACHABLE;
+            }
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(body.array(), 0, body.length());
+            }
+            status = c.getResponseCode();
+        } catch (HttpRetryException e) { // a challenge it could not answer without the body again
+            status = e.responseCode();
+            c.disconnect();
+        } catch (IOException | RuntimeException e) {
+            c.disconnect();
+            throw e;
+        }
+        if (status < 0) { // not an HTTP answer
+            c.disconnect();
+            return UNREACHABLE;
+        }
+        limits.update(status, c.getHeaderField("X-Sentry-Rate-Limits"), c.getHeaderField("Retry-After"));
+        // The answer counts from here: the server said what it did with the envelope, and sending it
+        // again would duplicate it. Its body is read (so the connection can serve the next request)
+        // until its end, the cap, the deadline or close, whichever comes first.
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            if (in != null && !discard(in, body.scratch())) {
+                c.disconnect();
+            }
+        } catch (IOException | RuntimeException e) { // NOPMD: cut short; the status stands
+            c.disconnect();
+        }
+        return status;
+    }
+
+    /** Reads {@code in} to its end (true), or stops at {@link #MAX_ANSWER_BYTES} (false). */
+    private static boolean discard(InputStream in, byte[] scratch) throws IOException {
+        long seen = 0;
+        int n;
+        while ((n = in.read(scratch)) >= 0) {
+            seen += n;
+            if (seen > MAX_ANSWER_BYTES) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A timeout for {@link java.net.URLConnection}: 0 is "none", anything shorter than 1 ms is 1 ms. */
+    private static int millis(Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            return 0;
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
     }
 
     /** Says why, at most once a minute per kind; not after {@link #close()}, which aborts requests on purpose. */
@@ -200,165 +272,41 @@ final class HttpSender {
         }
     }
 
-    /** Refuses what follows; requests in flight are aborted through their {@link Exchange}. Idempotent. */
+    /** Refuses what follows and disconnects the requests in flight. Idempotent. */
     void close() {
-        // Not under the building lock: a sender still building (a cold JVM's TLS setup) must not hold close up.
+        // Not under the building lock: a sender still resolving (a cold JVM's TLS set-up) must not hold close up.
         closed = true;
-        HttpClient c = http;
-        http = null;
-        if (c != null) {
-            stop(c);
+        for (Exchange e : inFlight) {
+            e.cancel();
         }
-        clientThreads.shutdownNow();
+        watchdog.shutdownNow();
     }
 
-    /**
-     * Ends the client's selector thread now rather than once the client is collected: a thread blocked
-     * in the OS when the JVM exits holds the exit up (HotSpot waits for it up to about 300 ms), so a
-     * short-lived program would pay that at every exit. Java 21+ says so in API ({@code shutdownNow});
-     * before, the thread ends when interrupted. Best effort: if neither works, only the exit is slower.
-     */
-    static void stop(HttpClient client) {
-        try {
-            HttpClient.class.getMethod("shutdownNow").invoke(client); // the API type: the implementation class is not exported
-            return;
-        } catch (ReflectiveOperationException | RuntimeException e) { // NOPMD: before Java 21, no such method
-            // fall through to the selector thread
-        } catch (Throwable t) { // NOPMD: never a reason for close to fail
-            return;
-        }
-        try {
-            Thread selector = selectorThread(client);
-            if (selector != null) {
-                selector.interrupt();
-            }
-        } catch (Throwable t) { // NOPMD: as above
-            // the thread ends with the client, later
+    /** What every request goes through: resolved once. */
+    private static final class Route {
+        final SSLSocketFactory tls;
+        final Proxy proxy;
+        final Authenticator authenticator;
+
+        Route(SSLSocketFactory tls, Proxy proxy, Authenticator authenticator) {
+            this.tls = tls;
+            this.proxy = proxy;
+            this.authenticator = authenticator;
         }
     }
 
-    /** The client's selector thread, found by the name the JDK gives it ({@code HttpClient-<id>-SelectorManager}). */
-    private static Thread selectorThread(HttpClient client) {
-        String text = client.toString(); // "...HttpClientImpl@hash(<id>)"
-        int open = text.lastIndexOf('(');
-        if (open < 0 || !text.endsWith(")")) {
-            return null;
-        }
-        String name = "HttpClient-" + text.substring(open + 1, text.length() - 1) + "-SelectorManager";
-        ThreadGroup root = Thread.currentThread().getThreadGroup();
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        Thread[] all = new Thread[root.activeCount() + 16];
-        int n = root.enumerate(all, true);
-        for (int i = 0; i < n; i++) {
-            if (name.equals(all[i].getName())) {
-                return all[i];
-            }
-        }
-        return null;
-    }
-
-    /** One request's exchange, abortable from another thread. */
+    /** One request's exchange, abortable from another thread (close, or the deadline's watchdog). */
     static final class Exchange {
-        private volatile CompletableFuture<HttpResponse<Void>> future;
-        private volatile CappedDiscard answer;
-        /** The answer's status line and headers, once they came. */
-        private volatile HttpResponse.ResponseInfo head;
+        private volatile HttpURLConnection connection;
         private volatile boolean cancelled;
 
-        /**
-         * The answer's status and headers. At the deadline, an answer whose head came but whose body
-         * has not ended still counts: the server said what it did with the envelope, and sending it
-         * again would duplicate it.
-         */
-        HttpResponse.ResponseInfo run(HttpClient client, HttpRequest request, Duration deadline)
-                throws InterruptedException, ExecutionException, TimeoutException {
-            CompletableFuture<HttpResponse<Void>> f = client.sendAsync(request, info -> {
-                CappedDiscard d = new CappedDiscard();
-                answer = d;
-                head = info;
-                return d;
-            });
-            future = f;
-            if (cancelled) {
-                cancel();
-            }
-            try {
-                if (deadline.isZero()) {
-                    f.get();
-                } else {
-                    f.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-                }
-                return head; // set before the body is read, so before f completes
-            } catch (TimeoutException e) {
-                HttpResponse.ResponseInfo h = head;
-                cancel();
-                if (h != null) {
-                    return h;
-                }
-                throw e;
-            }
-        }
-
-        /** Aborts the request; it then ends as unreachable. */
+        /** Disconnects the request: a read or write it is blocked in fails at once. */
         void cancel() {
             cancelled = true;
-            CappedDiscard d = answer;
-            if (d != null) {
-                d.abort();
+            HttpURLConnection c = connection;
+            if (c != null) {
+                c.disconnect();
             }
-            CompletableFuture<HttpResponse<Void>> f = future;
-            if (f != null) {
-                f.cancel(true);
-            }
-        }
-    }
-
-    /** Reads an answer's body to its end, or stops at {@link #MAX_ANSWER_BYTES}: the connection then closes. */
-    private static final class CappedDiscard implements HttpResponse.BodySubscriber<Void> {
-        private final CompletableFuture<Void> done = new CompletableFuture<>();
-        private volatile Flow.Subscription subscription;
-        private long seen;
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer b : items) {
-                seen += b.remaining();
-            }
-            if (seen > MAX_ANSWER_BYTES) {
-                subscription.cancel();
-                done.complete(null);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            done.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            done.complete(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> getBody() {
-            return done;
-        }
-
-        void abort() {
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
-            done.cancel(false);
         }
     }
 

@@ -30,8 +30,8 @@
  *   {@code Exchange}</td><td>{@code SendQueue}'s; {@code Gate}; {@code HttpSender.building} (first
  *   request only); {@code SpoolInbox} (handing on); {@code DiskSpool} (acks and releases of replayed envelopes);
  *   {@code FlushTracker}'s (to wake a waiting flush)</td></tr>
- * <tr><td>{@code sentry4j-http} (≤4, the JDK client's executor) and the JDK client's selector</td>
- *   <td>the bytes of an exchange in progress</td><td>none of ours</td></tr>
+ * <tr><td>{@code sentry4j-http-deadline} (one; idles out)</td><td>nothing: at an exchange's deadline it
+ *   disconnects the sender's connection</td><td>none of ours</td></tr>
  * <tr><td>{@code sentry4j-spool}</td><td>the envelopes it read from the oldest file and has not fed yet
  *   ({@code hand}); at close, what is left in memory</td><td>{@code SpoolInbox} then {@code SendQueue}'s
  *   (moving the inbox into the queue); {@code Gate} (reading); {@code DiskSpool} (never during file I/O,

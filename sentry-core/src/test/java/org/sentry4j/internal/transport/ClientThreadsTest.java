@@ -11,28 +11,34 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Close ends the JDK client's selector thread at once: a thread blocked in the OS when the JVM exits
- * holds the exit up, so left to the garbage collector it would cost every short-lived program.
+ * Requests go out on the senders' own threads (no HTTP client's executor or selector thread between a
+ * sender and its socket), and close ends the one helper thread requests use (the deadline's watchdog):
+ * a thread blocked in the OS when the JVM exits holds the exit up, so none may be left behind.
  */
 class ClientThreadsTest extends TransportTestBase {
     @Test
-    void closeEndsTheHttpClientsSelectorThread() throws Exception {
+    void sendingStartsNoHttpClientThreadAndCloseEndsTheDeadlineWatchdog() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         transport = fx.transport(o -> { });
         transport.send(event(id(1)));
         assertThat(fx.awaitEvents(1, () -> transport.stats().toString())).containsExactly(id(1));
-        List<Thread> selectors = new ArrayList<>();
+        List<Thread> started = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(t) && t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")) {
-                selectors.add(t);
+            if (!before.contains(t)) {
+                started.add(t);
             }
         }
-        assertThat(selectors).as("the client's selector thread").hasSize(1);
+        assertThat(started).extracting(Thread::getName).as("threads started by sending")
+                .noneMatch(name -> name.startsWith("HttpClient-"))
+                .anyMatch(name -> name.equals("sentry4j-http-deadline"));
 
         transport.close(Duration.ofSeconds(5));
 
-        Thread selector = selectors.get(0);
-        selector.join(Duration.ofSeconds(5).toMillis());
-        assertThat(selector.isAlive()).as(selector.getName() + " alive after close").isFalse();
+        for (Thread t : started) {
+            if (t.getName().startsWith("sentry4j-http")) {
+                t.join(Duration.ofSeconds(5).toMillis());
+                assertThat(t.isAlive()).as(t.getName() + " alive after close").isFalse();
+            }
+        }
     }
 }

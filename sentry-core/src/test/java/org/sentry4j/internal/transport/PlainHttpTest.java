@@ -12,7 +12,7 @@ import org.sentry4j.testkit.SlowClientBuild;
 
 /**
  * An {@code http://} DSN sets up no TLS: the JVM's default context (its trust store, key managers and
- * cipher suites, most of a cold client build) is never asked for.
+ * cipher suites, most of a cold client's set-up) is never asked for.
  */
 class PlainHttpTest extends TransportTestBase {
     @Test
@@ -25,7 +25,7 @@ class PlainHttpTest extends TransportTestBase {
             transport.send(event(id(1)));
 
             assertThat(fx.awaitEvents(1, () -> transport.stats().toString())).containsExactly(id(1));
-            assertThat(asked.getCount()).as("the default TLS context was asked for its parameters").isEqualTo(1);
+            assertThat(asked.getCount()).as("the default TLS context was asked for its socket factory").isEqualTo(1);
         } finally {
             SSLContext.setDefault(original);
         }

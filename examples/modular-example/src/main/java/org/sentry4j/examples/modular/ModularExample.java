@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends two events from the module path: a warning through {@code Sentry.captureMessage} and an error
  * with an exception through SLF4J and the Logback appender (configured in logback.xml, the DSN from
- * {@code SENTRY_DSN}). The JVM needs {@code --add-modules com.google.gson,java.net.http}: the SDK's
- * jars are automatic modules, which cannot declare that they need Gson and the JDK's HTTP client, so
- * nothing else puts those modules in the graph.
+ * {@code SENTRY_DSN}). The JVM needs {@code --add-modules com.google.gson}: the SDK's jars are
+ * automatic modules, which cannot declare that they need Gson, so nothing else puts it in the graph
+ * ({@code java.net.http} too, for Spotlight or {@code SentryHttpClient}; the integration test adds both).
  */
 public final class ModularExample {
     private static final Logger log = LoggerFactory.getLogger(ModularExample.class);
