@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
@@ -16,10 +17,10 @@ import javax.net.ssl.TrustManager;
 
 /**
  * A slow HTTP client set-up, as on a cold, busy JVM: an {@code SSLContext} to set as the JVM's default
- * ({@code SSLContext.setDefault}) whose socket factory, resolved by a sender before its first request,
- * comes only once {@code release} opens or {@code longest} passed; {@code asked} counts down when a
- * set-up reaches it. Otherwise the JVM's own TLS. Only a sender for an {@code https://} DSN reads the
- * default context: give the SDK one.
+ * ({@code SSLContext.setDefault}) whose first socket factory, resolved by a sender before its first
+ * request, comes only once {@code release} opens or {@code longest} passed (later ones at once: the
+ * set-up is slow once); {@code asked} counts down when anything asks for one. Otherwise the JVM's own
+ * TLS. Only a sender for an {@code https://} DSN reads the default context: give the SDK one.
  */
 public final class SlowClientBuild {
     private SlowClientBuild() {
@@ -34,6 +35,7 @@ public final class SlowClientBuild {
 
     /** As above, with {@code real} (e.g. one that trusts a test certificate) instead of the JVM's own TLS. */
     public static SSLContext sslContext(CountDownLatch asked, CountDownLatch release, Duration longest, SSLContext real) {
+        AtomicBoolean slow = new AtomicBoolean(true);
         SSLContextSpi spi = new SSLContextSpi() {
             @Override
             protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
@@ -43,10 +45,12 @@ public final class SlowClientBuild {
             @Override
             protected SSLSocketFactory engineGetSocketFactory() {
                 asked.countDown();
-                try {
-                    release.await(longest.toNanos(), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (slow.compareAndSet(true, false)) {
+                    try {
+                        release.await(longest.toNanos(), TimeUnit.NANOSECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 return real.getSocketFactory();
             }
