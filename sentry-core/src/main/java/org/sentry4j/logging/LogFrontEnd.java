@@ -137,11 +137,8 @@ public final class LogFrontEnd<E> {
         // The context map is searched only while a beforeBreadcrumb could have put the mark, and for
         // events and logs (a mark left from one that has since gone must not become a tag).
         boolean throughCallback = core.hasBeforeBreadcrumb();
-        if (throughCallback && reader.hasContext(event, CallbackGuard.RECORD_MARK)) {
+        if ((throughCallback || l >= eventLevel || asLog) && reader.hasContext(event, CallbackGuard.RECORD_MARK)) {
             return Captured.NOTHING; // logged inside a beforeBreadcrumb, then queued by an async appender
-        }
-        if (!throughCallback && (l >= eventLevel || asLog) && reader.hasContext(event, CallbackGuard.RECORD_MARK)) {
-            return Captured.NOTHING;
         }
         LogRecord record = null;
         boolean queued = false;
