@@ -1,6 +1,7 @@
 package org.sentry4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentry4j.testkit.LogItemShape.attribute;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
@@ -51,10 +52,6 @@ class StructuredLogsTest {
         });
     }
 
-    private static String attribute(JsonObject log, String name) {
-        JsonObject a = log.getAsJsonObject("attributes").getAsJsonObject(name);
-        return a == null ? null : a.get("value").getAsString();
-    }
 
     private static List<String> bodies(List<JsonObject> logs) {
         return logs.stream().map(l -> l.get("body").getAsString()).collect(Collectors.toList());

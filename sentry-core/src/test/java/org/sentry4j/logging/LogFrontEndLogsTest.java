@@ -1,6 +1,7 @@
 package org.sentry4j.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentry4j.testkit.LogItemShape.attribute;
 
 import com.google.gson.JsonObject;
 import java.time.Duration;
@@ -35,10 +36,6 @@ class LogFrontEndLogsTest {
         });
     }
 
-    private static String attribute(JsonObject log, String name) {
-        JsonObject a = log.getAsJsonObject("attributes").getAsJsonObject(name);
-        return a == null ? null : a.get("value").getAsString();
-    }
 
     @Test
     void theLogLevelsAreTheScalesLevelsInTheSameOrder() {

@@ -31,6 +31,12 @@ public final class LogItemShape {
     private LogItemShape() {
     }
 
+    /** A log's attribute value as text; null when the log has no such attribute. */
+    public static String attribute(JsonObject log, String name) {
+        JsonObject a = log.getAsJsonObject("attributes").getAsJsonObject(name);
+        return a == null ? null : a.get("value").getAsString();
+    }
+
     /** Each rule the item breaks, as "path: what is wrong"; empty when it has none. */
     public static List<String> violations(JsonObject itemHeader, JsonObject payload) {
         List<String> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.sentry4j.jul;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentry4j.testkit.LogItemShape.attribute;
 
 import com.google.gson.JsonObject;
 import java.time.Duration;
@@ -28,10 +29,6 @@ class StructuredLogsTest {
         fixture.close();
     }
 
-    private static String attribute(JsonObject log, String name) {
-        JsonObject a = log.getAsJsonObject("attributes").getAsJsonObject(name);
-        return a == null ? null : a.get("value").getAsString();
-    }
 
     @Test
     void recordsFromInfoBecomeLogsWithTheirPatternParametersLoggerThreadAndTheEventsTrace() {

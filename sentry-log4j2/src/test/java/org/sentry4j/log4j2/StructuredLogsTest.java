@@ -1,6 +1,7 @@
 package org.sentry4j.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentry4j.testkit.LogItemShape.attribute;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
@@ -38,10 +39,6 @@ class StructuredLogsTest {
         fixture.close();
     }
 
-    private static String attribute(JsonObject log, String name) {
-        JsonObject a = log.getAsJsonObject("attributes").getAsJsonObject(name);
-        return a == null ? null : a.get("value").getAsString();
-    }
 
     @Test
     void eventsFromInfoBecomeLogsWithTemplateParametersContextAndTheEventsTrace() {

@@ -1,6 +1,7 @@
 package org.sentry4j.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentry4j.testkit.LogItemShape.attribute;
 
 import ch.qos.logback.classic.Logger;
 import com.google.gson.JsonObject;
@@ -44,10 +45,6 @@ class StructuredLogsTest {
         return logback.logger("com.shop.Checkout");
     }
 
-    private static String attribute(JsonObject log, String name) {
-        JsonObject a = log.getAsJsonObject("attributes").getAsJsonObject(name);
-        return a == null ? null : a.get("value").getAsString();
-    }
 
     @Test
     void recordsFromInfoBecomeLogsWithTemplateParametersContextAndTheEventsTrace() {
